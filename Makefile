@@ -1,0 +1,94 @@
+# tenor -- a scripting language for macro and market analysts.
+#
+#   make              build ./tenor (installs missing Debian packages when root)
+#   make demo         build, then run examples/quickstart.lua on bundled data
+#   make test         every test: C units, Lua tests, REPL transcripts
+#   make check-asan   the same tests on a build with -fsanitize=address,undefined
+#   make install PREFIX=/usr/local
+#   make clean
+
+PREFIX    ?= /usr/local
+CC        ?= cc
+PKGS      := lua5.4 gsl readline
+DEB_PKGS  := liblua5.4-dev libgsl-dev libreadline-dev pkg-config
+
+WARN      := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
+             -Wpointer-arith -Wformat=2 -pedantic -std=c11
+OPT       ?= -O2 -g
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS    += $(WARN) $(OPT) -D_GNU_SOURCE -MMD -MP $(PKG_CFLAGS)
+LDLIBS    += $(PKG_LIBS) -lm
+
+# Pure C: no Lua needed, linked into the C unit tests as well.
+CORE_SRC  := interp/calendar.c interp/numparse.c interp/csv.c
+LUA_SRC   := interp/series.c interp/series_ops.c interp/series_stats.c interp/transform.c \
+             interp/data.c interp/host.c interp/repl.c
+MAIN_SRC  := interp/main.c
+CTESTS    := tests/c/test_calendar tests/c/test_numparse tests/c/test_csv
+
+BUILD     := build
+ASAN      := build/asan
+SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+objs = $(patsubst interp/%.c,$(1)/%.o,$(2))
+
+.PHONY: all deps demo test check-asan install clean
+
+all: deps tenor
+
+# A fresh Debian machine lacks the -dev packages: install them when root,
+# otherwise say exactly what to run.
+deps:
+	@if ! pkg-config --exists $(PKGS) 2>/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing $(DEB_PKGS)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PKGS) >/dev/null; \
+	  else \
+	    echo "missing libraries; run: sudo apt-get install -y $(DEB_PKGS)"; exit 1; \
+	  fi; \
+	fi
+
+tenor: $(call objs,$(BUILD),$(CORE_SRC) $(LUA_SRC) $(MAIN_SRC))
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/%.o: interp/%.c | $(BUILD)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD) $(ASAN):
+	mkdir -p $@
+
+tests/c/%: tests/c/%.c $(call objs,$(BUILD),$(CORE_SRC)) tests/c/harness.h
+	$(CC) $(CFLAGS) -Iinterp -o $@ $< $(call objs,$(BUILD),$(CORE_SRC)) -lm
+
+demo: all
+	./tenor examples/quickstart.lua
+
+test: all $(CTESTS)
+	@TENOR=./tenor CTESTS="$(CTESTS)" bash tests/run.sh
+
+# The sanitized build lives apart so that it never mixes with normal objects.
+$(ASAN)/%.o: interp/%.c | $(ASAN)
+	$(CC) $(CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
+$(ASAN)/tenor: $(call objs,$(ASAN),$(CORE_SRC) $(LUA_SRC) $(MAIN_SRC))
+	$(CC) $(CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LDLIBS)
+
+$(ASAN)/c/%: tests/c/%.c $(call objs,$(ASAN),$(CORE_SRC)) tests/c/harness.h
+	@mkdir -p $(ASAN)/c
+	$(CC) $(CFLAGS) $(SAN_FLAGS) -Iinterp -o $@ $< $(call objs,$(ASAN),$(CORE_SRC)) -lm
+
+check-asan: deps $(ASAN)/tenor $(patsubst tests/c/%,$(ASAN)/c/%,$(CTESTS))
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  TENOR_HOME=$(CURDIR) TENOR=$(ASAN)/tenor \
+	  CTESTS="$(patsubst tests/c/%,$(ASAN)/c/%,$(CTESTS))" bash tests/run.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tenor
+	install -m 755 tenor $(DESTDIR)$(PREFIX)/bin/tenor
+	cp -R stdlib scripts $(DESTDIR)$(PREFIX)/share/tenor/
+
+clean:
+	rm -rf $(BUILD) tenor $(CTESTS)
+
+-include $(wildcard $(BUILD)/*.d $(ASAN)/*.d)

@@ -1,0 +1,42 @@
+/*
+ * csv.h -- a streaming CSV tokenizer over a buffer the caller owns.
+ *
+ * RFC 4180 quoting (doubled quotes, separators and newlines inside quotes),
+ * LF or CRLF line ends, any one-byte separator. Quoted fields are unquoted
+ * in place, so the buffer must be writable. Pure C: no Lua, no allocation
+ * but the field array.
+ */
+#ifndef TN_CSV_H
+#define TN_CSV_H
+
+#include <stddef.h>
+
+typedef struct {
+    char *s;            /* field text (not NUL-terminated) */
+    size_t len;
+    int quoted;
+} tn_csv_field;
+
+typedef struct {
+    char *p, *end;      /* unread part of the buffer */
+    char sep;
+    long line;          /* line on which the current row starts (1-based) */
+    long next_line;
+    tn_csv_field *fields;
+    int nfields, cap;
+    const char *error;  /* set when tn_csv_next returns -1 */
+    long err_line;
+    int err_col;        /* 1-based field number */
+} tn_csv_reader;
+
+void tn_csv_init(tn_csv_reader *r, char *buf, size_t len, char sep);
+/* Reads the next row into r->fields. 1: a row; 0: end of input; -1: error. */
+int  tn_csv_next(tn_csv_reader *r);
+void tn_csv_free(tn_csv_reader *r);
+/* The separator of the first line: tab, semicolon or comma (the default),
+   whichever occurs most outside quotes. */
+char tn_csv_sniff(const char *buf, size_t len);
+/* A row that is empty or all blank fields. */
+int  tn_csv_row_blank(const tn_csv_reader *r);
+
+#endif

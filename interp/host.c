@@ -1,0 +1,197 @@
+/*
+ * host.c -- creates tenor's Lua state: standard libraries, the C modules
+ * (series, data), the module search path (stdlib/, scripts/, TENOR_PATH)
+ * and the Lua prelude. Also the protected-call machinery shared by the
+ * script runner and the REPL, and the GSL error handler.
+ */
+#include "host.h"
+
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gsl/gsl_errno.h>
+#include <lauxlib.h>
+#include <lualib.h>
+
+int luaopen_series(lua_State *L);
+int luaopen_data(lua_State *L);
+
+/* ------------------------------------------------------------------ GSL */
+
+static char gsl_message[512];
+static int gsl_failed;
+
+/* GSL's default handler calls abort(); a wrong input must not end an
+   analyst's session. Callers check every status and read the message. */
+static void record_gsl_error(const char *reason, const char *file, int line, int gsl_errno) {
+    snprintf(gsl_message, sizeof gsl_message, "%s (GSL error %d: %s, %s:%d)", reason,
+             gsl_errno, gsl_strerror(gsl_errno), file, line);
+    gsl_failed = 1;
+}
+
+void tn_gsl_error_clear(void) { gsl_failed = 0; gsl_message[0] = '\0'; }
+const char *tn_gsl_error_message(void) { return gsl_failed ? gsl_message : NULL; }
+
+/* ------------------------------------------------------------ Ctrl-C */
+
+static lua_State *running_state;
+
+static void interrupt_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    lua_sethook(L, NULL, 0, 0);
+    luaL_error(L, "interrupted");
+}
+
+/* Signal-safe: only arms a hook that raises at the next Lua instruction. */
+static void on_sigint(int sig) {
+    signal(sig, SIG_DFL);          /* a second Ctrl-C ends the process */
+    if (running_state)
+        lua_sethook(running_state, interrupt_hook,
+                    LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+}
+
+/* ------------------------------------------------------- protected calls */
+
+/* The first Lua function on the stack with a line number: where a script
+   called into C when the C code raised the error. */
+static int lua_caller_where(lua_State *L, char *buf, size_t size) {
+    lua_Debug ar;
+    for (int level = 1; lua_getstack(L, level, &ar); level++) {
+        lua_getinfo(L, "Sl", &ar);
+        if (ar.currentline > 0) {
+            snprintf(buf, size, "%s:%d: ", ar.short_src, ar.currentline);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int message_handler(lua_State *L) {
+    const char *msg = lua_tostring(L, 1);
+    char where[LUA_IDSIZE + 32];
+    if (msg == NULL) {
+        if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
+        msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    } else if (lua_caller_where(L, where, sizeof where) &&
+               strncmp(msg, where, strcspn(where, ":")) != 0) {
+        msg = lua_pushfstring(L, "%s%s", where, msg);
+    }
+    luaL_traceback(L, L, msg, 1);
+    return 1;
+}
+
+int tn_host_docall(lua_State *L, int narg, int nres) {
+    int base = lua_gettop(L) - narg;
+    lua_pushcfunction(L, message_handler);
+    lua_insert(L, base);
+    running_state = L;
+    signal(SIGINT, on_sigint);
+    int status = lua_pcall(L, narg, nres, base);
+    signal(SIGINT, SIG_DFL);
+    running_state = NULL;
+    lua_sethook(L, NULL, 0, 0);
+    lua_remove(L, base);
+    return status;
+}
+
+int tn_host_report(lua_State *L, int status) {
+    if (status != LUA_OK) {
+        fflush(stdout);
+        fprintf(stderr, "%s\n", lua_tostring(L, -1));
+        fflush(stderr);
+        lua_pop(L, 1);
+    }
+    return status;
+}
+
+/* --------------------------------------------------------------- paths */
+
+static int is_dir(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The folder that holds stdlib/ and scripts/: $TENOR_HOME, else the
+   binary's folder (source tree), else ../share/tenor (after make install). */
+static int find_root(char *root, size_t size) {
+    char exe[PATH_MAX], probe[PATH_MAX + 64];
+    const char *env = getenv("TENOR_HOME");
+    if (env && *env) { snprintf(root, size, "%s", env); return 0; }
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) return -1;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash) *slash = '\0';
+    static const char *const layouts[] = {"", "/../share/tenor"};  /* source tree, installed */
+    for (int i = 0; i < 2; i++) {
+        size_t len = strlen(exe) + strlen(layouts[i]);
+        if (len + 1 > size) return -1;
+        snprintf(probe, sizeof probe, "%s%s/stdlib", exe, layouts[i]);
+        if (is_dir(probe)) {
+            memcpy(root, exe, strlen(exe));
+            memcpy(root + strlen(exe), layouts[i], strlen(layouts[i]) + 1);
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* package.path: stdlib, the team's scripts, $TENOR_PATH, ~/.tenor/scripts,
+   then Lua's defaults. */
+static void set_paths(lua_State *L, const char *root) {
+    const char *tp = getenv("TENOR_PATH"), *home = getenv("HOME");
+    luaL_Buffer b;
+    lua_getglobal(L, "package");
+    luaL_buffinit(L, &b);
+    lua_pushfstring(L, "%s/stdlib/?.lua;%s/stdlib/?/init.lua;%s/scripts/?.lua;", root, root, root);
+    luaL_addvalue(&b);
+    for (const char *p = tp; p && *p;) {
+        size_t len = strcspn(p, ":");
+        if (len) { luaL_addlstring(&b, p, len); luaL_addstring(&b, "/?.lua;"); }
+        p += len + (p[len] == ':');
+    }
+    if (home) { lua_pushfstring(L, "%s/.tenor/scripts/?.lua;", home); luaL_addvalue(&b); }
+    lua_getfield(L, -2, "path");
+    luaL_addvalue(&b);
+    luaL_pushresult(&b);
+    lua_setfield(L, -2, "path");
+    lua_pop(L, 1);
+    lua_pushstring(L, root);
+    lua_setglobal(L, "_TENOR_HOME");
+}
+
+static int open_everything(lua_State *L) {
+    const char *root = lua_touserdata(L, 1);
+    luaL_openlibs(L);
+    luaL_requiref(L, "series", luaopen_series, 1);
+    luaL_requiref(L, "data", luaopen_data, 1);
+    lua_pop(L, 2);
+    set_paths(L, root);
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "tenor.prelude");
+    lua_call(L, 1, 0);
+    return 0;
+}
+
+lua_State *tn_host_new(void) {
+    char root[PATH_MAX];
+    gsl_set_error_handler(record_gsl_error);
+    if (find_root(root, sizeof root) != 0) {
+        fprintf(stderr, "tenor: cannot find the tenor stdlib (set TENOR_HOME to the folder that holds stdlib/)\n");
+        return NULL;
+    }
+    lua_State *L = luaL_newstate();
+    if (!L) { fprintf(stderr, "tenor: cannot create a Lua state: out of memory\n"); return NULL; }
+    lua_pushcfunction(L, open_everything);
+    lua_pushlightuserdata(L, root);
+    if (tn_host_report(L, tn_host_docall(L, 1, 0)) != LUA_OK) {
+        lua_close(L);
+        return NULL;
+    }
+    return L;
+}

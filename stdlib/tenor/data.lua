@@ -1,0 +1,68 @@
+--[[ Reading and writing data files.
+
+data.read_csv(path, opts) -> dataset | nil, message
+  A dated CSV becomes a dataset of series, one per column, in file order.
+  The date column is the one named date/日期/observation_date/指标名称
+  (or opts.date), else the first. The frequency is inferred from the dates
+  (or opts.freq):
+    2024 -> A;  2024Q1, 2024-Q1, 2024年第1季度 -> Q;  2024-01, 2024M01 -> M;
+    full dates all on the first or all on the last day of distinct months
+      -> M, or Q / A when the months repeat every 3 / 12 (FRED, Wind);
+    full dates a whole number of weeks apart on one weekday -> W-<day>;
+    other full dates -> B when all are weekdays, else D.
+  Periods with no row are missing (business-day holidays, for instance).
+  Missing cells: empty, NA, N/A, NaN, nan, ".", "--", "#N/A", null.
+  UTF-8 with or without a BOM; comma, tab or semicolon separators (or
+  opts.sep); quoted fields. Rows may run newest first (vendor exports);
+  the series come out oldest first. A Wind-style export (指标名称 in the
+  corner, rows such as 频率/单位/来源 above the data, a source line below)
+  gives each series its unit and source in s.meta.
+  Any problem returns nil and "file:line:col: message": a non-numeric
+  cell, a date that does not parse, a duplicate or out-of-order date,
+  mixed date kinds, a ragged row. Nothing is dropped silently.
+
+data.write_csv(path, what, opts) -> true | nil, message
+  what: a dataset, a list of series, or one series (all one frequency).
+  Writes a wide CSV on the union of the spans; missing values are empty
+  cells (opts.na to change). Dates are written as the file they came from
+  wrote them, else ISO (2024, 2024-Q1, 2024-01, 2024-01-15); opts.date_format
+  = "iso" | "compact" (2024Q1, 2024M01) | "start" | "end" (first / last day
+  of each period). Numbers are written with the fewest digits that read back
+  to the same double, padded with zeros to the fewest decimals the column had
+  when it was read (so "2.30" stays "2.30"). Rows where every series is
+  missing are left out (opts.all_rows = true keeps them). The file
+  is written beside the target and renamed over it: a failure never leaves
+  a half-written file.
+]]
+
+local M = data
+
+function M.read_csv(path, opts)
+  if type(path) ~= "string" then error("read_csv: path must be a string", 2) end
+  if opts ~= nil and type(opts) ~= "table" then error("read_csv: opts must be a table", 2) end
+  local raw, err = M._read_csv(path, opts)
+  if not raw then return nil, err end
+  return dataset.new(raw.columns, {
+    file = path, notes = raw.notes, freq = raw.freq,
+    date_column = raw.date_column, descending = raw.descending,
+  })
+end
+
+local function as_list(what)
+  if series.is(what) then return {what} end
+  if dataset.is(what) then return what:columns() end
+  if type(what) == "table" then return what end
+  error("write_csv: expected a dataset, a series or a list of series", 3)
+end
+
+function M.write_csv(path, what, opts)
+  if type(path) ~= "string" then error("write_csv: path must be a string", 2) end
+  local list = as_list(what)
+  local o = {}
+  for k, v in pairs(opts or {}) do o[k] = v end
+  if o.date_format == nil and series.is(list[1]) then o.date_format = list[1].meta.datefmt end
+  if o.date_column == nil and dataset.is(what) then o.date_column = what:info().date_column end
+  return M._write_csv(path, list, o)
+end
+
+return M

@@ -1,0 +1,18 @@
+--[[ tenor's prelude: runs once at start-up, before any script or the REPL.
+
+It completes the global environment an analyst works in:
+  series   the series type (C), with the methods added by stdlib modules
+  data     reading and writing data files: data.read_csv, data.write_csv
+  tenor    the interpreter's own helpers: tenor.show (REPL printing)
+  NA       the missing value (a NaN); series.isna(x) tests for it
+]]
+
+tenor = tenor or {}
+tenor.version = "0.1.0"
+tenor.home = _TENOR_HOME
+
+NA = series.NA
+
+require "tenor.show"
+require "tenor.dataset"
+require "tenor.data"
