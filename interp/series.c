@@ -465,6 +465,7 @@ int luaopen_series(lua_State *L) {
     tn_series_stats_register(L);
     tn_transform_register(L);
     tn_window_register(L);
+    tn_convert_register(L);
     lua_pushvalue(L, -1);
     lua_setfield(L, LUA_REGISTRYINDEX, TN_SERIES_METHODS);
     lua_pushvalue(L, -1);

@@ -54,6 +54,7 @@ void tn_series_stats_register(lua_State *L);
 void tn_series_ops_metamethods(lua_State *L);
 void tn_transform_register(lua_State *L);
 void tn_window_register(lua_State *L);
+void tn_convert_register(lua_State *L);
 
 int luaopen_series(lua_State *L);
 

@@ -5,6 +5,7 @@
   near(got, want, tol, msg)     |got - want| <= tol (absolute); NaN matches NaN
   checkerr(fn, pattern, msg)    fn() must raise an error containing pattern (plain text)
   checknil(got, err, pattern)   a nil, message return whose message contains pattern
+  same_series(got, want, tol)   two series agree period by period
 
 Each file under tests/lua is run by run.lua; failures print with their line.
 ]]
@@ -49,6 +50,25 @@ end
 function checknil(got, err, pattern)
   local ok = got == nil and type(err) == "string" and err:find(pattern, 1, true) ~= nil
   return result(ok, ("expected nil + '%s', got %s, %s"):format(pattern, tostring(got), tostring(err)))
+end
+
+--- same_series(got, want, tol, what): same span, NA in the same places, and
+--- values within tol relative to 1 + |want|.
+-- same periods, NA in the same places, values within tol (relative to 1 + |want|)
+function same_series(got, want, tol, what)
+  local ok, worst, at = true, 0, nil
+  if got.start ~= want.start or #got ~= #want then
+    return result(false, ("%s: span %s..%s vs %s..%s"):format(what, got.start, got.stop, want.start, want.stop))
+  end
+  local g, w, dates = got:values(), want:values(), got:dates()
+  for i = 1, #g do
+    if (g[i] ~= g[i]) ~= (w[i] ~= w[i]) then ok = false; at = dates[i] .. " (NA mismatch)"; break end
+    if g[i] == g[i] then
+      local err = math.abs(g[i] - w[i]) / (1 + math.abs(w[i]))
+      if err > worst then worst, at = err, dates[i] end
+    end
+  end
+  return result(ok and worst <= tol, ("%s: worst relative error %g at %s"):format(what, worst, tostring(at)))
 end
 
 return H

@@ -6,22 +6,7 @@
 local ref = assert(data.read_csv("tests/fixtures/pandas_windows.csv"))
 local x = assert(data.read_csv("examples/data/us_cpi_u_nsa_monthly.csv")).cpi_u_nsa
 
--- same periods, NA in the same places, values within tol (relative to 1 + |want|)
-local function same(got, want, tol, what)
-  local ok, worst, at = true, 0, nil
-  if got.start ~= want.start or #got ~= #want then
-    return check(false, ("%s: span %s..%s vs %s..%s"):format(what, got.start, got.stop, want.start, want.stop))
-  end
-  local g, w, dates = got:values(), want:values(), got:dates()
-  for i = 1, #g do
-    if (g[i] ~= g[i]) ~= (w[i] ~= w[i]) then ok = false; at = dates[i] .. " (NA mismatch)"; break end
-    if g[i] == g[i] then
-      local err = math.abs(g[i] - w[i]) / (1 + math.abs(w[i]))
-      if err > worst then worst, at = err, dates[i] end
-    end
-  end
-  return check(ok and worst <= tol, ("%s: worst relative error %g at %s"):format(what, worst, tostring(at)))
-end
+local same = same_series
 
 same(x:yoy(), ref.yoy, 1e-13, "yoy")
 same(x:rolling(12, "mean"), ref.ma12, 1e-13, "rolling mean 12")
