@@ -23,7 +23,7 @@ LDLIBS    += $(PKG_LIBS) -lm
 # Pure C: no Lua needed, linked into the C unit tests as well.
 CORE_SRC  := interp/calendar.c interp/numparse.c interp/csv.c
 LUA_SRC   := interp/series.c interp/series_ops.c interp/series_stats.c interp/transform.c interp/window.c \
-             interp/convert.c \
+             interp/convert.c interp/ytd.c interp/rebase.c \
              interp/data.c interp/host.c interp/repl.c
 MAIN_SRC  := interp/main.c
 CTESTS    := tests/c/test_calendar tests/c/test_numparse tests/c/test_csv

@@ -466,6 +466,8 @@ int luaopen_series(lua_State *L) {
     tn_transform_register(L);
     tn_window_register(L);
     tn_convert_register(L);
+    tn_ytd_register(L);
+    tn_rebase_register_methods(L);
     lua_pushvalue(L, -1);
     lua_setfield(L, LUA_REGISTRYINDEX, TN_SERIES_METHODS);
     lua_pushvalue(L, -1);
@@ -482,6 +484,7 @@ int luaopen_series(lua_State *L) {
     lua_pop(L, 1);
 
     luaL_newlib(L, series_functions);
+    tn_rebase_register_functions(L);
     lua_getfield(L, LUA_REGISTRYINDEX, TN_SERIES_METHODS);
     lua_setfield(L, -2, "_methods");
     lua_pushnumber(L, NAN);

@@ -55,6 +55,9 @@ void tn_series_ops_metamethods(lua_State *L);
 void tn_transform_register(lua_State *L);
 void tn_window_register(lua_State *L);
 void tn_convert_register(lua_State *L);
+void tn_ytd_register(lua_State *L);
+void tn_rebase_register_methods(lua_State *L);
+void tn_rebase_register_functions(lua_State *L);
 
 int luaopen_series(lua_State *L);
 
