@@ -4,6 +4,7 @@
 #   make demo         build, then run examples/quickstart.lua on bundled data
 #   make test         every test: C units, Lua tests, REPL transcripts
 #   make check-asan   the same tests on a build with -fsanitize=address,undefined
+#   make bench        time the benchmark workloads (figures printed, never asserted)
 #   make install PREFIX=/usr/local
 #   make clean
 
@@ -34,7 +35,7 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 
 objs = $(patsubst interp/%.c,$(1)/%.o,$(2))
 
-.PHONY: all deps demo test check-asan install clean
+.PHONY: all deps demo test check-asan bench install clean
 
 all: deps tenor
 
@@ -67,6 +68,10 @@ demo: all
 
 test: all $(CTESTS)
 	@TENOR=./tenor CTESTS="$(CTESTS)" bash tests/run.sh
+
+bench: all
+	@command -v hyperfine >/dev/null || apt-get install -y -qq hyperfine >/dev/null 2>&1 || true
+	@bash tests/bench/run.sh
 
 # The sanitized build lives apart so that it never mixes with normal objects.
 $(ASAN)/%.o: interp/%.c | $(ASAN)

@@ -224,16 +224,19 @@ static int take_digits(cursor *c, int maxn, int *val) {
     return n;
 }
 
-static int take_lit(cursor *c, const char *lit) {
-    size_t n = strlen(lit);
+static int take_lit_n(cursor *c, const char *lit, size_t n) {
     if ((size_t)(c->e - c->s) < n || memcmp(c->s, lit, n) != 0) return 0;
     c->s += n;
     return 1;
 }
+/* literals only: the length is known at compile time */
+#define take_lit(c, lit) take_lit_n((c), (lit), sizeof(lit) - 1)
 
 static int take_char(cursor *c, const char *set) {
-    if (at_end(c) || *c->s == '\0' || !strchr(set, *c->s)) return 0;
-    return *c->s++;
+    if (at_end(c)) return 0;
+    for (const char *p = set; *p; p++)
+        if (*c->s == *p) return *c->s++;
+    return 0;
 }
 
 /* After a full date: nothing, or a midnight time as Excel and some
@@ -256,10 +259,17 @@ static int check_ymd(int y, int m, int d, const char **why) {
 }
 
 static int make_day(tn_date *out, int y, int m, int d, const char **why) {
+    /* rows of a file run month by month: remember the last month's start */
+    static int cached_y, cached_m;
+    static int64_t cached_first;
     if (check_ymd(y, m, d, why)) return -1;
     out->kind = TN_TOK_DAY;
-    out->y = y, out->sub = m;
-    out->day = tn_days_from_civil(y, m, d);
+    out->y = y, out->sub = (int8_t)m, out->mday = (int8_t)d;
+    if (y != cached_y || m != cached_m) {
+        cached_first = tn_days_from_civil(y, m, 1);
+        cached_y = y, cached_m = m;
+    }
+    out->day = cached_first + d - 1;
     return 0;
 }
 
@@ -269,7 +279,7 @@ static int make_week(tn_date *out, int y, int w, const char **why) {
         return -1;
     }
     out->kind = TN_TOK_WEEK;
-    out->y = y, out->sub = w;
+    out->y = y, out->sub = (int8_t)w;
     out->day = iso_week1_monday(y) + 7 * (int64_t)(w - 1);
     return 0;
 }
@@ -282,7 +292,7 @@ static int parse_chinese(cursor *c, int y, tn_date *out, const char **why) {
     if (!take_digits(c, 2, &v)) { *why = "expected a month or quarter after 年"; return -1; }
     if (take_lit(c, UTF8_JIDU) || (ordinal && take_lit(c, "\xE5\xAD\xA3"))) {
         if (v < 1 || v > 4) { *why = "quarter out of range 1-4"; return -1; }
-        out->kind = TN_TOK_QUARTER, out->sub = v;
+        out->kind = TN_TOK_QUARTER, out->sub = (int8_t)v;
         return at_end(c) ? 0 : (*why = "unexpected text after the quarter", -1);
     }
     if (ordinal || !take_lit(c, UTF8_YUE)) { *why = "expected 月 or 季度"; return -1; }
@@ -290,7 +300,7 @@ static int parse_chinese(cursor *c, int y, tn_date *out, const char **why) {
     if (at_end(c) || take_lit(c, UTF8_FEN)) {
         if (!at_end(c)) { *why = "unexpected text after the month"; return -1; }
         if (m < 1 || m > 12) { *why = "month out of range 1-12"; return -1; }
-        out->kind = TN_TOK_MONTH, out->sub = m;
+        out->kind = TN_TOK_MONTH, out->sub = (int8_t)m;
         return 0;
     }
     if (!take_digits(c, 2, &v)) { *why = "expected a day after 月"; return -1; }
@@ -306,7 +316,7 @@ static int parse_month_or_day(cursor *c, int y, int sep, tn_date *out,
     if (!take_digits(c, 2, &m)) { *why = "expected a month after the year"; return -1; }
     if (at_end(c)) {
         if (m < 1 || m > 12) { *why = "month out of range 1-12"; return -1; }
-        out->kind = TN_TOK_MONTH, out->sub = m;
+        out->kind = TN_TOK_MONTH, out->sub = (int8_t)m;
         return 0;
     }
     if (*c->s != sep) { *why = "mixed separators in the date"; return -1; }
@@ -319,7 +329,7 @@ static int parse_month_or_day(cursor *c, int y, int sep, tn_date *out,
 int tn_date_parse(const char *s, size_t len, tn_date *out, const char **why) {
     cursor c = {s, s + len};
     int y, v;
-    memset(out, 0, sizeof *out);
+    out->kind = 0, out->y = out->sub = out->mday = out->style = 0, out->day = 0;
     while (c.s < c.e && (*c.s == ' ' || *c.s == '\t')) c.s++;
     while (c.e > c.s && (c.e[-1] == ' ' || c.e[-1] == '\t')) c.e--;
     const char *digits_at = c.s;
@@ -332,7 +342,7 @@ int tn_date_parse(const char *s, size_t len, tn_date *out, const char **why) {
         if (nd == 6) {
             if (!at_end(&c)) { *why = "unexpected text after the date"; return -1; }
             if (m < 1 || m > 12) { *why = "month out of range 1-12"; return -1; }
-            out->kind = TN_TOK_MONTH, out->y = y, out->sub = m;
+            out->kind = TN_TOK_MONTH, out->y = y, out->sub = (int8_t)m;
             return 0;
         }
         if (take_midnight(&c, why)) return -1;
@@ -357,7 +367,7 @@ int tn_date_parse(const char *s, size_t len, tn_date *out, const char **why) {
             *why = "quarter out of range 1-4"; return -1;
         }
         if (!at_end(&c)) { *why = "unexpected text after the quarter"; return -1; }
-        out->kind = TN_TOK_QUARTER, out->sub = v;
+        out->kind = TN_TOK_QUARTER, out->sub = (int8_t)v;
         return 0;
     }
     if (letter == 'W' || letter == 'w') {
@@ -368,7 +378,7 @@ int tn_date_parse(const char *s, size_t len, tn_date *out, const char **why) {
         if (!take_digits(&c, 2, &v) || !at_end(&c) || v < 1 || v > 12) {
             *why = "month out of range 1-12"; return -1;
         }
-        out->kind = TN_TOK_MONTH, out->sub = v;
+        out->kind = TN_TOK_MONTH, out->sub = (int8_t)v;
         return 0;
     }
     return parse_month_or_day(&c, y, sep, out, why);

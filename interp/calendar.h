@@ -48,11 +48,13 @@ int     tn_weekday(int64_t days);          /* 0 = Monday .. 6 = Sunday */
 
 /* A parsed date string, before a frequency is applied. */
 enum { TN_TOK_YEAR = 1, TN_TOK_QUARTER, TN_TOK_MONTH, TN_TOK_WEEK, TN_TOK_DAY };
-typedef struct {
-    int kind;        /* TN_TOK_* */
-    int y, sub;      /* sub: quarter 1-4, month 1-12, ISO week 1-53 */
+typedef struct {     /* 16 bytes: read_csv keeps one per row */
     int64_t day;     /* TN_TOK_DAY: the day; TN_TOK_WEEK: Monday of the week */
-    int style;       /* how it was written: TN_STYLE_*, for round trips */
+    int32_t y;
+    int8_t kind;     /* TN_TOK_* */
+    int8_t sub;      /* quarter 1-4, month 1-12, ISO week 1-53 */
+    int8_t mday;     /* TN_TOK_DAY: day of the month */
+    int8_t style;    /* how it was written: TN_STYLE_*, for round trips */
 } tn_date;
 
 /* Ways to write a period; read_csv records the style it saw so that

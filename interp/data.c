@@ -275,11 +275,8 @@ static int is_footer_row(const tn_csv_reader *rd, int datecol) {
 
 /* Notes the fewest decimals any cell of a column was written with, so that
    write_csv gives "2.30" and "7.0" back as they came, not "2.3" and "7". */
-static void note_decimals(int *dec, const char *s, size_t n) {
-    if (memchr(s, 'e', n) || memchr(s, 'E', n)) return;
-    const char *dot = memchr(s, '.', n);
-    int d = dot ? (int)(s + n - dot - 1) : 0;
-    if (*dec == -1 || d < *dec) *dec = d;
+static void note_decimals(int *dec, int d) {
+    if (d >= 0 && (*dec == -1 || d < *dec)) *dec = d;
 }
 
 static int parse_cell(csvload *c, const tn_csv_field *f, int col, int k, int names_idx,
@@ -287,9 +284,10 @@ static int parse_cell(csvload *c, const tn_csv_field *f, int col, int k, int nam
     const char *s = f->s;
     size_t n = f->len;
     trim(&s, &n);
+    int dec = -1;
+    int r = n ? tn_parse_number(s, n, out, &dec) : TN_NUM_SYNTAX;
+    if (r == TN_NUM_OK) { note_decimals(&c->decimals[k], dec); return 0; }
     if (is_missing_token(s, n)) { *out = NAN; return 0; }
-    int r = tn_parse_double(s, n, out);
-    if (r == TN_NUM_OK) { note_decimals(&c->decimals[k], s, n); return 0; }
     if (r == TN_NUM_SYNTAX && memchr(s, ',', n) && parse_grouped(s, n, out) == 0) return 0;
     lua_rawgeti(L, names_idx, col + 1);
     const char *name = lua_tostring(L, -1);
@@ -367,13 +365,11 @@ static int infer_from_days(const csvload *c, int *style) {
     size_t n = c->nrows;
     int all_first = 1, all_last = 1, same_mod3 = 1, same_mod12 = 1, distinct = 1;
     int same_wday = 1, weekdays = 1, week_apart = 1;
-    int y0, m0, d0;
-    tn_civil_from_days(c->dates[0].day, &y0, &m0, &d0);
+    int m0 = c->dates[0].sub;
     long prev_month = -1;
     for (size_t i = 0; i < n; i++) {
-        int y, m, d;
+        int y = c->dates[i].y, m = c->dates[i].sub, d = c->dates[i].mday;
         int64_t day = c->dates[i].day;
-        tn_civil_from_days(day, &y, &m, &d);
         all_first &= d == 1;
         all_last &= d == tn_days_in_month(y, m);
         same_mod3 &= (m - m0) % 3 == 0;

@@ -32,8 +32,12 @@ static int slow_path(const char *s, size_t len, double *out) {
 }
 
 int tn_parse_double(const char *s, size_t len, double *out) {
+    return tn_parse_number(s, len, out, NULL);
+}
+
+int tn_parse_number(const char *s, size_t len, double *out, int *decimals) {
     const char *p = s, *e = s + len;
-    int neg = 0, digits = 0, sig = 0;
+    int neg = 0, digits = 0, sig = 0, frac = 0;
     uint64_t m = 0;
     long exp10 = 0;
 
@@ -45,7 +49,7 @@ int tn_parse_double(const char *s, size_t len, double *out) {
         sig++;
     }
     if (p < e && *p == '.') {
-        for (p++; p < e && *p >= '0' && *p <= '9'; p++, digits++) {
+        for (p++; p < e && *p >= '0' && *p <= '9'; p++, digits++, frac++) {
             if (m == 0 && *p == '0') { exp10--; continue; }
             if (sig < 19) { m = m * 10 + (uint64_t)(*p - '0'); exp10--; }
             sig++;
@@ -63,6 +67,7 @@ int tn_parse_double(const char *s, size_t len, double *out) {
         exp10 += eneg ? -ev : ev;
     }
     if (p != e) return TN_NUM_SYNTAX;
+    if (decimals) *decimals = memchr(s, 'e', len) || memchr(s, 'E', len) ? -1 : frac;
     if (m == 0) { *out = neg ? -0.0 : 0.0; return TN_NUM_OK; }
     if (sig <= 19 && m <= MAX_FAST_MANTISSA && exp10 >= -22 && exp10 <= 22) {
         double v = (double)m;

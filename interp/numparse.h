@@ -17,6 +17,9 @@ enum { TN_NUM_OK = 0, TN_NUM_SYNTAX = -1, TN_NUM_RANGE = -2 };
    allowed). No spaces, no hex, no inf/nan words. Returns TN_NUM_OK,
    TN_NUM_SYNTAX, or TN_NUM_RANGE when the magnitude overflows a double. */
 int tn_parse_double(const char *s, size_t len, double *out);
+/* The same, also giving the digits after the decimal point (-1 when the
+   text has an exponent) in *decimals when it is not NULL. */
+int tn_parse_number(const char *s, size_t len, double *out, int *decimals);
 
 /* Shortest "%.*g" text (15, 16 or 17 digits) that reads back to x exactly.
    buf needs 32 bytes. Returns the length. */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "series.h"
 
 /* Neumaier's compensated sum of the non-missing values; *k gets the count. */
@@ -114,6 +115,25 @@ static int extreme(lua_State *L, int want_max) {
 }
 static int series_min(lua_State *L) { return extreme(L, 0); }
 static int series_max(lua_State *L) { return extreme(L, 1); }
+
+/* s:idxmin() / s:idxmax(): the period of the smallest / largest value (the
+   first one on ties), nil when every value is missing. */
+static int arg_extreme(lua_State *L, int want_max) {
+    tn_series *s = tn_series_check(L, 1);
+    size_t best = s->n;
+    for (size_t i = 0; i < s->n; i++) {
+        double x = s->v[i];
+        if (isnan(x)) continue;
+        if (best == s->n || (want_max ? x > s->v[best] : x < s->v[best])) best = i;
+    }
+    if (best == s->n) { lua_pushnil(L); return 1; }
+    char buf[32];
+    tn_period_display(s->freq, s->start + (int64_t)best, buf, sizeof buf);
+    lua_pushstring(L, buf);
+    return 1;
+}
+static int series_idxmin(lua_State *L) { return arg_extreme(L, 0); }
+static int series_idxmax(lua_State *L) { return arg_extreme(L, 1); }
 
 static int cmp_double(const void *a, const void *b) {
     double x = *(const double *)a, y = *(const double *)b;
@@ -261,6 +281,7 @@ void tn_series_stats_register(lua_State *L) {
         {"max", series_max}, {"quantile", series_quantile},
         {"median", series_median}, {"fill", series_fill},
         {"corr", series_corr}, {"cov", series_cov},
+        {"idxmin", series_idxmin}, {"idxmax", series_idxmax},
         {NULL, NULL}
     };
     luaL_setfuncs(L, methods, 0);

@@ -8,8 +8,8 @@
  * pandas' min_periods=w and NA propagation in R and gretl). An expanding
  * window covers everything up to t (default min_obs 1).
  *
- * Every statistic is O(1) per step (mean, sum, var, std by a running
- * Welford update that values leave as they enter; min and max by a
+ * Every statistic is O(1) per step (mean, sum, var, std by running shifted
+ * sums restarted exactly every window, Welford's update when expanding; min and max by a
  * monotonic queue) or O(log n) (median, quantile, pct_rank by a Fenwick tree
  * over the ranks of the values), so a window never makes a pass quadratic.
  */
@@ -44,14 +44,6 @@ static void moments_add(moments *m, double x) {
     m->m2 += d * (x - m->mean);
 }
 
-static void moments_remove(moments *m, double x) {
-    if (--m->n == 0) { m->mean = m->m2 = 0; return; }
-    double d = x - m->mean;
-    m->mean -= d / (double)m->n;
-    m->m2 -= d * (x - m->mean);
-    if (m->m2 < 0) m->m2 = 0;
-}
-
 static double moments_stat(const moments *m, const window_spec *sp, double x) {
     double var = m->n > (size_t)sp->ddof ? m->m2 / (double)(m->n - (size_t)sp->ddof) : NAN;
     switch (sp->stat) {
@@ -84,20 +76,42 @@ static moments moments_exact(const double *x, size_t a, size_t b) {
     return m;
 }
 
-/* Rolling windows restart from an exact two-pass computation every w steps,
-   so rounding from the add/remove updates never builds up over a long
-   series; the cost stays O(n) (about twice the bare updates). */
-static void roll_moments(const double *x, double *r, size_t n, const window_spec *sp) {
+/* Expanding windows: Welford's update, stable without restarts. */
+static void expand_moments(const double *x, double *r, size_t n, const window_spec *sp) {
     moments m = {0, 0, 0};
     for (size_t t = 0; t < n; t++) {
-        if (sp->w && t >= sp->w && t % sp->w == 0) {
-            m = moments_exact(x, t - sp->w + 1, t);
-        } else {
-            if (!isnan(x[t])) moments_add(&m, x[t]);
-            if (sp->w && t >= sp->w && !isnan(x[t - sp->w])) moments_remove(&m, x[t - sp->w]);
-        }
+        if (!isnan(x[t])) moments_add(&m, x[t]);
         r[t] = m.n >= sp->min_obs && m.n > 0 ? moments_stat(&m, sp, x[t]) : NAN;
         if (sp->stat == ST_COUNT) r[t] = (double)m.n;
+    }
+}
+
+/* Rolling windows: sums of x − K and (x − K)² as values enter and leave,
+   with K the window's mean at the last restart. Every w steps the window is
+   recomputed exactly (two passes) and K moved, so the sums stay small and
+   rounding never builds up; the cost stays O(n), with no division a step. */
+static void roll_moments(const double *x, double *r, size_t n, const window_spec *sp) {
+    double K = 0, s1 = 0, s2 = 0;
+    size_t k = 0;
+    for (size_t t = 0; t < n; t++) {
+        if (t >= sp->w && t % sp->w == 0) {
+            moments m = moments_exact(x, t - sp->w + 1, t);
+            K = m.mean, s1 = 0, s2 = m.m2, k = m.n;
+        } else {
+            double a = x[t];
+            if (!isnan(a)) { a -= K; s1 += a; s2 += a * a; k++; }
+            if (t >= sp->w) {
+                double b = x[t - sp->w];
+                if (!isnan(b)) { b -= K; s1 -= b; s2 -= b * b; k--; }
+            }
+        }
+        if (sp->stat == ST_COUNT) { r[t] = (double)k; continue; }
+        if (k < sp->min_obs || k == 0) { r[t] = NAN; continue; }
+        double mean = K + s1 / (double)k;
+        double m2 = s2 - s1 * s1 / (double)k;
+        if (m2 < 0) m2 = 0;
+        moments m = {mean, m2, k};
+        r[t] = moments_stat(&m, sp, x[t]);
     }
 }
 
@@ -234,7 +248,9 @@ static void compute(lua_State *L, const tn_series *s, tn_series *r, const window
         lua_pop(L, 4);
         break;
     }
-    default: roll_moments(s->v, r->v, s->n, sp);
+    default:
+        if (sp->w) roll_moments(s->v, r->v, s->n, sp);
+        else expand_moments(s->v, r->v, s->n, sp);
     }
 }
 

@@ -107,6 +107,8 @@ eq(d:sum(), 36); eq(d:min(), 2); eq(d:max(), 9)
 -- type 7 quantile of sorted {2,4,4,5,5,7,9}: h = 6q; q=.25 -> h=1.5 -> 4; q=.9 -> h=5.4 -> 7+.4*2
 near(d:quantile(0.25), 4, 1e-15); near(d:quantile(0.9), 7.8, 1e-12); eq(d:median(), 5)
 eq(d:quantile(0), 2); eq(d:quantile(1), 9)
+eq(d:idxmin(), "2024-01"); eq(d:idxmax(), "2024-08"); eq(M("2024-01", {3, 1, 1}):idxmin(), "2024-02", "first on ties")
+eq(M("2024-01", {nil}, "e"):idxmax(), nil)
 checkerr(function() d:quantile(1.5) end, "q must be in [0, 1]")
 local empty = M("2024-01", {nil, nil}, "e")
 local m0, n0 = empty:mean()
