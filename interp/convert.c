@@ -16,7 +16,11 @@
  * stock -> last, rate -> mean, index -> mean; the result's meta.aggregation
  * says which was used. Without either it is an error, never a silent mean.
  *
- * To a higher frequency: how = "step" repeats each value over the periods it
+ * To a higher frequency: how = "denton" distributes each value over its
+ * sub-periods as smoothly as possible (proportional first-difference
+ * Denton, optionally following an indicator series) so that aggregating
+ * back with {agg=} (sum, mean, last, first; default from the kind)
+ * reproduces the input; how = "step" repeats each value over the periods it
  * covers; "linear" places each value on the last sub-period of its period
  * (end-of-period convention) and interpolates linearly between them, so the
  * result is missing before the first period's end and after the last.
@@ -24,12 +28,19 @@
 #include <math.h>
 #include <string.h>
 
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_linalg.h>
+
 #include "calendar.h"
+#include "host.h"
 #include "series.h"
 
-enum { AGG_MEAN, AGG_SUM, AGG_LAST, AGG_FIRST, AGG_MIN, AGG_MAX, DIS_STEP, DIS_LINEAR };
+enum { AGG_MEAN, AGG_SUM, AGG_LAST, AGG_FIRST, AGG_MIN, AGG_MAX, DIS_STEP, DIS_LINEAR,
+       DIS_DENTON };
 static const char *const how_names[] = {"mean", "sum", "last", "first", "min", "max",
-                                        "step", "linear", NULL};
+                                        "step", "linear", "denton", NULL};
+
+#define DENTON_MAX 4000      /* unknowns in the dense system: n high + m low periods */
 
 static int64_t target_of(int from, int to, int64_t p) {
     int64_t q;
@@ -122,6 +133,74 @@ static int disaggregate_to(lua_State *L, tn_series *s, int to, int how) {
     return 1;
 }
 
+/* The sub-periods of low period p in frequency `to`: [*lo, *hi]. */
+static void sub_periods(int from, int to, int64_t p, int64_t *lo, int64_t *hi) {
+    int64_t d0 = tn_period_first_day(from, p), d1 = tn_period_last_day(from, p);
+    while (tn_period_of_day(to, d0, lo) != 0) d0++;
+    while (tn_period_of_day(to, d1, hi) != 0) d1--;
+}
+
+/* Proportional first-difference Denton (Cholette's variant without the
+   first-period condition). With indicator i (1 when none), find x = i·z
+   minimising Σ (z_t − z_{t−1})² subject to every low period's aggregate of x
+   (sum, mean, first or last of its sub-periods) equalling the low value.
+   Solved as the (n+m)×(n+m) KKT system [2D'D C'; C 0][z; λ] = [0; y] by LU,
+   so aggregating the result back reproduces the input to rounding. Low
+   periods that are missing impose no constraint. */
+static int denton_to(lua_State *L, tn_series *s, int to, int agg, const tn_series *ind) {
+    int64_t a, b, lo, hi;
+    sub_periods(s->freq, to, s->start, &a, &lo);
+    sub_periods(s->freq, to, s->start + (int64_t)s->n - 1, &lo, &b);
+    size_t n = (size_t)(b - a + 1), m = 0;
+    for (size_t k = 0; k < s->n; k++) m += !isnan(s->v[k]);
+    if (n + m > DENTON_MAX)
+        return luaL_error(L, "to: denton solves a dense system; %d periods is more than it takes (%d)",
+                          (int)(n + m), DENTON_MAX);
+    if (m == 0) return luaL_error(L, "to: denton needs at least one value");
+    for (size_t t = 0; ind && t < n; t++) {
+        int64_t j = a + (int64_t)t - ind->start;
+        if (j < 0 || j >= (int64_t)ind->n || isnan(ind->v[j]) || ind->v[j] == 0)
+            return luaL_error(L, "to: the denton indicator must have a non-zero value in every period of the result");
+    }
+    tn_series *r = tn_series_push(L, to, a, n);
+    size_t dim = n + m;
+    gsl_matrix *K = gsl_matrix_calloc(dim, dim);
+    gsl_vector *rhs = gsl_vector_calloc(dim), *sol = gsl_vector_alloc(dim);
+    gsl_permutation *perm = gsl_permutation_alloc(dim);
+    if (!K || !rhs || !sol || !perm) {
+        gsl_matrix_free(K); gsl_vector_free(rhs); gsl_vector_free(sol); gsl_permutation_free(perm);
+        return luaL_error(L, "to: not enough memory for the denton system");
+    }
+    for (size_t t = 0; t + 1 < n; t++) {            /* 2·D'D, tridiagonal */
+        *gsl_matrix_ptr(K, t, t) += 2, *gsl_matrix_ptr(K, t + 1, t + 1) += 2;
+        *gsl_matrix_ptr(K, t, t + 1) -= 2, *gsl_matrix_ptr(K, t + 1, t) -= 2;
+    }
+    size_t row = n;
+    for (size_t k = 0; k < s->n; k++) {
+        if (isnan(s->v[k])) continue;
+        sub_periods(s->freq, to, s->start + (int64_t)k, &lo, &hi);
+        for (int64_t p = lo; p <= hi; p++) {
+            double w = agg == AGG_SUM ? 1 : agg == AGG_MEAN ? 1.0 / (double)(hi - lo + 1)
+                     : (agg == AGG_LAST ? p == hi : p == lo);
+            double iv = ind ? ind->v[p - ind->start] : 1;
+            gsl_matrix_set(K, row, (size_t)(p - a), w * iv);
+            gsl_matrix_set(K, (size_t)(p - a), row, w * iv);
+        }
+        gsl_vector_set(rhs, row++, s->v[k]);
+    }
+    int signum, status;
+    tn_gsl_error_clear();
+    status = gsl_linalg_LU_decomp(K, perm, &signum);
+    if (status == GSL_SUCCESS) status = gsl_linalg_LU_solve(K, perm, rhs, sol);
+    for (size_t t = 0; status == GSL_SUCCESS && t < n; t++)
+        r->v[t] = gsl_vector_get(sol, t) * (ind ? ind->v[a + (int64_t)t - ind->start] : 1);
+    gsl_matrix_free(K); gsl_vector_free(rhs); gsl_vector_free(sol); gsl_permutation_free(perm);
+    if (status != GSL_SUCCESS)
+        return luaL_error(L, "to: the denton system could not be solved: %s",
+                          tn_gsl_error_message() ? tn_gsl_error_message() : gsl_strerror(status));
+    return 1;
+}
+
 /* how from the series' kind when not given; NULL when the kind is unknown. */
 static const char *how_from_kind(lua_State *L) {
     static const char *const kinds[][2] = {
@@ -169,7 +248,25 @@ static int series_to(lua_State *L) {
     if (!up && how >= DIS_STEP)
         return luaL_error(L, "to: '%s' fills a higher frequency; from %s to %s use mean, sum, last, first, min or max",
                           how_s, tn_freq_name(s->freq), tn_freq_name(to));
-    if (up) disaggregate_to(L, s, to, how);
+    if (how == DIS_DENTON) {
+        static const char *const aggs[] = {"mean", "sum", "last", "first", NULL};
+        const char *agg_s = NULL;
+        tn_series *ind = NULL;
+        if (lua_istable(L, 4)) {
+            lua_getfield(L, 4, "agg");
+            agg_s = lua_tostring(L, -1);
+            lua_getfield(L, 4, "indicator");
+            ind = lua_isnil(L, -1) ? NULL : tn_series_check(L, -1);
+            if (ind && ind->freq != to) return luaL_error(L, "to: the denton indicator must be %s", tn_freq_name(to));
+        }
+        if (!agg_s) agg_s = how_from_kind(L);
+        if (!agg_s) return luaL_error(L, "to: denton needs {agg=\"sum\"|\"mean\"|\"last\"|\"first\"} "
+                                      "(how the result adds up to %s), or s.meta.kind", tn_series_describe(L, 1, desc, sizeof desc));
+        lua_pushstring(L, agg_s);
+        int agg = luaL_checkoption(L, -1, NULL, aggs);
+        lua_pop(L, 1);
+        denton_to(L, s, to, agg, ind);
+    } else if (up) disaggregate_to(L, s, to, how);
     else aggregate_to(L, s, to, how, min_obs);
     tn_series_copy_name(L, 1, -1);
     tn_series_copy_meta(L, 1, -1);

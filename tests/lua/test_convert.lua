@@ -48,3 +48,29 @@ checkerr(function() flow:to("Q", "step") end, "'step' fills a higher frequency")
 checkerr(function() flow:to("M", "mean") end, "is already monthly")
 checkerr(function() flow:to("X", "mean") end, "unknown frequency 'X'")
 checkerr(function() flow:to("Q", "median") end, "invalid option 'median'")
+
+-- Denton: aggregation-consistent and optimal. Independent checks: (1) summing
+-- back reproduces the input; (2) the first-order conditions of
+-- min Σ(x_t − x_{t−1})² s.t. quarterly sums: (D'D x)_t must be the same for
+-- every month of a quarter (it equals the quarter's Lagrange multiplier).
+local qf = series.new{freq = "Q", start = "2024Q1", values = {30, 36, 45, 39, 41}, kind = "flow"}
+local md = qf:to("M", "denton")
+same_series(md:to("Q", "sum"), qf, 1e-12, "denton months add up to the quarters")
+local v = md:values()
+local function ddx(t)   -- (D'D x)_t with free ends
+  if t == 1 then return v[1] - v[2] elseif t == #v then return v[#v] - v[#v - 1] end
+  return 2 * v[t] - v[t - 1] - v[t + 1]
+end
+local worst = 0
+for q0 = 0, 4 do
+  for k = 2, 3 do worst = math.max(worst, math.abs(ddx(3 * q0 + k) - ddx(3 * q0 + 1))) end
+end
+check(worst < 1e-10, "first-order conditions hold, worst " .. worst)
+local gdp = assert(data.read_csv("examples/data/us_gdp_fred_quarterly.csv")).gdpc1
+local gm = gdp:to("M", "denton", {agg = "mean"})
+same_series(gm:to("Q", "mean"), gdp, 1e-12, "US real GDP (SAAR, a rate): monthly path averages back to each quarter")
+local ind = series.new{freq = "M", start = "2024-01", values = {1, 1, 2, 2, 2, 2, 3, 3, 3, 1, 1, 1, 1, 1, 1}}
+local mi = qf:to("M", "denton", {indicator = ind})
+same_series(mi:to("Q", "sum"), qf, 1e-12, "with an indicator, still consistent")
+checkerr(function() series.new{freq = "Q", start = "2024Q1", values = {1, 2}}:to("M", "denton") end, "denton needs {agg=")
+checkerr(function() qf:to("M", "denton", {indicator = ind:head(5)}) end, "non-zero value in every period")
