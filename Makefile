@@ -22,12 +22,12 @@ CFLAGS    += $(WARN) $(OPT) -D_GNU_SOURCE -MMD -MP $(PKG_CFLAGS)
 LDLIBS    += $(PKG_LIBS) -lm
 
 # Pure C: no Lua needed, linked into the C unit tests as well.
-CORE_SRC  := interp/calendar.c interp/numparse.c interp/csv.c
+CORE_SRC  := interp/calendar.c interp/numparse.c interp/csv.c interp/hp.c
 LUA_SRC   := interp/series.c interp/series_ops.c interp/series_stats.c interp/transform.c interp/window.c \
-             interp/convert.c interp/ytd.c interp/rebase.c \
+             interp/convert.c interp/ytd.c interp/rebase.c interp/filter.c \
              interp/data.c interp/host.c interp/repl.c
 MAIN_SRC  := interp/main.c
-CTESTS    := tests/c/test_calendar tests/c/test_numparse tests/c/test_csv
+CTESTS    := tests/c/test_calendar tests/c/test_numparse tests/c/test_csv tests/c/test_hp
 
 BUILD     := build
 ASAN      := build/asan
@@ -61,7 +61,7 @@ $(BUILD) $(ASAN):
 	mkdir -p $@
 
 tests/c/%: tests/c/%.c $(call objs,$(BUILD),$(CORE_SRC)) tests/c/harness.h
-	$(CC) $(CFLAGS) -Iinterp -o $@ $< $(call objs,$(BUILD),$(CORE_SRC)) -lm
+	$(CC) $(CFLAGS) -Iinterp -o $@ $< $(call objs,$(BUILD),$(CORE_SRC)) -lquadmath -lm
 
 demo: all
 	./tenor examples/quickstart.lua
@@ -82,7 +82,7 @@ $(ASAN)/tenor: $(call objs,$(ASAN),$(CORE_SRC) $(LUA_SRC) $(MAIN_SRC))
 
 $(ASAN)/c/%: tests/c/%.c $(call objs,$(ASAN),$(CORE_SRC)) tests/c/harness.h
 	@mkdir -p $(ASAN)/c
-	$(CC) $(CFLAGS) $(SAN_FLAGS) -Iinterp -o $@ $< $(call objs,$(ASAN),$(CORE_SRC)) -lm
+	$(CC) $(CFLAGS) $(SAN_FLAGS) -Iinterp -o $@ $< $(call objs,$(ASAN),$(CORE_SRC)) -lquadmath -lm
 
 check-asan: deps $(ASAN)/tenor $(patsubst tests/c/%,$(ASAN)/c/%,$(CTESTS))
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
