@@ -62,11 +62,12 @@ static int filter_hp(lua_State *L) {
     lua_settop(L, 1);
     tn_series *trend = tn_series_push_like(L, s, s->n);
     tn_series_copy_name(L, 1, -1);
+    int steps = 0;
     if (one_sided) {
         tn_hp_one_sided(s->v, s->n, lambda, trend->v);
     } else {
         double *work = lua_newuserdatauv(L, 4 * s->n * sizeof(double), 0);
-        tn_hp_trend(s->v, s->n, lambda, trend->v, work);
+        steps = tn_hp_trend(s->v, s->n, lambda, trend->v, work);
         lua_pop(L, 1);
     }
     tn_series *cycle = tn_series_push_like(L, s, s->n);
@@ -79,7 +80,12 @@ static int filter_hp(lua_State *L) {
         lua_setfield(L, -2, "hp_lambda");
         lua_pushstring(L, k == -2 ? "hp trend" : "hp cycle");
         lua_setfield(L, -2, "component");
-        if (!one_sided) { lua_pushliteral(L, "two-sided HP filter"); lua_setfield(L, -2, "lookahead"); }
+        if (!one_sided) {
+            lua_pushliteral(L, "two-sided HP filter");
+            lua_setfield(L, -2, "lookahead");
+            lua_pushinteger(L, steps);
+            lua_setfield(L, -2, "hp_refinements");
+        }
         lua_pop(L, 2);
     }
     return 2;

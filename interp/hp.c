@@ -5,7 +5,9 @@
  * 16·lambda, 1.6e9 at lambda = 1e8, so a plain banded solve loses about 9
  * digits. Each refinement step computes the residual y − A·x in long double
  * (64-bit mantissa on x86) and solves for the correction with the same
- * factors; two or three steps bring the trend to full double accuracy.
+ * factors. One step takes the trend from ~4e-9 to ~5e-12 relative error at
+ * lambda = 1e8 (measured against a __float128 solve in tests/c/test_hp.c);
+ * a second runs only if the first correction was not negligible.
  */
 #include "hp.h"
 
@@ -31,18 +33,27 @@ static void hp_band(size_t n, double lambda, size_t i, double *a, double *b, dou
     *c = lambda * d2;
 }
 
-/* A·x − in long double, as r = y − A·x. */
+/* r = y − A·x, accumulated in long double. The interior rows share one
+   stencil (λ, −4λ, 1+6λ, −4λ, λ); the two rows at each end are built from
+   the bands. */
+static void residual_row(const double *y, const double *x, size_t n, double lambda, size_t i, double *r) {
+    double a, b, c;
+    hp_band(n, lambda, i, &a, &b, &c);
+    long double s = (long double)a * x[i];
+    if (i + 1 < n) s += (long double)b * x[i + 1];
+    if (i + 2 < n) s += (long double)c * x[i + 2];
+    if (i >= 1) { double a1, b1, c1; hp_band(n, lambda, i - 1, &a1, &b1, &c1); s += (long double)b1 * x[i - 1]; }
+    if (i >= 2) { double a2, b2, c2; hp_band(n, lambda, i - 2, &a2, &b2, &c2); s += (long double)c2 * x[i - 2]; }
+    r[i] = (double)((long double)y[i] - s);
+}
+
 static void residual(const double *y, const double *x, size_t n, double lambda, double *r) {
-    for (size_t i = 0; i < n; i++) {
-        double a, b, c;
-        hp_band(n, lambda, i, &a, &b, &c);
-        long double s = (long double)a * x[i];
-        if (i + 1 < n) s += (long double)b * x[i + 1];
-        if (i + 2 < n) s += (long double)c * x[i + 2];
-        if (i >= 1) { double a1, b1, c1; hp_band(n, lambda, i - 1, &a1, &b1, &c1); s += (long double)b1 * x[i - 1]; }
-        if (i >= 2) { double a2, b2, c2; hp_band(n, lambda, i - 2, &a2, &b2, &c2); s += (long double)c2 * x[i - 2]; }
-        r[i] = (double)((long double)y[i] - s);
-    }
+    const long double a = 1 + 6 * (long double)lambda, b = -4 * (long double)lambda, c = lambda;
+    for (size_t i = 0; i < n && i < 4; i++) residual_row(y, x, n, lambda, i, r);
+    for (size_t i = 4; i + 4 < n; i++)
+        r[i] = (double)((long double)y[i] - (a * x[i] + b * ((long double)x[i - 1] + x[i + 1])
+                                             + c * ((long double)x[i - 2] + x[i + 2])));
+    for (size_t i = n > 8 ? n - 4 : 4; i < n; i++) residual_row(y, x, n, lambda, i, r);
 }
 
 /* LDL' of the pentadiagonal A: d, l1 (L[i+1][i]), l2 (L[i+2][i]). */
@@ -61,24 +72,22 @@ static void factor(size_t n, double lambda, double *d, double *l1, double *l2) {
     }
 }
 
-static void solve(size_t n, const double *d, const double *l1, const double *l2, double *x) {
-    for (size_t i = 1; i < n; i++) {
-        x[i] -= l1[i - 1] * x[i - 1];
-        if (i >= 2) x[i] -= l2[i - 2] * x[i - 2];
-    }
-    for (size_t i = 0; i < n; i++) x[i] /= d[i];
-    for (size_t i = n - 1; i-- > 0;) {
-        x[i] -= l1[i] * x[i + 1];
-        if (i + 2 < n) x[i] -= l2[i] * x[i + 2];
-    }
+/* Solves L·D·L'·x = b in place; dinv holds 1/d. */
+static void solve(size_t n, const double *dinv, const double *l1, const double *l2, double *x) {
+    if (n > 1) x[1] -= l1[0] * x[0];
+    for (size_t i = 2; i < n; i++) x[i] -= l1[i - 1] * x[i - 1] + l2[i - 2] * x[i - 2];
+    for (size_t i = 0; i < n; i++) x[i] *= dinv[i];
+    if (n > 1) x[n - 2] -= l1[n - 2] * x[n - 1];
+    for (size_t i = n - 2; i-- > 0;) x[i] -= l1[i] * x[i + 1] + l2[i] * x[i + 2];
 }
 
-#define HP_MAX_REFINE 4
+#define HP_MAX_REFINE 2
 
 int tn_hp_trend(const double *y, size_t n, double lambda, double *trend, double *work) {
     if (n < 3 || !(lambda >= 0)) return -1;
     double *d = work, *l1 = work + n, *l2 = work + 2 * n, *r = work + 3 * n;
     factor(n, lambda, d, l1, l2);
+    for (size_t i = 0; i < n; i++) d[i] = 1 / d[i];
     for (size_t i = 0; i < n; i++) trend[i] = y[i];
     solve(n, d, l1, l2, trend);
     int steps = 0;
@@ -91,7 +100,7 @@ int tn_hp_trend(const double *y, size_t n, double lambda, double *trend, double 
             if (fabs(r[i]) > dmax) dmax = fabs(r[i]);
             if (fabs(trend[i]) > xmax) xmax = fabs(trend[i]);
         }
-        if (dmax <= 1e-15 * xmax) { steps++; break; }
+        if (dmax <= 1e-13 * xmax) { steps++; break; }
     }
     return steps;
 }

@@ -23,3 +23,5 @@ run() {   # run NAME COMMAND...
 run W0_startup $TENOR -e 'x=1'
 run W1_panel $TENOR tests/bench/w1_panel.lua "$OUT/panel_monthly.csv"
 run W2_long $TENOR tests/bench/w2_long.lua "$OUT/daily_long.csv"
+run W3a_hp_panel $TENOR tests/bench/w3_hp.lua "$OUT/panel_monthly.csv" 14400
+run W3b_hp_long $TENOR tests/bench/w3_hp.lua "$OUT/daily_long.csv" 1e8
