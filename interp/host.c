@@ -21,6 +21,7 @@
 int luaopen_series(lua_State *L);
 int luaopen_data(lua_State *L);
 int luaopen_filter(lua_State *L);
+int luaopen_regress(lua_State *L);
 
 /* ------------------------------------------------------------------ GSL */
 
@@ -172,7 +173,8 @@ static int open_everything(lua_State *L) {
     luaL_requiref(L, "series", luaopen_series, 1);
     luaL_requiref(L, "data", luaopen_data, 1);
     luaL_requiref(L, "filter", luaopen_filter, 1);
-    lua_pop(L, 3);
+    luaL_requiref(L, "regress", luaopen_regress, 1);
+    lua_pop(L, 4);
     set_paths(L, root);
     lua_getglobal(L, "require");
     lua_pushliteral(L, "tenor.prelude");

@@ -3,6 +3,8 @@
 It completes the global environment an analyst works in:
   series   the series type (C), with the methods added by stdlib modules
   data     reading and writing data files: data.read_csv, data.write_csv
+  filter   trend/cycle filters: filter.hp
+  regress  regressions: regress.ols
   tenor    the interpreter's own helpers: tenor.show (REPL printing)
   NA       the missing value (a NaN); series.isna(x) tests for it
 ]]
@@ -16,3 +18,4 @@ NA = series.NA
 require "tenor.show"
 require "tenor.dataset"
 require "tenor.data"
+require "tenor.regress"

@@ -1,0 +1,34 @@
+/*
+ * ols.h -- least squares on GSL, without Lua: the numerical core behind
+ * regress.ols and the unit tests.
+ */
+#ifndef TN_OLS_H
+#define TN_OLS_H
+
+#include <stddef.h>
+
+enum { TN_COV_CLASSICAL, TN_COV_HC0, TN_COV_HC1, TN_COV_HC2, TN_COV_HC3, TN_COV_HAC };
+
+typedef struct {
+    size_t n, k;          /* observations, coefficients */
+    double *beta;         /* k */
+    double *cov;          /* k*k, row-major */
+    double *resid;        /* n */
+    double ssr, sigma2;   /* sum of squared residuals, ssr/(n-k) */
+    int collinear;        /* on failure: the column found dependent ... */
+    int *depends_on;      /* k flags: ... and the columns it depends on */
+} tn_ols_fit;
+
+/* Fits y (n) on the columns of X (n*k, row-major) by Householder QR of the
+   column-scaled design, then one step of iterative refinement with the
+   residual in long double. cov_type is TN_COV_*; hac_lag the Bartlett lag.
+   The fit's arrays are the caller's (sizes as above; depends_on k ints).
+   Returns 0, -1 when the design is rank deficient (collinear and
+   depends_on say which columns), -2 when n <= k, -3 on a GSL failure. */
+int tn_ols(const double *X, const double *y, size_t n, size_t k, int cov_type,
+           int hac_lag, tn_ols_fit *fit);
+
+/* Newey-West (1994) automatic lag for the Bartlett kernel: floor(4(n/100)^(2/9)). */
+int tn_ols_nw_lag(size_t n);
+
+#endif

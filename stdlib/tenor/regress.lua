@@ -1,0 +1,168 @@
+--[[ Regressions.
+
+regress.ols(y, xs, opts) -> fit
+  y   a series (time series) or an array of numbers (cross section)
+  xs  the regressors: a table of named ones {ppi = ppi_yoy, cpi = cpi_yoy}
+      (taken in alphabetical order of the names), an array of series (named
+      by s.name, else x1, x2, ...), an array of arrays, or one series.
+      Lags go straight in: {ppi = ppi_yoy, ppi_l3 = ppi_yoy:lag(3)}.
+  opts.const = false   no intercept (one named "const" is added otherwise)
+  opts.cov             "classical" (default), "HC0".."HC3", "HAC"
+  opts.lag             HAC lag; default the Newey-West (1994) rule floor(4(n/100)^(2/9))
+  opts.use_t = false   normal instead of t p-values and intervals
+Time series are aligned by period on the span they share; rows where y or
+any regressor is missing are dropped (listwise) and fit.first, fit.last and
+fit.nobs report the sample used.
+
+The fit holds every statistic: fit.coef, fit.se, fit.t, fit.p, fit.ci_low,
+fit.ci_high (tables keyed by regressor name, "const" for the intercept),
+fit.r2, fit.adj_r2, fit.f, fit.f_p, fit.sigma, fit.ssr, fit.loglik, fit.aic,
+fit.bic, fit.hq, fit.dw, fit.nobs, fit.df_resid, fit.cov (k×k, rows in the
+order of fit.names), fit.fitted and fit.resid (series on the sample's dates).
+Methods: fit:predict(xs), fit:to_markdown(), fit:to_latex(), fit:to_csv(path).
+
+Matching other tools (HAC = Newey-West, Bartlett kernel, no prewhitening,
+no small-sample factor, lags counted over the rows used):
+  statsmodels  OLS(y, X).fit(cov_type="HAC", cov_kwds={"maxlags": L})
+               -> regress.ols(y, xs, {cov="HAC", lag=L, use_t=false})
+               (statsmodels reports z statistics for robust covariances)
+  R sandwich   NeweyWest(fit, lag=L, prewhite=FALSE, adjust=FALSE)
+               -> {cov="HAC", lag=L}; vcovHC(fit, type="HC1") -> {cov="HC1"}
+  gretl        set hac_kernel bartlett; set hac_lag L; set hac_prewhiten off;
+               ols ... --robust  -> {cov="HAC", lag=L}
+  EViews       cov=hac with Bartlett, fixed lag L and no d.f. adjustment
+]]
+
+local M = regress
+local fit_methods = {}
+local fit_mt = {__name = "regression", __index = fit_methods}
+
+-- Regressors in a fixed order, with their names.
+local function normalise(xs)
+  if series.is(xs) then return {xs}, {xs.name or "x1"} end
+  if type(xs) ~= "table" then error("regress.ols: xs must be a table of regressors or a series", 3) end
+  local cols, names = {}, {}
+  if #xs > 0 then
+    for i, x in ipairs(xs) do
+      cols[i] = x
+      names[i] = series.is(x) and x.name or ("x" .. i)
+    end
+  else
+    for name in pairs(xs) do names[#names + 1] = name end
+    table.sort(names)
+    for i, name in ipairs(names) do cols[i] = xs[name] end
+  end
+  for i, n in ipairs(names) do
+    for j = 1, i - 1 do
+      if names[j] == n then error(("regress.ols: two regressors are named '%s'"):format(n), 3) end
+    end
+  end
+  return cols, names
+end
+
+function M.ols(y, xs, opts)
+  local cols, names = normalise(xs)
+  local fit = M._ols(y, cols, names, opts)
+  fit.y_name = series.is(y) and y.name or "y"
+  return setmetatable(fit, fit_mt)
+end
+
+--- fit:predict(xs): const + Σ coef·x for new regressors given as in ols.
+function fit_methods.predict(fit, xs)
+  local cols, names = normalise(xs)
+  local out = fit.const and fit.coef.const or 0
+  for i, name in ipairs(names) do
+    local b = fit.coef[name]
+    if b == nil then error(("predict: the fit has no regressor '%s'"):format(name), 2) end
+    local x = cols[i]
+    if series.is(x) then out = x * b + out
+    else
+      local arr = type(out) == "table" and out or {}
+      for t = 1, #x do arr[t] = (arr[t] or out) + b * x[t] end
+      out = arr
+    end
+  end
+  return out
+end
+
+local function stars(p)
+  if p < 0.01 then return "***" elseif p < 0.05 then return "**" elseif p < 0.1 then return "*" end
+  return ""
+end
+
+local function convention(fit)
+  local parts = {"covariance: " .. fit.cov_type}
+  if fit.cov_type == "HAC" then
+    parts[#parts + 1] = ("Newey-West, Bartlett kernel, lag %d, no prewhitening, no small-sample factor"):format(fit.hac_lag)
+  elseif fit.cov_type == "HC1" then
+    parts[#parts + 1] = "n/(n-k) scaling"
+  end
+  parts[#parts + 1] = fit.use_t and ("t(%d) p-values"):format(fit.df_resid) or "normal p-values"
+  return table.concat(parts, "; ")
+end
+
+--- print(fit): the regression table, with stars (*** 1%, ** 5%, * 10%).
+function fit_mt.__tostring(fit)
+  local lines = {}
+  local sample = fit.first and ("%s .. %s"):format(fit.first, fit.last) or "cross section"
+  lines[#lines + 1] = ("OLS, dependent variable: %s"):format(fit.y_name)
+  lines[#lines + 1] = ("sample: %s (n = %d); %s"):format(sample, fit.nobs, convention(fit))
+  lines[#lines + 1] = ""
+  local w = 8
+  for _, n in ipairs(fit.names) do w = math.max(w, #n) end
+  lines[#lines + 1] = ("%-" .. w .. "s %14s %14s %9s %9s"):format("", "coefficient", "std. error",
+                                                                   fit.use_t and "t" or "z", "p-value")
+  for _, n in ipairs(fit.names) do
+    lines[#lines + 1] = ("%-" .. w .. "s %14.6g %14.6g %9.3f %9.4f %s"):format(n, fit.coef[n], fit.se[n],
+                                                                               fit.t[n], fit.p[n], stars(fit.p[n]))
+  end
+  lines[#lines + 1] = ""
+  lines[#lines + 1] = ("R-squared %.6f   adjusted %.6f   S.E. of regression %.6g"):format(
+    fit.r2, fit.adj_r2, fit.sigma)
+  lines[#lines + 1] = ("F(%d, %d) %.4f   p-value %.4g   Durbin-Watson %.4f"):format(
+    fit.k - (fit.const and 1 or 0), fit.df_resid, fit.f, fit.f_p, fit.dw)
+  lines[#lines + 1] = ("log-likelihood %.4f   AIC %.4f   BIC %.4f   HQ %.4f"):format(
+    fit.loglik, fit.aic, fit.bic, fit.hq)
+  return table.concat(lines, "\n")
+end
+
+--- fit:to_markdown(): the coefficient table and key statistics as Markdown.
+function fit_methods.to_markdown(fit)
+  local out = {("| %s | coefficient | std. error | %s | p-value |"):format(fit.y_name, fit.use_t and "t" or "z"),
+               "|---|---:|---:|---:|---:|"}
+  for _, n in ipairs(fit.names) do
+    out[#out + 1] = ("| %s | %.6g%s | %.6g | %.3f | %.4f |"):format(n, fit.coef[n], stars(fit.p[n]),
+                                                                    fit.se[n], fit.t[n], fit.p[n])
+  end
+  out[#out + 1] = ("\nn = %d, R² = %.4f, adjusted R² = %.4f; %s"):format(fit.nobs, fit.r2, fit.adj_r2, convention(fit))
+  return table.concat(out, "\n")
+end
+
+--- fit:to_latex(): a tabular environment with coefficients and standard errors.
+function fit_methods.to_latex(fit)
+  local esc = function(s) return (s:gsub("_", "\\_")) end
+  local out = {"\\begin{tabular}{lrr}", "\\hline", ("%s & coefficient & std. error \\\\"):format(esc(fit.y_name)), "\\hline"}
+  for _, n in ipairs(fit.names) do
+    out[#out + 1] = ("%s & %.6g$^{%s}$ & (%.6g) \\\\"):format(esc(n), fit.coef[n], stars(fit.p[n]), fit.se[n])
+  end
+  out[#out + 1] = "\\hline"
+  out[#out + 1] = ("$n$ & %d & \\\\"):format(fit.nobs)
+  out[#out + 1] = ("$R^2$ & %.4f & \\\\"):format(fit.r2)
+  out[#out + 1] = "\\hline\n\\end{tabular}"
+  return table.concat(out, "\n")
+end
+
+--- fit:to_csv(path): one row per coefficient (name, coef, se, t, p, ci_low, ci_high).
+function fit_methods.to_csv(fit, path)
+  local f, err = io.open(path, "w")
+  if not f then return nil, err end
+  f:write("name,coef,se,t,p,ci_low,ci_high\n")
+  for _, n in ipairs(fit.names) do
+    f:write(("%s,%.17g,%.17g,%.17g,%.17g,%.17g,%.17g\n"):format(n, fit.coef[n], fit.se[n], fit.t[n],
+                                                              fit.p[n], fit.ci_low[n], fit.ci_high[n]))
+  end
+  f:close()
+  return true
+end
+
+return M
