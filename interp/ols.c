@@ -2,22 +2,26 @@
  * ols.c -- see ols.h.
  *
  * Method: each column of X is scaled to unit length (this removes most of
- * the ill-conditioning of designs such as polynomials in the year), the
- * scaled design is factored X = QR by Householder reflections (GSL), and
- * the least-squares solution is refined once with a residual computed in
- * long double. The normal equations are never formed, so accuracy follows
- * the condition number of X, not its square.
+ * the ill-conditioning of designs such as polynomials in the year), then
+ * the scaled design is factored X = QR by Gram-Schmidt with one full
+ * re-orthogonalisation of every column ("twice is enough": Giraud, Langou
+ * and Rozložník 2005 — as accurate as Householder for full-rank designs,
+ * and its column sweeps run at memory speed on long data). The solution
+ * b = R^-1 Q'y is refined once with a residual computed in long double. The
+ * normal equations are never formed, so accuracy follows the condition
+ * number of X, not its square.
  *
  * Rank: a diagonal element of R below RANK_TOL (columns have unit length)
  * means that column lies in the span of the earlier ones; the coefficients
  * of that dependency name the collinear regressors.
  *
  * Covariance, with V = (X'X)^-1 = R^-1 R^-T (unscaled), every sandwich
- * computed in the orthonormal coordinates z_t = R^-T x_t (the rows of Q):
+ * computed in the orthonormal coordinates of Q (row t of Q is z_t):
  *   classical  s² V, s² = SSR/(n−k)
- *   HC0..HC3   V M V, M = Σ ω_t x_t x_t',  ω = e², n/(n−k)·e², e²/(1−h), e²/(1−h)²
- *   HAC        V S V, S = Γ_0 + Σ_{l=1..L} (1 − l/(L+1)) (Γ_l + Γ_l'),
- *              Γ_l = Σ_{t>l} e_t e_{t−l} x_t x_{t−l}'  (Bartlett, Newey-West;
+ *   HC0..HC3   R^-1 M R^-T, M = Σ ω_t z_t z_t', ω = e², n/(n−k)·e², e²/(1−h), e²/(1−h)²,
+ *              leverage h_t = |z_t|²
+ *   HAC        R^-1 S R^-T, S = Γ_0 + Σ_{l=1..L} (1 − l/(L+1)) (Γ_l + Γ_l'),
+ *              Γ_l = Σ_{t>l} e_t e_{t−l} z_t z_{t−l}'  (Bartlett, Newey-West;
  *              no small-sample factor, no prewhitening)
  */
 #include "ols.h"
@@ -26,184 +30,202 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_errno.h>
-#include <gsl/gsl_linalg.h>
-
 #define RANK_TOL 1e-11
 
 int tn_ols_nw_lag(size_t n) {
     return (int)floor(4.0 * pow((double)n / 100.0, 2.0 / 9.0));
 }
 
-/* Which earlier columns column j depends on: solve R[0:j,0:j]·c = R[0:j,j]. */
-static void find_dependency(const gsl_matrix *qr, size_t j, int *depends_on) {
-    double c[64];
-    size_t m = j < 64 ? j : 64;
-    for (size_t i = m; i-- > 0;) {
-        double s = gsl_matrix_get(qr, i, j);
-        for (size_t l = i + 1; l < m; l++) s -= gsl_matrix_get(qr, i, l) * c[l];
-        c[i] = s / gsl_matrix_get(qr, i, i);
+static double dot(const double *a, const double *b, size_t n) {
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        s0 += a[i] * b[i], s1 += a[i + 1] * b[i + 1];
+        s2 += a[i + 2] * b[i + 2], s3 += a[i + 3] * b[i + 3];
     }
-    for (size_t i = 0; i < m; i++) depends_on[i] = fabs(c[i]) > 1e-6;
+    for (; i < n; i++) s0 += a[i] * b[i];
+    return (s0 + s1) + (s2 + s3);
 }
 
-/* R^-1 (upper triangular, k*k) of the scaled design's R. */
-static void r_inverse(const gsl_matrix *qr, size_t k, double *rinv) {
+/* Which earlier columns column j depends on: solve R[0:j,0:j]·c = R[0:j,j]. */
+static void find_dependency(const double *R, size_t k, size_t j, int *depends_on) {
+    double c[64];
+    for (size_t i = j; i-- > 0;) {
+        double s = R[i * k + j];
+        for (size_t l = i + 1; l < j; l++) s -= R[i * k + l] * c[l];
+        c[i] = s / R[i * k + i];
+    }
+    for (size_t i = 0; i < j; i++) depends_on[i] = fabs(c[i]) > 1e-6;
+}
+
+/* Q (column-major n×k, overwriting the scaled X) and R (k×k row-major). */
+static int factor_cgs2(double *Q, size_t n, size_t k, double *R, tn_ols_fit *fit) {
+    memset(R, 0, k * k * sizeof *R);
+    for (size_t j = 0; j < k; j++) {
+        double *v = Q + j * n;
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t i = 0; i < j; i++) {
+                const double *q = Q + i * n;
+                double r = dot(q, v, n);
+                R[i * k + j] += r;
+                for (size_t t = 0; t < n; t++) v[t] -= r * q[t];
+            }
+        double norm = sqrt(dot(v, v, n));
+        R[j * k + j] = norm;
+        if (norm < RANK_TOL) {
+            fit->collinear = (int)j;
+            memset(fit->depends_on, 0, k * sizeof(int));
+            find_dependency(R, k, j, fit->depends_on);
+            return -1;
+        }
+        for (size_t t = 0; t < n; t++) v[t] /= norm;
+    }
+    return 0;
+}
+
+/* x = R^-1 b for upper-triangular R (row-major k×k). */
+static void back_substitute(const double *R, size_t k, double *x) {
+    for (size_t i = k; i-- > 0;) {
+        double s = x[i];
+        for (size_t l = i + 1; l < k; l++) s -= R[i * k + l] * x[l];
+        x[i] = s / R[i * k + i];
+    }
+}
+
+/* R^-1 (upper triangular, row-major k×k). */
+static void r_inverse(const double *R, size_t k, double *rinv) {
     memset(rinv, 0, k * k * sizeof *rinv);
     for (size_t j = 0; j < k; j++)
         for (size_t i = j + 1; i-- > 0;) {
             double s = i == j ? 1 : 0;
-            for (size_t l = i + 1; l <= j; l++) s -= gsl_matrix_get(qr, i, l) * rinv[l * k + j];
-            rinv[i * k + j] = s / gsl_matrix_get(qr, i, i);
+            for (size_t l = i + 1; l <= j; l++) s -= R[i * k + l] * rinv[l * k + j];
+            rinv[i * k + j] = s / R[i * k + i];
         }
 }
 
-/* cov = R^-1 · M · R^-T, then unscaled by the column scales: the sandwich
-   built in the orthonormal coordinates z_t = R^-T x_t (rows of Q), which
-   keeps ill-conditioned designs (Longley) accurate. M = I gives (X'X)^-1. */
+/* cov = R^-1 · M · R^-T, unscaled by the column scales; M = NULL means I. */
 static void sandwich(const double *rinv, const double *M, const double *scale, size_t k, double *cov) {
     for (size_t a = 0; a < k; a++)
         for (size_t b = 0; b < k; b++) {
             double s = 0;
             for (size_t l = a; l < k; l++) {
                 double t = 0;
-                for (size_t m = b; m < k; m++) t += (M ? M[l * k + m] : (l == m)) * rinv[b * k + m];
+                for (size_t m = b; m < k; m++) t += (M ? M[l * k + m] : (double)(l == m)) * rinv[b * k + m];
                 s += rinv[a * k + l] * t;
             }
             cov[a * k + b] = s * scale[a] * scale[b];
         }
 }
 
-/* z_t = R^-T x̃_t for one row of the scaled design. */
-static void q_row(const double *x, const double *scale, const double *rinv, size_t k, double *z) {
-    for (size_t a = 0; a < k; a++) {
-        double s = 0;
-        for (size_t l = 0; l <= a; l++) s += rinv[l * k + a] * x[l] * scale[l];
-        z[a] = s;
-    }
-}
-
-/* HC meat in z coordinates: Σ ω_t z_t z_t', leverage h_t = |z_t|². */
-static int meat_hc(const double *X, const double *e, size_t n, size_t k, int type,
-                   const double *scale, const double *rinv, double *M) {
+static void meat_hc(const double *Q, const double *e, size_t n, size_t k, int type, double *M) {
     double z[64];
     memset(M, 0, k * k * sizeof *M);
     for (size_t t = 0; t < n; t++) {
-        q_row(X + t * k, scale, rinv, k, z);
-        double w = e[t] * e[t];
-        if (type == TN_COV_HC2 || type == TN_COV_HC3) {
-            double h = 0;
-            for (size_t a = 0; a < k; a++) h += z[a] * z[a];
-            w /= type == TN_COV_HC2 ? 1 - h : (1 - h) * (1 - h);
-        }
+        double w = e[t] * e[t], h = 0;
+        for (size_t a = 0; a < k; a++) z[a] = Q[a * n + t], h += z[a] * z[a];
+        if (type == TN_COV_HC2) w /= 1 - h;
+        else if (type == TN_COV_HC3) w /= (1 - h) * (1 - h);
         for (size_t a = 0; a < k; a++)
             for (size_t b = 0; b <= a; b++) M[a * k + b] += w * z[a] * z[b];
     }
     double f = type == TN_COV_HC1 ? (double)n / (double)(n - k) : 1;
     for (size_t a = 0; a < k; a++)
         for (size_t b = 0; b <= a; b++) M[b * k + a] = M[a * k + b] *= f;
-    return 0;
 }
 
-/* HAC meat in z coordinates with u_t = e_t z_t. */
-static int meat_hac(const double *X, const double *e, size_t n, size_t k, int lag,
-                    const double *scale, const double *rinv, double *M) {
+/* One pass over the rows with u_t = e_t z_t kept row-major: the rows t−l
+   are still in cache when row t is reached. */
+static int meat_hac(const double *Q, const double *e, size_t n, size_t k, int lag, double *M) {
+    size_t L = (size_t)lag, kk = k * k;
     double *u = malloc(n * k * sizeof *u);
-    if (!u) return -1;
+    double *G = calloc((L + 1) * kk, sizeof *G);          /* Γ_0 .. Γ_L */
+    if (!u || !G) { free(u); free(G); return -1; }
+    for (size_t a = 0; a < k; a++)
+        for (size_t t = 0; t < n; t++) u[t * k + a] = e[t] * Q[a * n + t];
     for (size_t t = 0; t < n; t++) {
-        q_row(X + t * k, scale, rinv, k, u + t * k);
-        for (size_t a = 0; a < k; a++) u[t * k + a] *= e[t];
+        const double *ua = u + t * k;
+        for (size_t l = 0; l <= L && l <= t; l++) {
+            const double *ub = u + (t - l) * k;
+            double *g = G + l * kk;
+            for (size_t a = 0; a < k; a++)
+                for (size_t b = 0; b < k; b++) g[a * k + b] += ua[a] * ub[b];
+        }
     }
-    memset(M, 0, k * k * sizeof *M);
-    for (int l = 0; l <= lag && (size_t)l < n; l++) {
-        double w = l == 0 ? 1 : 1 - (double)l / (double)(lag + 1);
+    for (size_t i = 0; i < kk; i++) M[i] = G[i];
+    for (size_t l = 1; l <= L; l++) {
+        double w = 1 - (double)l / (double)(L + 1);
         for (size_t a = 0; a < k; a++)
-            for (size_t b = 0; b < k; b++) {
-                double s = 0;
-                for (size_t t = (size_t)l; t < n; t++) s += u[t * k + a] * u[(t - (size_t)l) * k + b];
-                if (l == 0) M[a * k + b] += s;
-                else { M[a * k + b] += w * s; M[b * k + a] += w * s; }
-            }
+            for (size_t b = 0; b < k; b++) M[a * k + b] += w * (G[l * kk + a * k + b] + G[l * kk + b * k + a]);
     }
+    free(G);
     free(u);
     return 0;
 }
 
-static int fit_qr(const double *X, const double *y, size_t n, size_t k, gsl_matrix *A,
-                  gsl_vector *tau, double *scale, gsl_vector *b, gsl_vector *res, tn_ols_fit *fit) {
+/* r = y − X·beta in long double (X column-major, beta on the original scale). */
+static long double residuals(const double *X, const double *y, size_t n, size_t k,
+                             const double *beta, double *r) {
+    long double ssr = 0;
+    for (size_t t = 0; t < n; t++) {
+        long double s = y[t];
+        for (size_t j = 0; j < k; j++) s -= (long double)X[j * n + t] * beta[j];
+        r[t] = (double)s;
+        ssr += s * s;
+    }
+    return ssr;
+}
+
+/* b = R^-1 Q'v in scaled units, returned unscaled into beta (added when add). */
+static void project(const double *Q, const double *R, const double *scale, size_t n, size_t k,
+                    const double *v, double *beta, int add) {
+    double c[64];
+    for (size_t j = 0; j < k; j++) c[j] = dot(Q + j * n, v, n);
+    back_substitute(R, k, c);
+    for (size_t j = 0; j < k; j++) beta[j] = (add ? beta[j] : 0) + c[j] * scale[j];
+}
+
+/* Q = X with unit-length columns; an all-zero column is collinear. */
+static int scale_columns(const double *X, size_t n, size_t k, double *Q, double *scale, tn_ols_fit *fit) {
     for (size_t j = 0; j < k; j++) {
-        double ss = 0;
-        for (size_t t = 0; t < n; t++) ss += X[t * k + j] * X[t * k + j];
-        if (ss == 0) {                                  /* an all-zero column */
+        double ss = dot(X + j * n, X + j * n, n);
+        if (ss == 0) {
             fit->collinear = (int)j;
             memset(fit->depends_on, 0, k * sizeof(int));
             return -1;
         }
         scale[j] = 1 / sqrt(ss);
-        for (size_t t = 0; t < n; t++) gsl_matrix_set(A, t, j, X[t * k + j] * scale[j]);
+        for (size_t t = 0; t < n; t++) Q[j * n + t] = X[j * n + t] * scale[j];
     }
-    if (gsl_linalg_QR_decomp(A, tau) != GSL_SUCCESS) return -3;
-    for (size_t j = 0; j < k; j++)
-        if (fabs(gsl_matrix_get(A, j, j)) < RANK_TOL) {
-            fit->collinear = (int)j;
-            memset(fit->depends_on, 0, k * sizeof(int));
-            find_dependency(A, j, fit->depends_on);
-            return -1;
-        }
-    gsl_vector_const_view yv = gsl_vector_const_view_array(y, n);
-    if (gsl_linalg_QR_lssolve(A, tau, &yv.vector, b, res) != GSL_SUCCESS) return -3;
-    /* one step of refinement: A·db ≈ y − A·b with the residual in long double */
-    gsl_vector *r = gsl_vector_alloc(n), *db = gsl_vector_alloc(k);
-    if (!r || !db) { gsl_vector_free(r); gsl_vector_free(db); return -3; }
-    /* A now holds the factors, so the residual uses X and the scales */
-    for (size_t t = 0; t < n; t++) {
-        long double s = y[t];
-        for (size_t j = 0; j < k; j++) s -= (long double)X[t * k + j] * scale[j] * gsl_vector_get(b, j);
-        gsl_vector_set(r, t, (double)s);
-    }
-    int status = gsl_linalg_QR_lssolve(A, tau, r, db, res);
-    if (status == GSL_SUCCESS) gsl_vector_add(b, db);
-    gsl_vector_free(r);
-    gsl_vector_free(db);
-    return status == GSL_SUCCESS ? 0 : -3;
+    return 0;
 }
 
 int tn_ols(const double *X, const double *y, size_t n, size_t k, int cov_type,
            int hac_lag, tn_ols_fit *fit) {
     if (n <= k) return -2;
+    if (k == 0 || k > 64) return -3;
     fit->n = n, fit->k = k, fit->collinear = -1;
-    gsl_matrix *A = gsl_matrix_alloc(n, k);
-    gsl_vector *tau = gsl_vector_alloc(k), *b = gsl_vector_alloc(k), *res = gsl_vector_alloc(n);
-    double *scale = malloc(k * sizeof *scale), *V = malloc(k * k * sizeof *V), *M = malloc(k * k * sizeof *M);
-    int status = (!A || !tau || !b || !res || !scale || !V || !M) ? -3
-               : fit_qr(X, y, n, k, A, tau, scale, b, res, fit);
-    if (status == 0) {
-        long double ssr = 0;
-        for (size_t t = 0; t < n; t++) {          /* final residuals on the original scale */
-            long double s = y[t];
-            for (size_t j = 0; j < k; j++) s -= (long double)X[t * k + j] * (gsl_vector_get(b, j) * scale[j]);
-            fit->resid[t] = (double)s;
-            ssr += s * s;
-        }
-        for (size_t j = 0; j < k; j++) fit->beta[j] = gsl_vector_get(b, j) * scale[j];
-        fit->ssr = (double)ssr;
-        fit->sigma2 = fit->ssr / (double)(n - k);
-        r_inverse(A, k, V);                      /* V holds R^-1 from here */
-        if (cov_type == TN_COV_CLASSICAL) {
-            sandwich(V, NULL, scale, k, fit->cov);
-            for (size_t i = 0; i < k * k; i++) fit->cov[i] *= fit->sigma2;
-        } else {
-            if (cov_type == TN_COV_HAC) status = meat_hac(X, fit->resid, n, k, hac_lag, scale, V, M) ? -3 : 0;
-            else status = meat_hc(X, fit->resid, n, k, cov_type, scale, V, M);
-            if (status == 0) sandwich(V, M, scale, k, fit->cov);
-        }
+    double R[64 * 64] = {0}, rinv[64 * 64] = {0}, M[64 * 64] = {0}, scale[64] = {0};
+    double *Q = malloc(n * k * sizeof *Q);
+    if (!Q) return -3;
+    if (scale_columns(X, n, k, Q, scale, fit) != 0 || factor_cgs2(Q, n, k, R, fit) != 0) {
+        free(Q);
+        return -1;
     }
-    gsl_matrix_free(A);
-    gsl_vector_free(tau);
-    gsl_vector_free(b);
-    gsl_vector_free(res);
-    free(scale);
-    free(V);
-    free(M);
+    project(Q, R, scale, n, k, y, fit->beta, 0);
+    residuals(X, y, n, k, fit->beta, fit->resid);
+    project(Q, R, scale, n, k, fit->resid, fit->beta, 1);      /* refinement */
+    fit->ssr = (double)residuals(X, y, n, k, fit->beta, fit->resid);
+    fit->sigma2 = fit->ssr / (double)(n - k);
+    r_inverse(R, k, rinv);
+    int status = 0;
+    if (cov_type == TN_COV_CLASSICAL) {
+        sandwich(rinv, NULL, scale, k, fit->cov);
+        for (size_t i = 0; i < k * k; i++) fit->cov[i] *= fit->sigma2;
+    } else {
+        if (cov_type == TN_COV_HAC) status = meat_hac(Q, fit->resid, n, k, hac_lag, M) ? -3 : 0;
+        else meat_hc(Q, fit->resid, n, k, cov_type, M);
+        if (status == 0) sandwich(rinv, M, scale, k, fit->cov);
+    }
+    free(Q);
     return status;
 }

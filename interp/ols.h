@@ -19,12 +19,13 @@ typedef struct {
     int *depends_on;      /* k flags: ... and the columns it depends on */
 } tn_ols_fit;
 
-/* Fits y (n) on the columns of X (n*k, row-major) by Householder QR of the
-   column-scaled design, then one step of iterative refinement with the
-   residual in long double. cov_type is TN_COV_*; hac_lag the Bartlett lag.
+/* Fits y (n) on the columns of X (n*k, column-major: column j at X + j*n)
+   by a re-orthogonalised Gram-Schmidt QR of the column-scaled design, then
+   one step of iterative refinement with the residual in long double. cov_type is TN_COV_*; hac_lag the Bartlett lag.
    The fit's arrays are the caller's (sizes as above; depends_on k ints).
    Returns 0, -1 when the design is rank deficient (collinear and
-   depends_on say which columns), -2 when n <= k, -3 on a GSL failure. */
+   depends_on say which columns), -2 when n <= k, -3 when out of memory or
+   k > 64. */
 int tn_ols(const double *X, const double *y, size_t n, size_t k, int cov_type,
            int hac_lag, tn_ols_fit *fit);
 

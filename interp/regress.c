@@ -27,7 +27,7 @@ typedef struct {
     int with_const, is_series;
     int freq;
     int64_t lo, hi;            /* common span (series) */
-    double *X, *y;             /* n*k row-major, n */
+    double *X, *y;             /* n*k column-major (column j at X + j*n), n */
     int64_t *period;           /* period of each used row (series) */
 } design;
 
@@ -76,9 +76,10 @@ static void build_design(lua_State *L, int yi, int ci, design *d) {
     d->period = lua_newuserdatauv(L, rows * sizeof(int64_t) + 1, 0);
     /* gather column pointers (series) or read arrays row by row */
     d->n = 0;
+    double xrow[64];
     for (size_t r = 0; r < rows; r++) {
         int64_t p = d->lo + (int64_t)r;
-        double yv, *xrow = d->X + d->n * d->k;
+        double yv;
         if (d->is_series) yv = ys->v[p - ys->start];
         else { lua_rawgeti(L, yi, (lua_Integer)r + 1); yv = lua_isnumber(L, -1) ? lua_tonumber(L, -1) : NAN; lua_pop(L, 1); }
         int ok = !isnan(yv);
@@ -97,10 +98,13 @@ static void build_design(lua_State *L, int yi, int ci, design *d) {
             ok = !isnan(v);
         }
         if (!ok) continue;
+        for (size_t j = 0; j < d->k; j++) d->X[j * rows + d->n] = xrow[j];
         d->y[d->n] = yv;
         d->period[d->n] = p;
         d->n++;
     }
+    for (size_t j = 1; j < d->k && d->n < rows; j++)     /* close up the columns */
+        memmove(d->X + j * d->n, d->X + j * rows, d->n * sizeof(double));
 }
 
 static void set_number(lua_State *L, const char *key, double v) {

@@ -49,5 +49,28 @@ local function daily(path)
   f:close()
 end
 
-panel(out .. "/panel_monthly.csv")
-daily(out .. "/daily_long.csv")
+-- ols_big.csv: n = 1e6 rows of y and x1..x5, y = 1 + x·(0.5, -0.3, 0.2, 0.1, -0.4)
+-- + AR(1) errors (rho 0.5). Dated by business day so that read_csv takes it.
+local function ols_big(path)
+  local f = assert(io.open(path, "w"))
+  f:write("date,y,x1,x2,x3,x4,x5\n")
+  local s = series.new{freq = "B", start = "1990-01-01", values = {}, n = 1000000}
+  local dates = s:dates()
+  local beta = {0.5, -0.3, 0.2, 0.1, -0.4}
+  local e, buf = 0, {}
+  for i = 1, #dates do
+    local x, y = {}, 1
+    for j = 1, 5 do x[j] = (uniform() - 0.5) * 4; y = y + beta[j] * x[j] end
+    e = 0.5 * e + (uniform() - 0.5)
+    y = y + e
+    buf[#buf + 1] = ("%s,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f"):format(dates[i], y, x[1], x[2], x[3], x[4], x[5])
+    if #buf == 10000 then f:write(table.concat(buf, "\n"), "\n"); buf = {} end
+  end
+  if #buf > 0 then f:write(table.concat(buf, "\n"), "\n") end
+  f:close()
+end
+
+local only = arg[2]
+if not only or only == "panel" then panel(out .. "/panel_monthly.csv") end
+if not only or only == "daily" then daily(out .. "/daily_long.csv") end
+if not only or only == "ols" then ols_big(out .. "/ols_big.csv") end
