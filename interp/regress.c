@@ -314,8 +314,10 @@ static const luaL_Reg regress_functions[] = {
     {NULL, NULL}
 };
 
+void tn_rolling_register(lua_State *L);
 int luaopen_regress(lua_State *L);
 int luaopen_regress(lua_State *L) {
     luaL_newlib(L, regress_functions);
+    tn_rolling_register(L);
     return 1;
 }

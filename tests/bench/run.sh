@@ -26,3 +26,4 @@ run W2_long $TENOR tests/bench/w2_long.lua "$OUT/daily_long.csv"
 run W3a_hp_panel $TENOR tests/bench/w3_hp.lua "$OUT/panel_monthly.csv" 14400
 run W3b_hp_long $TENOR tests/bench/w3_hp.lua "$OUT/daily_long.csv" 1e8
 run W4_ols_hac $TENOR tests/bench/w4_ols.lua "$OUT/ols_big.csv"
+run W5_rolling_ols $TENOR tests/bench/w5_rolling.lua "$OUT/ols_big.csv"
