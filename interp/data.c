@@ -336,10 +336,11 @@ static int read_data_row(lua_State *L, csvload *c, int names_idx) {
     return 0;
 }
 
-static int read_rows(lua_State *L, csvload *c, int names_idx, int notes_idx, int have_row) {
+static int read_rows(lua_State *L, csvload *c, int names_idx, int notes_idx, int have_row,
+                     size_t max_rows) {
     int r = have_row ? 1 : next_row(c);
     int in_footer = 0;
-    for (; r == 1; r = next_row(c)) {
+    for (; r == 1 && c->nrows < max_rows; r = next_row(c)) {
         if (is_footer_row(c->rd, c->datecol) && c->nrows > 0) {
             in_footer = 1;
             field_str(L, &c->rd->fields[c->datecol]);
@@ -498,6 +499,16 @@ static int data_read_csv(lua_State *L) {
     const char *date_opt = opt_string(L, 2, "date");
     const char *freq_opt = opt_string(L, 2, "freq");
     int forced = 0, freq, style, have_row = 0, descending = 0;
+    size_t max_rows = (size_t)-1;
+    if (lua_istable(L, 2)) {
+        lua_getfield(L, 2, "nrows");
+        if (!lua_isnil(L, -1)) {
+            lua_Integer m = luaL_checkinteger(L, -1);
+            if (m < 1) return luaL_argerror(L, 2, "nrows must be at least 1");
+            max_rows = (size_t)m;
+        }
+        lua_pop(L, 1);
+    }
     if (freq_opt && tn_freq_parse(freq_opt, &forced) != 0)
         return luaL_argerror(L, 2, lua_pushfstring(L, "unknown frequency '%s'", freq_opt));
     lua_newtable(L); int names_idx = lua_gettop(L);
@@ -515,7 +526,7 @@ static int data_read_csv(lua_State *L) {
     c.decimals = scratch(L, (size_t)c.nval * sizeof(int));
     for (int i = 0; i < c.nval; i++) c.decimals[i] = -1;
     if ((wind && read_wind_meta(L, &c, meta_idx, &have_row)) ||
-        read_rows(L, &c, names_idx, notes_idx, have_row))
+        read_rows(L, &c, names_idx, notes_idx, have_row, max_rows))
         goto fail;
     freq = infer_freq(&c, &style);
     if (forced) freq = forced;

@@ -17,6 +17,7 @@ data.read_csv(path, opts) -> dataset | nil, message
   the series come out oldest first. A Wind-style export (指标名称 in the
   corner, rows such as 频率/单位/来源 above the data, a source line below)
   gives each series its unit and source in s.meta.
+  opts.nrows = n reads only the first n data rows.
   Any problem returns nil and "file:line:col: message": a non-numeric
   cell, a date that does not parse, a duplicate or out-of-order date,
   mixed date kinds, a ragged row. Nothing is dropped silently.

@@ -61,6 +61,10 @@ for _, e in ipairs(expected) do
   end
 end
 
+-- nrows: only the first rows
+local first = assert(data.read_csv(DATA .. "us_treasury_10y_monthly.csv", {nrows = 3}))
+eq(first.tsy_10y.stop, "1953-06"); eq(#first.tsy_10y, 3)
+
 -- spot values against the files' own text
 local cpi = assert(data.read_csv(DATA .. "us_cpi_fred_monthly.csv"))
 eq(cpi.cpi_all_sa:at("2023-11"), 307.917); eq(cpi.cpi_all_sa:at("1913-01"), nil)
