@@ -3,7 +3,7 @@
 It completes the global environment an analyst works in:
   series   the series type (C), with the methods added by stdlib modules
   data     reading and writing data files: data.read_csv, data.write_csv
-  filter   trend/cycle filters: filter.hp
+  filter   trend/cycle filters: filter.hp, hamilton, bk, cf
   regress  regressions: regress.ols
   tenor    the interpreter's own helpers: tenor.show (REPL printing)
   NA       the missing value (a NaN); series.isna(x) tests for it
@@ -19,3 +19,4 @@ require "tenor.show"
 require "tenor.dataset"
 require "tenor.data"
 require "tenor.regress"
+require "tenor.filter"

@@ -103,6 +103,42 @@ local function rolling(y, xs, opts, window)
   return out
 end
 
+--[[ regress.xcorr(x, y, {max_lag=12}) -> table
+Cross-correlations r_k = corr(x_{t-k}, y_t) for k = -max_lag .. max_lag over
+the periods where both are present. k > 0 means x leads y by k periods (x's
+value k periods earlier moves with y today); k < 0 means x lags y. Fields:
+lags, corr, n (pairs used), best_lag and best_corr (largest |r|). ]]
+local xcorr_mt = {__name = "xcorr"}
+function M.xcorr(x, y, opts)
+  if not (series.is(x) and series.is(y)) then error("regress.xcorr: x and y must be series", 2) end
+  local K = (opts or {}).max_lag or 12
+  local out = {lags = {}, corr = {}, n = {}, x = x.name or "x", y = y.name or "y"}
+  for k = -K, K do
+    local r, n = x:lag(k):corr(y)
+    out.lags[#out.lags + 1], out.corr[#out.corr + 1], out.n[#out.n + 1] = k, r or NA, n
+    if r and (out.best_corr == nil or math.abs(r) > math.abs(out.best_corr)) then
+      out.best_lag, out.best_corr = k, r
+    end
+  end
+  return setmetatable(out, xcorr_mt)
+end
+
+function xcorr_mt.__tostring(xc)
+  local lines = {("cross-correlation of %s (x) and %s (y): corr(x[t-k], y[t]); k > 0: x leads y"):format(xc.x, xc.y)}
+  for i, k in ipairs(xc.lags) do
+    local r = xc.corr[i]
+    local bar = r == r and string.rep(r >= 0 and "+" or "-", math.floor(math.abs(r) * 20 + 0.5)) or ""
+    lines[#lines + 1] = ("%5d %9s %5d  %s%s"):format(k, r == r and ("%.4f"):format(r) or "NA", xc.n[i], bar,
+                                                   k == xc.best_lag and "  <- best" or "")
+  end
+  if xc.best_lag then
+    lines[#lines + 1] = xc.best_lag > 0 and ("%s leads %s by %d periods (r = %.3f)"):format(xc.x, xc.y, xc.best_lag, xc.best_corr)
+      or xc.best_lag < 0 and ("%s lags %s by %d periods (r = %.3f)"):format(xc.x, xc.y, -xc.best_lag, xc.best_corr)
+      or ("%s and %s move together (r = %.3f)"):format(xc.x, xc.y, xc.best_corr)
+  end
+  return table.concat(lines, "\n")
+end
+
 function M.rolling(y, xs, opts) return rolling(y, xs, opts) end
 function M.expanding(y, xs, opts) return rolling(y, xs, opts, 0) end
 

@@ -29,3 +29,39 @@ checkerr(function() filter.hp(gap) end, "filter.hp: a monthly series 'g' is miss
 checkerr(function() filter.hp(series.new{freq = "B", start = "2024-01-01", values = {1, 2, 3}}) end, "pass {lambda=}")
 checkerr(function() filter.hp(gap:head(2)) end, "needs at least 3 values")
 checkerr(function() filter.hp(ip, {lambda = -1}) end, "lambda must be positive")
+
+-- Baxter-King and Christiano-Fitzgerald against statsmodels 0.13.5 bkfilter
+-- and cffilter on log US IP, band 18-96 months (fixture in tests/fixtures/)
+local bref = assert(data.read_csv("tests/fixtures/statsmodels_bkcf_indpro.csv"))
+same_series(filter.bk(ip), bref.bk_cycle, 1e-10, "BK cycle, K = 36")
+eq(filter.bk(ip):at("1921-12"), nil, "first K values missing")
+local cf_cycle, cf_trend = filter.cf(ip)
+same_series(cf_cycle, bref.cf_cycle, 1e-10, "CF cycle with drift removed")
+same_series(filter.cf(ip, {drift = false}), bref.cf_nodrift, 1e-10, "CF cycle without drift")
+near(cf_trend:at("1990-06") + cf_cycle:at("1990-06"), ip:at("1990-06"), 1e-14, "trend + cycle = y")
+check(cf_cycle.meta.lookahead ~= nil, "CF looks ahead")
+checkerr(function() filter.bk(series.new{freq = "D", start = "2024-01-01", values = {1, 2, 3}}) end, "give {low=, high=}")
+
+-- Hamilton: a series that repeats every h periods is fitted exactly by its
+-- own h-th lag (coefficient 1, cycle 0)
+local pattern, v = {3, 1, 4, 1, 5, 9, 2, 6}, {}
+for i = 1, 200 do v[i] = pattern[(i - 1) % 8 + 1] + (i % 3) * 0 end
+local per = series.new{freq = "Q", start = "1970Q1", values = v}
+local ht, hc, hfit = filter.hamilton(per, {h = 8, p = 1})
+near(hfit.coef.lag8, 1, 1e-12, "repeats every 8 quarters: y_t = y_{t-8}")
+near(hc:abs():max(), 0, 1e-10, "cycle is zero")
+local qt, qc = filter.hamilton(gdp)                       -- quarterly defaults h = 8, p = 4
+eq(qc.start, "1949Q4", "1947Q1 + h + p - 1 = 11 quarters: the first with all lags")
+near(qt:at("2008Q4") + qc:at("2008Q4"), gdp:at("2008Q4"), 1e-12)
+check(qc.meta.lookahead ~= nil)
+checkerr(function() filter.hamilton(series.new{freq = "A", start = "2000", values = {1, 2, 3}}) end, "give {h=, p=}")
+
+-- cross-correlation: y is x moved 3 periods later, so x leads y by 3
+local xv = {}
+for i = 1, 120 do xv[i] = math.sin(i / 5) + (i % 7) / 10 end
+local xs = series.new{freq = "M", start = "2000-01", values = xv, name = "x"}
+local ys = xs:lag(3):rename("y")
+local xc = regress.xcorr(xs, ys, {max_lag = 6})
+eq(xc.best_lag, 3); near(xc.best_corr, 1, 1e-12)
+check(tostring(xc):find("x leads y by 3 periods", 1, true), tostring(xc))
+eq(#xc.lags, 13)
