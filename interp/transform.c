@@ -62,6 +62,19 @@ static int series_lead(lua_State *L) {
     return 1;
 }
 
+/* s:redate(k): the same values stamped k periods later (earlier when k < 0),
+   e.g. a series dated by release quarter re-dated to its reference quarter
+   with redate(-1). Unlike lead/lag the span moves with the values. */
+static int series_redate(lua_State *L) {
+    tn_series *s = tn_series_check(L, 1);
+    lua_Integer k = luaL_checkinteger(L, 2);
+    tn_series *r = tn_series_push(L, s->freq, s->start + k, s->n);
+    memcpy(r->v, s->v, s->n * sizeof(double));
+    tn_series_copy_name(L, 1, -1);
+    tn_series_copy_meta(L, 1, -1);
+    return 1;
+}
+
 static lua_Integer check_lag(lua_State *L, int arg, const char *fn) {
     lua_Integer k = luaL_optinteger(L, arg, 1);
     if (k < 1) luaL_argerror(L, arg, lua_pushfstring(L, "%s: lag must be at least 1", fn));
@@ -180,7 +193,7 @@ static int series_cumprod(lua_State *L) { return cumulate(L, 1); }
 
 void tn_transform_register(lua_State *L) {
     static const luaL_Reg methods[] = {
-        {"lag", series_lag}, {"lead", series_lead}, {"diff", series_diff},
+        {"lag", series_lag}, {"lead", series_lead}, {"diff", series_diff}, {"redate", series_redate},
         {"pct", series_pct}, {"mom", series_mom}, {"yoy", series_yoy},
         {"ann", series_ann}, {"log", series_log}, {"exp", series_exp},
         {"abs", series_abs}, {"cumsum", series_cumsum}, {"cumprod", series_cumprod},

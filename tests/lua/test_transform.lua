@@ -53,3 +53,7 @@ near(x:log():at("2024-01"), 0, 0); eq(x:log():at("2024-02"), nil, "log of a nega
 near(x:exp():at("2024-04"), math.exp(4), 1e-12); eq(x:abs():at("2024-02"), 2)
 eq(x:cumsum():at("2024-02"), -1); eq(x:cumsum():at("2024-03"), nil); eq(x:cumsum():at("2024-04"), 3)
 eq(x:cumprod():at("2024-04"), -8)
+
+-- redate moves the calendar, not the values
+local rd = series.new{freq = "Q", start = "2011Q1", values = {9.8, 9.7}}:redate(-1)
+eq(rd.start, "2010Q4"); eq(rd:at("2011Q1"), 9.7); eq(#rd, 2)
