@@ -4,7 +4,9 @@ It completes the global environment an analyst works in:
   series   the series type (C), with the methods added by stdlib modules
   data     reading and writing data files: data.read_csv, data.write_csv
   filter   trend/cycle filters: filter.hp, hamilton, bk, cf
-  regress  regressions: regress.ols
+  regress  regressions: regress.ols, rolling, expanding, xcorr
+  deflator implicit deflators and deflating: deflator.implicit, deflator.real
+  indexnum index numbers and contributions to growth
   tenor    the interpreter's own helpers: tenor.show (REPL printing)
   NA       the missing value (a NaN); series.isna(x) tests for it
 ]]
@@ -20,3 +22,5 @@ require "tenor.dataset"
 require "tenor.data"
 require "tenor.regress"
 require "tenor.filter"
+require "tenor.deflator"
+require "tenor.indexnum"

@@ -1,0 +1,68 @@
+-- Deflators, index numbers and contributions: BEA's published deflator,
+-- China's implied deflator by hand for two quarters, index formulas and the
+-- adding-up identity by hand, and the errors.
+
+-- US: 100 · GDP / real GDP reproduces BEA's GDPDEF (published to 3 decimals)
+local us = assert(data.read_csv("examples/data/us_gdp_fred_quarterly.csv"))
+local d = deflator.implicit{nominal = us.gdp, real = us.gdpc1}
+check((d - us.gdpdef):abs():max() <= 0.0005, "within the published rounding")
+eq(d:dropna().start, "1980Q1", "GDP starts in 1980 in this file")
+check(d.meta.form:find("levels", 1, true))
+
+-- growth-rate form, by hand: 10% nominal and 5% real growth -> 4.7619...% prices
+local n = series.new{freq = "Q", start = "2024Q1", values = {10, 3}}
+local r = series.new{freq = "Q", start = "2024Q1", values = {5, 4}}
+local dy = deflator.implicit{nominal_yoy = n, real_yoy = r}
+near(dy:at("2024Q1"), 100 * (1.10 / 1.05 - 1), 1e-12); near(dy:at("2024Q2"), 100 * (1.03 / 1.04 - 1), 1e-12)
+eq(dy.meta.unit, "%")
+
+-- China: single-quarter nominal GDP from the year-to-date levels (file values,
+-- 100 million yuan), its yoy, and the deflator implied by the released real yoy
+local cn = assert(data.read_csv("examples/data/cn_gdp_ytd_quarterly.csv")).gdp_ytd_100m_cny:ytd_to_period()
+local real = assert(data.read_csv("examples/data/cn_gdp_real_yoy_releases.csv")).gdp_real_yoy_pct:to("Q", "last"):redate(-1)
+local cdef = deflator.implicit{nominal_yoy = cn:yoy(), real_yoy = real}
+local q2_24, q2_23 = 633599.4 - 304761.8, 608606.3 - 292368.8
+near(cn:at("2024Q2"), q2_24, 1e-6, "2024Q2 = H1 - Q1")
+near(cdef:at("2024Q2"), 100 * ((q2_24 / q2_23) / 1.047 - 1), 1e-9, "2024Q2 deflator: real yoy 4.7 released 2024-07-15")
+near(cdef:at("2024Q1"), 100 * ((304761.8 / 292368.8) / 1.053 - 1), 1e-9, "2024Q1: real yoy 5.3 released 2024-04-16")
+
+-- deflating
+local nominal = series.new{freq = "A", start = "2020", values = {100, 110, 121}, name = "sales"}
+local prices = series.new{freq = "A", start = "2020", values = {50, 52.5, 55}}
+local realv = deflator.real(nominal, prices, {base = "2020"})
+near(realv:at("2021"), 110 / 105 * 100, 1e-12, "2021 sales in 2020 prices"); eq(realv.name, "sales_real")
+checkerr(function() deflator.real(nominal, prices * 0) end, "the price index must be positive; it is 0 at 2020")
+checkerr(function() deflator.implicit{nominal = us.gdp, real = us.gdpc1:to("A", "mean")} end, "convert one first")
+checkerr(function() deflator.implicit{nominal = nominal} end, "real must be a series")
+
+-- index numbers by hand: two goods, two periods
+local A = function(v) return series.new{freq = "A", start = "2020", values = v} end
+local p = {a = A{1, 1.2, 1.5}, b = A{2, 2.2, 2.0}}
+local q = {a = A{10, 12, 11}, b = A{5, 4, 6}}
+near(indexnum.laspeyres{p = p, q = q}:at("2021"), 100 * (1.2 * 10 + 2.2 * 5) / (1 * 10 + 2 * 5), 1e-12)
+near(indexnum.paasche{p = p, q = q}:at("2021"), 100 * (1.2 * 12 + 2.2 * 4) / (1 * 12 + 2 * 4), 1e-12)
+near(indexnum.fisher{p = p, q = q}:at("2021"), 100 * math.sqrt(1.15 * 1.16), 1e-12)
+local s0a, s1a = 10 / 20, 14.4 / 23.2
+near(indexnum.tornqvist{p = p, q = q}:at("2021"),
+     100 * math.exp(0.5 * (s0a + s1a) * math.log(1.2) + 0.5 * ((1 - s0a) + (1 - s1a)) * math.log(1.1)), 1e-12)
+local chained = indexnum.fisher{p = p, q = q, chain = true}
+local link1 = math.sqrt(1.15 * 1.16)
+local l2 = (1.5 * 12 + 2.0 * 4) / (1.2 * 12 + 2.2 * 4)
+local p2 = (1.5 * 11 + 2.0 * 6) / (1.2 * 11 + 2.2 * 6)
+near(chained:at("2022"), 100 * link1 * math.sqrt(l2 * p2), 1e-12, "chained Fisher: product of links")
+eq(indexnum.laspeyres{p = p, q = q, base = "2021"}:at("2021"), 100)
+checkerr(function() indexnum.laspeyres{p = p, q = {a = q.a}} end, "component 'b' has a price but no quantity")
+
+-- contributions: the pulls add up to the total's growth
+local parts = {a = A{10, 12, 13}, b = A{10, 9, 9.5}}
+local c = indexnum.contributions{parts = parts, lag = 1}
+near(c.growth:at("2021"), 5, 1e-12); near(c.a:at("2021"), 10, 1e-12); near(c.b:at("2021"), -5, 1e-12)
+near(c.a_share:at("2021"), 200, 1e-12, "contribution rate (贡献率)")
+checkerr(function() indexnum.contributions{parts = parts, total = A{20, 22, 30}, lag = 1} end, "do not add up")
+-- on real data: US CPI NSA as if made of two parts; the pulls sum to the growth
+local cpi = assert(data.read_csv("examples/data/us_cpi_fred_monthly.csv"))
+local part1 = cpi.cpi_core_nsa * 0.8
+local part2 = cpi.cpi_all_nsa - part1
+local cc = indexnum.contributions{parts = {core = part1, rest = part2}, total = cpi.cpi_all_nsa}
+local worst = ((cc.core + cc.rest) - cc.growth):abs():max()
+check(worst < 1e-10, "adding-up on real data, worst " .. worst)
