@@ -11,9 +11,8 @@ indexnum.tornqvist{p=, q=, base=}   100 · exp(Σ ½(s_i0 + s_it) ln(p_it / p_i0
   base: the base period (default the first period all components share);
   the quantities of the base period are its own (fixed base).
   With chain=true each period is linked to the one before (the formula with
-  base t−1), and the links are multiplied up from 100 at the first period:
-  the chained index of national accounts practice with period-to-period
-  links.
+  base t−1), and the links are multiplied up from 100 at the first period.
+  For quarterly national-accounts practice see indexnum.chain_volume below.
 
 indexnum.contributions{parts=, total=, lag=} -> dataset
   Additive contributions of components to the total's growth over lag
@@ -119,6 +118,81 @@ local function make_index(kind, args)
   s.meta.kind = "index"
   s.meta.formula = kind .. (args.chain and " (chained, period-to-period links)" or (" (fixed base " .. (args.base or dates[1]) .. ")"))
   return s
+end
+
+-- Annual aggregates of quarterly (or monthly) components: total quantity and
+-- average price (annual value / annual quantity) per year.
+local function annual(p, q, names)
+  local out = {}
+  for _, n in ipairs(names) do
+    local qa = q[n]:to("A", "sum")
+    local va = (p[n] * q[n]):to("A", "sum")
+    out[n] = {q = qa, p = va / qa}
+  end
+  return out
+end
+
+--[[ indexnum.chain_volume{p=, q=, method="annual_overlap"|"one_quarter_overlap"}
+Chain-linked Laspeyres volume index of quarterly (or monthly) data, by the
+two methods of the IMF Quarterly National Accounts Manual (2017, ch. 8):
+each period's quantities are valued at the previous year's average prices
+p̄_{y−1} (annual value / annual quantity), relative to the previous year's
+average period at those prices:
+  L(t | y−1) = Σ p̄_{y−1} q_t / (Σ p̄_{y−1} q̄_{y−1} / f),  q̄ annual totals, f periods a year
+  annual_overlap       I_t = L(t | y−1) · Ā_{y−1}, Ā_{y−1} the average of I over
+                       year y−1: the annual averages of I equal the annually
+                       chain-linked Laspeyres volume index (tested).
+  one_quarter_overlap  I_t = I_{last period of y−1} · L(t | y−1) / L(last period of y−1 | y−1)
+The first year is the reference: its periods average 100. The matching
+price measure is the implicit deflator, value / volume. The data must start
+in the first period of a year. ]]
+function M.chain_volume(args)
+  local who = "indexnum.chain_volume"
+  local method = args.method or "annual_overlap"
+  if method ~= "annual_overlap" and method ~= "one_quarter_overlap" then
+    error(who .. ": method must be \"annual_overlap\" or \"one_quarter_overlap\"", 2)
+  end
+  local p, q = args.p, args.q
+  local names = check_cover(p, q, who)
+  local dates, probe = common_dates(p, q, names)
+  if probe.freq ~= "Q" and probe.freq ~= "M" then error(who .. ": needs quarterly or monthly data", 2) end
+  local per = probe.freq == "Q" and 4 or 12
+  if not (dates[1]:match("Q1$") or dates[1]:match("%-01$")) then
+    error(who .. ": the data must start in the first period of a year, not " .. dates[1], 2)
+  end
+  local ann = annual(p, q, names)
+  local function L(d, y)
+    local num, den = 0, 0
+    for _, n in ipairs(names) do
+      local qd, qy, py = q[n]:at(d), ann[n].q:at(y), ann[n].p:at(y)
+      if not (qd and qy and py) then return nil end
+      num, den = num + py * qd, den + py * qy
+    end
+    return num / (den / per)
+  end
+  local out, avg = {}, {}
+  local y0 = dates[1]:sub(1, 4)
+  for i, d in ipairs(dates) do
+    local y = d:sub(1, 4)
+    local prev = tostring(tonumber(y) - 1)
+    local l = L(d, y == y0 and y0 or prev)
+    if y == y0 then out[i] = l and 100 * l
+    elseif method == "annual_overlap" then out[i] = l and avg[prev] and l * avg[prev]
+    else
+      local last = i - (i - 1) % per - 1             -- the last period of y−1
+      local ll = L(dates[last], prev)
+      out[i] = l and ll and out[last] and out[last] * l / ll
+    end
+    if i % per == 0 then
+      local sum, k = 0, 0
+      for j2 = i - per + 1, i do if out[j2] then sum, k = sum + out[j2], k + 1 end end
+      if k == per then avg[y] = sum / per end
+    end
+  end
+  local r = series.new{freq = probe.freq, start = probe.start, values = out, n = #dates, name = "chain_volume"}
+  r.meta.kind = "index"
+  r.meta.formula = "Laspeyres volume, " .. method .. " chain-linking (IMF QNA), " .. y0 .. " = 100"
+  return r
 end
 
 function M.laspeyres(args) return make_index("laspeyres", args) end

@@ -66,3 +66,42 @@ local part2 = cpi.cpi_all_nsa - part1
 local cc = indexnum.contributions{parts = {core = part1, rest = part2}, total = cpi.cpi_all_nsa}
 local worst = ((cc.core + cc.rest) - cc.growth):abs():max()
 check(worst < 1e-10, "adding-up on real data, worst " .. worst)
+
+-- IMF QNA chain-linking of quarterly volumes. Independent check of the
+-- annual overlap method: its annual averages equal the annually chain-linked
+-- Laspeyres volume index computed here by hand from annual totals.
+local Q = function(v) return series.new{freq = "Q", start = "2020Q1", values = v} end
+local qp = {a = Q{1, 1.1, 1.2, 1.2, 1.3, 1.4, 1.4, 1.5, 1.6, 1.6, 1.7, 1.8},
+            b = Q{2, 2, 2.1, 2.2, 2.2, 2.1, 2.0, 2.0, 1.9, 2.0, 2.1, 2.2}}
+local qq = {a = Q{10, 11, 12, 12, 11, 12, 13, 13, 14, 14, 15, 16},
+            b = Q{5, 5, 6, 6, 6, 7, 7, 8, 8, 8, 9, 9}}
+local ao = indexnum.chain_volume{p = qp, q = qq, method = "annual_overlap"}
+local function annual_of(g, year)           -- annual quantity, average price
+  local qs, vs = 0, 0
+  for k = 1, 4 do local i = (year - 2020) * 4 + k; qs = qs + g.q[i]; vs = vs + g.q[i] * g.p[i] end
+  return qs, vs / qs
+end
+local goods = {{p = qp.a:values(), q = qq.a:values()}, {p = qp.b:values(), q = qq.b:values()}}
+local chain_level = {[2020] = 100}
+for year = 2021, 2022 do
+  local num, den = 0, 0
+  for _, g in ipairs(goods) do
+    local q0, p0 = annual_of(g, year - 1)
+    local q1 = annual_of(g, year)
+    num, den = num + p0 * q1, den + p0 * q0
+  end
+  chain_level[year] = chain_level[year - 1] * num / den
+end
+for year = 2020, 2022 do
+  near(ao:slice(tostring(year), tostring(year)):mean(), chain_level[year], 1e-10,
+       "annual overlap: the " .. year .. " average equals the annual chain index")
+end
+local oq = indexnum.chain_volume{p = qp, q = qq, method = "one_quarter_overlap"}
+near(oq:at("2020Q4"), ao:at("2020Q4"), 1e-12, "the first year is the reference in both methods")
+-- one-quarter overlap by hand for 2021Q1: I(2020Q4) · L(2021Q1 | 2020) / L(2020Q4 | 2020)
+local qa0, pa0 = annual_of(goods[1], 2020)
+local qb0, pb0 = annual_of(goods[2], 2020)
+local L = function(i) return (pa0 * goods[1].q[i] + pb0 * goods[2].q[i]) / ((pa0 * qa0 + pb0 * qb0) / 4) end
+near(oq:at("2021Q1"), oq:at("2020Q4") * L(5) / L(4), 1e-12, "one-quarter overlap link at 2020Q4")
+checkerr(function() indexnum.chain_volume{p = qp, q = qq, method = "x"} end, "method must be")
+checkerr(function() indexnum.chain_volume{p = {a = qp.a:slice("2020Q2")}, q = {a = qq.a}} end, "first period of a year")
