@@ -1,7 +1,9 @@
 --[[ Index numbers and contributions to growth (module `indexnum`).
 
-Components are given as tables name -> series (all one frequency), prices p
-and quantities q (or values v = p·q where a formula needs them).
+Components are given as tables name -> series (all one frequency): prices p,
+and quantities q, which may also be constant numbers (fixed basket weights).
+A share-weighted aggregate (CPI = Σ w_i · index_i) is additive in the parts
+w_i · index_i: pass those as the parts of contributions.
 
 indexnum.laspeyres{p=, q=, base=}   100 · Σ p_t q_0 / Σ p_0 q_0
 indexnum.paasche{p=, q=, base=}     100 · Σ p_t q_t / Σ p_0 q_t
@@ -27,10 +29,12 @@ indexnum.contributions{parts=, total=, lag=} -> dataset
 
 local M = {}
 
-local function names_of(t, who)
+local function names_of(t, who, allow_numbers)
   local names = {}
   for name, s in pairs(t or {}) do
-    if not series.is(s) then error(("%s: component '%s' is not a series"):format(who, tostring(name)), 3) end
+    if not (series.is(s) or (allow_numbers and type(s) == "number")) then
+      error(("%s: component '%s' is not a series%s"):format(who, tostring(name), allow_numbers and " or a number" or ""), 3)
+    end
     names[#names + 1] = name
   end
   if #names == 0 then error(who .. ": no components", 3) end
@@ -39,7 +43,7 @@ local function names_of(t, who)
 end
 
 local function check_cover(p, q, who)
-  local np, nq = names_of(p, who), names_of(q, who)
+  local np, nq = names_of(p, who), names_of(q, who, true)
   for _, n in ipairs(np) do
     if q[n] == nil then error(("%s: component '%s' has a price but no quantity or weight"):format(who, n), 3) end
   end
@@ -49,11 +53,14 @@ local function check_cover(p, q, who)
   return np
 end
 
+-- A quantity or weight at a period: constant weights are plain numbers.
+local function at(x, d) return type(x) == "number" and x or x:at(d) end
+
 -- Σ_i a_i · b_i at period ta, tb (numbers), with every term present.
 local function value_sum(p, q, names, tp, tq)
   local s = 0
   for _, n in ipairs(names) do
-    local a, b = p[n]:at(tp), q[n]:at(tq)
+    local a, b = p[n]:at(tp), at(q[n], tq)
     if a == nil or b == nil then return nil end
     s = s + a * b
   end
@@ -78,7 +85,7 @@ function FORMULAS.tornqvist(p, q, names, t, b)
   if not (vb and vt) then return nil end
   local lnI = 0
   for _, n in ipairs(names) do
-    local sb, st = p[n]:at(b) * q[n]:at(b) / vb, p[n]:at(t) * q[n]:at(t) / vt
+    local sb, st = p[n]:at(b) * at(q[n], b) / vb, p[n]:at(t) * at(q[n], t) / vt
     lnI = lnI + 0.5 * (sb + st) * math.log(p[n]:at(t) / p[n]:at(b))
   end
   return math.exp(lnI)
@@ -87,7 +94,7 @@ end
 -- The periods all components share.
 local function common_dates(p, q, names)
   local probe = p[names[1]]
-  for _, n in ipairs(names) do probe = probe + p[n] * 0 + q[n] * 0 end
+  for _, n in ipairs(names) do probe = probe + p[n] * 0 + (series.is(q[n]) and q[n] * 0 or 0) end
   return probe:dates(), probe
 end
 

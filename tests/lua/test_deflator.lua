@@ -52,6 +52,7 @@ local p2 = (1.5 * 11 + 2.0 * 6) / (1.2 * 11 + 2.2 * 6)
 near(chained:at("2022"), 100 * link1 * math.sqrt(l2 * p2), 1e-12, "chained Fisher: product of links")
 eq(indexnum.laspeyres{p = p, q = q, base = "2021"}:at("2021"), 100)
 checkerr(function() indexnum.laspeyres{p = p, q = {a = q.a}} end, "component 'b' has a price but no quantity")
+near(indexnum.laspeyres{p = p, q = {a = 10, b = 5}}:at("2022"), 100 * (1.5 * 10 + 2.0 * 5) / 20, 1e-12, "constant weights")
 
 -- contributions: the pulls add up to the total's growth
 local parts = {a = A{10, 12, 13}, b = A{10, 9, 9.5}}
