@@ -43,6 +43,10 @@ all: deps tenor
 # A fresh Debian machine lacks the -dev packages: install them when root,
 # otherwise say exactly what to run.
 deps:
+	@if ! command -v tmux >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  echo "installing tmux (terminal tests of the REPL)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux >/dev/null; \
+	fi
 	@if ! pkg-config --exists $(PKGS) 2>/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing $(DEB_PKGS)"; \

@@ -155,6 +155,71 @@ static void report(lua_State *L, int status) {
     tn_host_report(L, status);
 }
 
+/* ---------------------------------------------------------- completion */
+
+static lua_State *completion_state;
+
+/* Inside a string literal when an odd number of unescaped quotes of one
+   kind precede the cursor: complete file names there. */
+static int in_string(const char *line, int end) {
+    int dq = 0, sq = 0;
+    for (int i = 0; i < end; i++) {
+        if (line[i] == '\\') { i++; continue; }
+        if (line[i] == '"' && !sq) dq = !dq;
+        else if (line[i] == '\'' && !dq) sq = !sq;
+    }
+    return dq || sq;
+}
+
+/* Candidates come from tenor.complete (stdlib/tenor/complete.lua). */
+static char *candidate(const char *text, int state) {
+    static int index, count;
+    lua_State *L = completion_state;
+    (void)text;
+    if (state == 0) index = 0;
+    lua_getfield(L, LUA_REGISTRYINDEX, "tenor.completions");
+    count = lua_istable(L, -1) ? (int)lua_rawlen(L, -1) : 0;
+    char *out = NULL;
+    if (index < count) {
+        lua_rawgeti(L, -1, ++index);
+        const char *s = lua_tostring(L, -1);
+        out = s ? strdup(s) : NULL;
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return out;
+}
+
+static char **complete(const char *text, int start, int end) {
+    lua_State *L = completion_state;
+    (void)text;
+    if (in_string(rl_line_buffer, start)) return NULL;      /* readline's file names */
+    rl_attempted_completion_over = 1;
+    rl_completion_append_character = '\0';        /* "cpi." then ":yoy" must chain */
+    int from = end;
+    while (from > 0) {
+        unsigned char c = (unsigned char)rl_line_buffer[from - 1];
+        if (!(c == '_' || c == '.' || c == ':' || c >= 0x80 || (c >= '0' && c <= '9') ||
+              (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) break;
+        from--;
+    }
+    lua_getglobal(L, "tenor");
+    lua_getfield(L, -1, "complete");
+    lua_pushlstring(L, rl_line_buffer + from, (size_t)(end - from));
+    if (lua_pcall(L, 1, 1, 0) != LUA_OK) lua_pushnil(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, "tenor.completions");
+    lua_pop(L, 1);
+    /* readline replaces text from 'start'; our words start at 'from' */
+    char **matches = rl_completion_matches(rl_line_buffer + start, candidate);
+    if (matches && from < start) {           /* strip the part before readline's word start */
+        for (char **m = matches; *m; m++) {
+            size_t cut = (size_t)(start - from);
+            if (strlen(*m) >= cut) memmove(*m, *m + cut, strlen(*m) - cut + 1);
+        }
+    }
+    return matches;
+}
+
 /* ------------------------------------------------------------ history */
 
 static void history_open(void) {
@@ -193,8 +258,12 @@ int tn_repl_run(lua_State *L) {
     use_readline = isatty(STDIN_FILENO);
     if (use_readline) {
         rl_readline_name = "tenor";
+        completion_state = L;
+        rl_attempted_completion_function = complete;
+        rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{(,+-*/%^~#[]";
+        rl_completer_quote_characters = "\"'";
         history_open();
-        printf("tenor %s  (Lua 5.4, GSL)  help() for help, Ctrl-D to quit\n", TN_VERSION);
+        printf("tenor %s  (Lua 5.4, GSL)  Tab completes names and file paths, Ctrl-D quits\n", TN_VERSION);
     }
     run_startup_file(L);
     for (;;) {

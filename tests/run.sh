@@ -49,5 +49,10 @@ done
 echo "repl: $rp passed, $rf failed"
 total_pass=$((total_pass + rp)); total_fail=$((total_fail + rf))
 
+# The REPL in a real terminal (tmux)
+bash tests/term/repl.sh >"$log" 2>&1
+grep -v ' passed, ' "$log" >&2
+tally term
+
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

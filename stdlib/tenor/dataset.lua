@@ -39,6 +39,7 @@ function M.new(list, meta)
 end
 
 function M.is(x) return getmetatable(x) == mt end
+M._methods = methods      -- for completion
 
 mt.__index = function(ds, k)
   if math.type(k) == "integer" then
