@@ -10,6 +10,14 @@ local M = {}
 local MAX_ITEMS = 20
 local MAX_DEPTH = 2
 
+-- 7 significant digits at most, as R prints, NA for missing.
+local function number_text_short(x)
+  if x ~= x then return "NA" end
+  local t = ("%.7g"):format(x)
+  if t:find("e") then return t end
+  return t
+end
+
 local function number_text(x)
   if x ~= x then return "NA" end
   if math.type(x) == "integer" then return tostring(x) end
@@ -18,6 +26,70 @@ local function number_text(x)
 end
 
 local show_value
+
+local MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+local QUARTERS = {"Q1", "Q2", "Q3", "Q4"}
+local MAX_YEARS = 24        -- longer series show their first 4 and last 18 years
+
+-- Monthly and quarterly series as a year × period grid (R's print.ts);
+-- other frequencies print through tostring (head and tail).
+local function grid(s)
+  local per = s.freq == "M" and 12 or 4
+  local heads = s.freq == "M" and MONTHS or QUARTERS
+  local dates, values = s:dates(), s:values()
+  local rows, order = {}, {}
+  for i, d in ipairs(dates) do
+    local y = d:sub(1, 4)
+    local k = s.freq == "M" and tonumber(d:sub(6, 7)) or tonumber(d:sub(6, 6))
+    if not rows[y] then rows[y] = {}; order[#order + 1] = y end
+    rows[y][k] = values[i]
+  end
+  -- one number of decimals for the whole grid, as R does: the most any
+  -- value needs at 7 significant digits, at most 6
+  local decimals = 0
+  for _, v in ipairs(values) do
+    if v == v then
+      local t = number_text_short(v)
+      local frac = t:match("%.(%d+)$")
+      if frac and not t:find("e") then decimals = math.max(decimals, #frac) end
+    end
+  end
+  decimals = math.min(decimals, 6)
+  local cells, width = {}, 4
+  for _, y in ipairs(order) do
+    cells[y] = {}
+    for k = 1, per do
+      local v = rows[y][k]
+      local text = v == nil and "" or (v ~= v and "NA" or ("%." .. decimals .. "f"):format(v))
+      cells[y][k] = text
+      width = math.max(width, #text)
+    end
+  end
+  local header = tostring(s):match("^[^\n]*")
+  local lines = {header, "      " .. table.concat((function()
+    local h = {}
+    for k = 1, per do h[k] = ("%" .. width .. "s"):format(heads[k]) end
+    return h
+  end)(), " ")}
+  local shown = {}
+  if #order > MAX_YEARS then
+    for i = 1, 4 do shown[#shown + 1] = order[i] end
+    shown[#shown + 1] = false
+    for i = #order - 17, #order do shown[#shown + 1] = order[i] end
+  else
+    shown = order
+  end
+  for _, y in ipairs(shown) do
+    if not y then
+      lines[#lines + 1] = ("  ... %d years not shown (s:slice() or tostring(s) for others)"):format(#order - 22)
+    else
+      local row = {}
+      for k = 1, per do row[k] = ("%" .. width .. "s"):format(cells[y][k]) end
+      lines[#lines + 1] = (y .. "  " .. table.concat(row, " ")):gsub("%s+$", "")
+    end
+  end
+  return table.concat(lines, "\n")
+end
 
 local function key_text(k)
   if type(k) == "string" and k:match("^[%a_][%w_]*$") then return k end
@@ -51,6 +123,7 @@ function show_value(v, depth)
   local ty = type(v)
   if ty == "number" then return number_text(v) end
   if ty == "string" then return depth > 0 and string.format("%q", v) or v end
+  if depth == 0 and series.is(v) and (v.freq == "M" or v.freq == "Q") and #v > 0 then return grid(v) end
   if ty == "table" and not (getmetatable(v) or {}).__tostring then
     return table_text(v, depth)
   end
