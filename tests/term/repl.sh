@@ -16,7 +16,7 @@ keys() { tmux send-keys -t tt "$@"; sleep 0.4; }
 start
 keys 'cpi = data.read_csv("examples/data/us_c' Tab; keys 'f' Tab; keys ')' Enter
 keys 'cpi.cpi_all_s' Tab; keys ':yo' Tab; keys '():tail(2)' Enter
-check "file path, column and method completion" "screen | grep -q '2023-11          3.120918'"
+check "file path, column and method completion" "screen | grep -q '3.232356 3.120918'"
 keys 'for i = 1, 1e12 do end' Enter
 sleep 0.5; keys C-c
 keys 'print(6 * 7)' Enter
