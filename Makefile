@@ -5,6 +5,7 @@
 #   make test         every test: C units, Lua tests, REPL transcripts
 #   make check-asan   the same tests on a build with -fsanitize=address,undefined
 #   make bench        time the benchmark workloads (figures printed, never asserted)
+#   make docs         regenerate docs/reference.md from the help entries
 #   make install PREFIX=/usr/local
 #   make clean
 
@@ -36,7 +37,7 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 
 objs = $(patsubst interp/%.c,$(1)/%.o,$(2))
 
-.PHONY: all deps demo test check-asan bench install clean
+.PHONY: all deps demo test check-asan bench docs install clean
 
 all: deps tenor
 
@@ -73,6 +74,11 @@ demo: all
 
 test: all $(CTESTS)
 	@TENOR=./tenor CTESTS="$(CTESTS)" bash tests/run.sh
+
+# The reference is generated from stdlib/tenor/docs.lua, the text help() prints.
+docs: all
+	@mkdir -p docs
+	./tenor -e 'io.write(tenor.reference_markdown(), "\n")' > docs/reference.md
 
 bench: all
 	@command -v hyperfine >/dev/null || apt-get install -y -qq hyperfine >/dev/null 2>&1 || true

@@ -76,6 +76,20 @@ static int incomplete(lua_State *L, int status) {
 /* Compiles "return <code>" first so that expressions print; pushes the
    chunk or an error message. */
 static int compile(lua_State *L, const char *code) {
+    while (*code == ' ') code++;
+    if (code[0] == '?') {                        /* ?name is help("name") */
+        const char *name = code + 1 + strspn(code + 1, " ");
+        lua_getglobal(L, "string");
+        lua_getfield(L, -1, "format");
+        lua_remove(L, -2);
+        lua_pushliteral(L, "help(%q)");
+        lua_pushstring(L, name);
+        if (lua_pcall(L, 2, 1, 0) != LUA_OK) return LUA_ERRSYNTAX;    /* message on the stack */
+        const char *call = lua_tostring(L, -1);
+        int st = luaL_loadbuffer(L, call, strlen(call), "=stdin");
+        lua_remove(L, -2);
+        return st;
+    }
     const char *ret = lua_pushfstring(L, "return %s;", code);
     int status = luaL_loadbuffer(L, ret, strlen(ret), "=stdin");
     lua_remove(L, -2);

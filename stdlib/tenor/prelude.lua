@@ -9,6 +9,7 @@ It completes the global environment an analyst works in:
   indexnum index numbers and contributions to growth
   tenor    the interpreter's own helpers: tenor.show (REPL printing)
   NA       the missing value (a NaN); series.isna(x) tests for it
+  help     help(), help("s:yoy"), help(regress.ols); ?name at the prompt
 ]]
 
 tenor = tenor or {}
@@ -25,3 +26,4 @@ require "tenor.filter"
 require "tenor.deflator"
 require "tenor.indexnum"
 require "tenor.complete"
+require "tenor.help"

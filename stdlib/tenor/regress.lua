@@ -36,6 +36,7 @@ no small-sample factor, lags counted over the rows used):
 local M = regress
 local fit_methods = {}
 local fit_mt = {__name = "regression", __index = fit_methods}
+M._fit_methods = fit_methods      -- for help() and completion
 
 -- Regressors in a fixed order, with their names.
 local function normalise(xs)

@@ -1,0 +1,48 @@
+-- Every public function has help, help() finds entries by name and by
+-- function value, and docs/reference.md is what the entries generate (so
+-- the reference cannot drift from help()).
+local docs = tenor.docs
+local function public(t, prefix, out, skip)
+  for k, v in pairs(t) do
+    if type(v) == "function" and type(k) == "string" and not k:match("^_") and not (skip or {})[k] then
+      out[#out + 1] = prefix .. k
+    end
+  end
+end
+local names = {}
+public(series._methods, "s:", names)
+public(series, "series.", names)
+public(data, "data.", names)
+public(dataset, "dataset.", names)
+public(dataset._methods, "ds:", names)
+public(regress, "regress.", names)
+public(regress._fit_methods, "fit:", names)
+public(filter, "filter.", names)
+public(deflator, "deflator.", names)
+public(indexnum, "indexnum.", names)
+public(tenor, "tenor.", names, {reference_markdown = true})
+check(#names > 90, "found the public functions: " .. #names)
+for _, n in ipairs(names) do
+  local e = docs[n]
+  check(e and e.sig and e.text and e.ex, "help entry for " .. n)
+end
+
+-- lookups, with print captured
+local captured
+local real_print = print
+print = function(s) captured = s end
+help("s:yoy"); check(captured:find("s:yoy()", 1, true) and captured:find("example:", 1, true))
+help("cpi:rolling"); check(captured:find("s:rolling", 1, true), "any variable before ':'")
+help(regress.ols); check(captured:find("regress.ols(y, xs", 1, true), "by function value")
+help(series._methods.yoy); check(captured:find("s:yoy()", 1, true))
+help("ewma"); check(captured:find("s:ewma", 1, true), "a bare name")
+help("slice"); check(captured:find("ambiguous", 1, true), "s:slice and ds:slice")
+help("regress"); check(captured:find("regress.rolling", 1, true), "module listing")
+help(); check(captured:find("modules:", 1, true))
+print = real_print
+
+-- the committed reference is exactly what the entries generate
+local f = assert(io.open("docs/reference.md"))
+local committed = f:read("a")
+f:close()
+eq(committed, tenor.reference_markdown() .. "\n", "docs/reference.md is up to date (run make docs)")
