@@ -13,6 +13,8 @@ PREFIX    ?= /usr/local
 CC        ?= cc
 PKGS      := lua5.4 gsl readline
 DEB_PKGS  := liblua5.4-dev libgsl-dev libreadline-dev pkg-config
+# charts (gnuplot, a CJK font) and the terminal tests of the REPL (tmux)
+RUN_PKGS  := gnuplot-nox fonts-wqy-microhei tmux
 
 WARN      := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
              -Wpointer-arith -Wformat=2 -pedantic -std=c11
@@ -44,9 +46,10 @@ all: deps tenor
 # A fresh Debian machine lacks the -dev packages: install them when root,
 # otherwise say exactly what to run.
 deps:
-	@if ! command -v tmux >/dev/null && [ "$$(id -u)" = 0 ]; then \
-	  echo "installing tmux (terminal tests of the REPL)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux >/dev/null; \
+	@if { ! command -v tmux >/dev/null || ! command -v gnuplot >/dev/null || [ ! -d /usr/share/fonts/truetype/wqy ]; } \
+	    && [ "$$(id -u)" = 0 ]; then \
+	  echo "installing $(RUN_PKGS)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(RUN_PKGS) >/dev/null; \
 	fi
 	@if ! pkg-config --exists $(PKGS) 2>/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \

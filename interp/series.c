@@ -289,12 +289,19 @@ static int series_values(lua_State *L) {
     return 1;
 }
 
-/* s:dates() -> array of period strings */
+/* s:dates(style) -> array of period strings; style "start" or "end" gives
+   each period's first or last day as YYYY-MM-DD (for charts and joins). */
 static int series_dates(lua_State *L) {
+    static const char *const styles[] = {"display", "start", "end", NULL};
     tn_series *s = tn_series_check(L, 1);
+    int style = luaL_checkoption(L, 2, "display", styles);
+    char buf[32];
     lua_createtable(L, (int)s->n, 0);
     for (size_t i = 0; i < s->n; i++) {
-        push_period(L, s->freq, s->start + (int64_t)i);
+        int64_t p = s->start + (int64_t)i;
+        if (style == 0) tn_period_display(s->freq, p, buf, sizeof buf);
+        else tn_period_format(s->freq, p, style == 1 ? TN_STYLE_START : TN_STYLE_END, buf, sizeof buf);
+        lua_pushstring(L, buf);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     return 1;

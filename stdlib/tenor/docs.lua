@@ -29,7 +29,7 @@ doc("series.splice", "series.splice(old, new, at)",
   "series.splice(cpi_2015base, cpi_2020base, '2021-01')")
 doc("s:at", "s:at(period)", "The value at a period, or nil when missing or outside the span.", "cpi:at('2024-03')")
 doc("s:values", "s:values()", "The values as an array, NaN for missing (no holes).", "local v = cpi:values()")
-doc("s:dates", "s:dates()", "The period strings as an array.", "cpi:dates()[1]")
+doc("s:dates", "s:dates(style)", "The period strings as an array; style 'start' or 'end' gives each period's first or last day (YYYY-MM-DD).", "cpi:dates('end')[1]")
 doc("s:slice", "s:slice(from, to)", "Periods from..to inclusive; nil leaves an end open; a coarser period covers its whole span ('2020' for monthly data is 2020-01..2020-12 as 'to', 2020-01 as 'from').", "cpi:slice('2020', '2023')")
 doc("s:head", "s:head(n=5)", "The first n periods.", "cpi:head(12)")
 doc("s:tail", "s:tail(n=5)", "The last n periods.", "cpi:tail(24)")
@@ -131,6 +131,12 @@ doc("indexnum.fisher", "indexnum.fisher{p=, q=, base=, chain=}", "√(Laspeyres�
 doc("indexnum.tornqvist", "indexnum.tornqvist{p=, q=, base=, chain=}", "100·exp(Σ ½(s_0 + s_t) ln(p_t/p_0)), s value shares.", "indexnum.tornqvist{p = prices, q = quantities}")
 doc("indexnum.chain_volume", "indexnum.chain_volume{p=, q=, method='annual_overlap'|'one_quarter_overlap'}", "Chain-linked Laspeyres volume of quarterly data at the previous year's prices (IMF QNA manual).", "indexnum.chain_volume{p = deflators, q = volumes}")
 doc("indexnum.contributions", "indexnum.contributions{parts=, total=, lag=}", "Each part's pull on the total's growth (拉动, pp) and share (贡献率, %); the pulls add up to the growth.", "indexnum.contributions{parts = {c = consumption, i = investment, nx = net_exports}}")
+
+-- charts -------------------------------------------------------------------
+doc("s:spark", "s:spark(width=60)", "A one-line sparkline (▁..█), NA as a space; longer series are averaged into width buckets.", "print(cpi:yoy():tail(36):spark())")
+doc("plot.term", "plot.term(a, b, ..., {width=, height=15, ascii=, no_color=, print=})", "A line chart in the terminal: braille dots, date axis, y labels, legend; ASCII when the terminal is not UTF-8.", "plot.term(ppi:yoy(), cpi:yoy())")
+doc("plot.line", "plot.line{s1, ..., title=, ylabel=, y2={...}, y2label=, shade=s01, out='chart.png', width=, height=}", "A line chart file (PNG, SVG or PDF by extension) via gnuplot; y2 series on a right axis; shade greys periods where a 0/1 series is 1.", "plot.line{ppi:yoy(), y2 = {spx}, shade = ppi:yoy():lt(0), out = 'ppi.png'}")
+doc("plot.bar", "plot.bar{parts={...}, total=, title=, out='bars.png'}", "Stacked bars of contributions: positive parts up from zero, negative down; total as a line.", "plot.bar{parts = {c.metals, c.fuels}, total = c.growth, out = 'c.png'}")
 
 -- the interpreter -----------------------------------------------------------
 doc("help", "help(name or function)", "Prints the signature, definition and an example; help() lists the modules. In the REPL, ?name does the same.", "help('s:yoy')  ?regress.ols")

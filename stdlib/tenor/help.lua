@@ -19,6 +19,7 @@ local MODULES = {
   {"filter", "filter.", "trend/cycle filters: HP, Hamilton, Baxter-King, Christiano-Fitzgerald"},
   {"deflator", "deflator.", "implicit deflators and deflating"},
   {"indexnum", "indexnum.", "index numbers, chain-linking and contributions to growth"},
+  {"plot", "plot.", "charts: sparklines, terminal charts, PNG/SVG/PDF files"},
 }
 
 local function sorted_names()
@@ -33,7 +34,7 @@ local function key_of_function(f)
   local places = {
     {series._methods, "s:"}, {series, "series."}, {data, "data."}, {dataset, "dataset."},
     {dataset._methods, "ds:"}, {regress, "regress."}, {regress._fit_methods or {}, "fit:"},
-    {filter, "filter."}, {deflator, "deflator."}, {indexnum, "indexnum."}, {tenor, "tenor."},
+    {filter, "filter."}, {deflator, "deflator."}, {indexnum, "indexnum."}, {plot, "plot."}, {tenor, "tenor."},
   }
   for _, p in ipairs(places) do
     for k, v in pairs(p[1]) do if v == f and docs[p[2] .. k] then return p[2] .. k end end

@@ -10,6 +10,7 @@ It completes the global environment an analyst works in:
   tenor    the interpreter's own helpers: tenor.show (REPL printing)
   NA       the missing value (a NaN); series.isna(x) tests for it
   help     help(), help("s:yoy"), help(regress.ols); ?name at the prompt
+  plot     charts: s:spark(), plot.term, plot.line, plot.bar
 ]]
 
 tenor = tenor or {}
@@ -27,3 +28,4 @@ require "tenor.deflator"
 require "tenor.indexnum"
 require "tenor.complete"
 require "tenor.help"
+require "tenor.plot"

@@ -20,6 +20,7 @@ public(regress._fit_methods, "fit:", names)
 public(filter, "filter.", names)
 public(deflator, "deflator.", names)
 public(indexnum, "indexnum.", names)
+public(plot, "plot.", names)
 public(tenor, "tenor.", names, {reference_markdown = true})
 check(#names > 90, "found the public functions: " .. #names)
 for _, n in ipairs(names) do

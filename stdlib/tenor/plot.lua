@@ -1,0 +1,356 @@
+--[[ Charts: in the terminal, and to PNG, SVG or PDF files through gnuplot.
+
+s:spark(width)            one-line sparkline (▁▂▃▄▅▆▇█), NA as a space; series
+                          longer than width (default 60) are averaged into buckets
+plot.term(a, b, ..., {width=, height=, ascii=})
+                          a line chart in the terminal: Unicode braille dots
+                          (2×4 per character), a date axis, y labels and a
+                          legend; plain ASCII when the terminal is not UTF-8
+                          (LANG/LC_ALL) or ascii=true. Series of one frequency.
+plot.line{s1, s2, ..., title=, ylabel=, y2={s3, ...}, y2label=, shade=s01,
+          out="chart.png", width=1000, height=600}
+                          a line chart file; the extension picks PNG, SVG or
+                          PDF. y2 series use a right-hand axis (e.g. PPI yoy
+                          against an equity index); shade greys the periods
+                          where a 0/1 series is 1 (bull phases, recessions).
+                          Titles and labels may be Chinese (WenQuanYi font).
+plot.bar{parts = {s1, s2, ...}, total=, title=, out=}
+                          stacked bars of contributions: positive parts stack
+                          up from zero, negative parts down; total as a line.
+Files are drawn by gnuplot (Debian gnuplot-nox, installed by the Makefile);
+plot.line and plot.bar return the output path, or raise an error naming what
+went wrong.
+]]
+
+local M = {}
+plot = M
+
+local BLOCKS = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"}
+
+local function finite_range(lists)
+  local lo, hi
+  for _, v in ipairs(lists) do
+    for _, x in ipairs(v) do
+      if x == x and x ~= math.huge and x ~= -math.huge then
+        lo = lo and math.min(lo, x) or x
+        hi = hi and math.max(hi, x) or x
+      end
+    end
+  end
+  return lo, hi
+end
+
+-- Averages values into at most width buckets (NaN when a bucket is empty).
+local function bucket(values, width)
+  if #values <= width then return values end
+  local out = {}
+  for b = 1, width do
+    local from = math.floor((b - 1) * #values / width) + 1
+    local to = math.floor(b * #values / width)
+    local s, k = 0, 0
+    for i = from, to do if values[i] == values[i] then s, k = s + values[i], k + 1 end end
+    out[b] = k > 0 and s / k or 0 / 0
+  end
+  return out
+end
+
+function series._methods.spark(s, width)
+  local v = bucket(s:values(), width or 60)
+  local lo, hi = finite_range{v}
+  if not lo then return string.rep(" ", #v) end
+  local out = {}
+  for i, x in ipairs(v) do
+    if x ~= x then out[i] = " "
+    else
+      local k = hi > lo and math.floor((x - lo) / (hi - lo) * 7 + 0.5) + 1 or 4
+      out[i] = BLOCKS[k]
+    end
+  end
+  return table.concat(out)
+end
+
+local function utf8_terminal()
+  local l = (os.getenv("LC_ALL") or "") .. (os.getenv("LC_CTYPE") or "") .. (os.getenv("LANG") or "")
+  return l:upper():find("UTF%-?8") ~= nil
+end
+
+local function terminal_width()
+  local c = tonumber(os.getenv("COLUMNS") or "")
+  return c and c > 20 and c or 80
+end
+
+-- Union of the periods of several series of one frequency, in order.
+local function aligned(list)
+  local freq = list[1].freq
+  for _, s in ipairs(list) do
+    if s.freq ~= freq then
+      error(("plot: series '%s' is %s but '%s' is %s; convert one with :to()"):format(
+        list[1].name or "1", freq, s.name or "?", s.freq), 3)
+    end
+  end
+  local all = {}
+  for _, s in ipairs(list) do
+    for _, d in ipairs(s:dates()) do all[d] = true end
+  end
+  local dates = {}
+  for d in pairs(all) do dates[#dates + 1] = d end
+  table.sort(dates)
+  local cols = {}
+  for j, s in ipairs(list) do
+    cols[j] = {}
+    for i, d in ipairs(dates) do cols[j][i] = s:at(d) or 0 / 0 end
+  end
+  return dates, cols
+end
+
+local BRAILLE_BITS = {{0x01, 0x08}, {0x02, 0x10}, {0x04, 0x20}, {0x40, 0x80}}   -- [row][col]
+local COLORS = {"\27[34m", "\27[31m", "\27[32m", "\27[35m", "\27[33m", "\27[36m"}
+local ASCII_MARKS = {"*", "+", "o", "x", "#", "@"}
+
+local function ylabel(x)
+  local a = math.abs(x)
+  if a >= 1e5 or (a > 0 and a < 1e-2) then return ("%.3g"):format(x) end
+  return ("%.2f"):format(x)
+end
+
+function M.term(...)
+  local args = {...}
+  local opts = {}
+  if type(args[#args]) == "table" and not series.is(args[#args]) then opts = table.remove(args) end
+  if #args == 0 then error("plot.term: give one or more series", 2) end
+  local dates, cols = aligned(args)
+  local lo, hi = finite_range(cols)
+  if not lo then error("plot.term: no values to draw", 2) end
+  if hi == lo then hi, lo = hi + 1, lo - 1 end
+  local ascii = opts.ascii or not utf8_terminal()
+  local labw = 10
+  local W = math.max(10, (opts.width or terminal_width()) - labw - 2)
+  local H = opts.height or 15
+  local xres, yres = ascii and W or W * 2, ascii and H or H * 4
+  local grid = {}                                          -- grid[row][col] = {bits, series}
+  for r = 1, H do grid[r] = {} end
+  local function plotpx(px, py, j)
+    local col, row = ascii and px or px // 2, ascii and py or py // 4
+    local cell = grid[H - row] and grid[H - row][col + 1]
+    if not grid[H - row] then return end
+    if not cell then cell = {bits = 0, j = j}; grid[H - row][col + 1] = cell end
+    if not ascii then cell.bits = cell.bits | BRAILLE_BITS[4 - py % 4][px % 2 + 1] end
+    cell.j = j
+  end
+  local n = #dates
+  for j, v in ipairs(cols) do
+    local prev
+    for i = 1, n do
+      local x = v[i]
+      if x == x then
+        local px = n > 1 and math.floor((i - 1) / (n - 1) * (xres - 1) + 0.5) or 0
+        local py = math.floor((x - lo) / (hi - lo) * (yres - 1) + 0.5)
+        if prev then                                    -- connect to the previous point
+          local steps = math.max(math.abs(px - prev[1]), math.abs(py - prev[2]), 1)
+          for s = 1, steps do
+            plotpx(prev[1] + math.floor((px - prev[1]) * s / steps + 0.5),
+                   prev[2] + math.floor((py - prev[2]) * s / steps + 0.5), j)
+          end
+        else
+          plotpx(px, py, j)
+        end
+        prev = {px, py}
+      else
+        prev = nil                                      -- a gap breaks the line
+      end
+    end
+  end
+  local color = not ascii and not opts.no_color and os.getenv("TERM") ~= "dumb"
+  local lines = {}
+  for r = 1, H do
+    local label = (r == 1 and ylabel(hi)) or (r == H and ylabel(lo)) or (r == (H + 1) // 2 and ylabel((hi + lo) / 2)) or ""
+    local row = {("%" .. labw .. "s "):format(label), ascii and "|" or "┤"}
+    for c = 1, W do
+      local cell = grid[r][c]
+      if not cell then row[#row + 1] = " "
+      elseif ascii then row[#row + 1] = ASCII_MARKS[(cell.j - 1) % #ASCII_MARKS + 1]
+      else
+        local ch = utf8.char(0x2800 + cell.bits)
+        row[#row + 1] = color and (COLORS[(cell.j - 1) % #COLORS + 1] .. ch .. "\27[0m") or ch
+      end
+    end
+    lines[#lines + 1] = table.concat(row)
+  end
+  local axis = string.rep(" ", labw + 1) .. (ascii and "+" or "└") .. string.rep(ascii and "-" or "─", W)
+  lines[#lines + 1] = axis
+  local first, mid, last = dates[1], dates[(n + 1) // 2], dates[n]
+  local xl = string.rep(" ", labw + 2) .. first
+  local midpos = labw + 2 + W // 2 - #mid // 2
+  xl = xl .. string.rep(" ", math.max(1, midpos - #xl)) .. mid
+  xl = xl .. string.rep(" ", math.max(1, labw + 2 + W - #last - #xl)) .. last
+  lines[#lines + 1] = xl
+  local legend = {}
+  for j, s in ipairs(args) do
+    local mark = ascii and ASCII_MARKS[(j - 1) % #ASCII_MARKS + 1] or "⣿"
+    if color then mark = COLORS[(j - 1) % #COLORS + 1] .. mark .. "\27[0m" end
+    legend[#legend + 1] = mark .. " " .. (s.name or ("series " .. j))
+  end
+  lines[#lines + 1] = string.rep(" ", labw + 2) .. table.concat(legend, "   ")
+  local text = table.concat(lines, "\n")
+  if opts.print == false then return text end
+  print(text)
+  return text
+end
+
+-- gnuplot ---------------------------------------------------------------
+
+local function terminal_for(out, width, height)
+  local ext = out:match("%.(%w+)$")
+  ext = ext and ext:lower()
+  local font = "WenQuanYi Micro Hei,10"
+  if ext == "png" then return ('set terminal pngcairo size %d,%d font "%s"'):format(width, height, font)
+  elseif ext == "svg" then return ('set terminal svg size %d,%d font "%s" dynamic'):format(width, height, font)
+  elseif ext == "pdf" then return ('set terminal pdfcairo size %gin,%gin font "%s"'):format(width / 100, height / 100, font) end
+  error(("plot: output '%s' must end in .png, .svg or .pdf"):format(out), 3)
+end
+
+local function quote(s) return '"' .. tostring(s):gsub('\\', '\\\\'):gsub('"', '\\"') .. '"' end
+
+-- A series as "YYYY-MM-DD value" lines, each period at its first day.
+local function write_data(f, s)
+  local dates, values = s:dates("start"), s:values()
+  for i, d in ipairs(dates) do
+    f:write(d, " ", values[i] == values[i] and ("%.17g"):format(values[i]) or "NaN", "\n")
+  end
+  f:write("\n\n")
+end
+
+local function shade_objects(shade)
+  local objs, dates, ends, values = {}, shade:dates("start"), shade:dates("end"), shade:values()
+  local i, n = 1, #values
+  while i <= n do
+    if values[i] == 1 then
+      local j = i
+      while j < n and values[j + 1] == 1 do j = j + 1 end
+      objs[#objs + 1] = ('set object %d rect from "%s", graph 0 to "%s", graph 1 behind fc rgb "#dddddd" fs solid 0.6 noborder')
+                        :format(#objs + 1, dates[i], ends[j])
+      i = j + 1
+    else
+      i = i + 1
+    end
+  end
+  return objs
+end
+
+local function run_gnuplot(script_text, out)
+  local base = os.tmpname()
+  local script = base .. ".gp"
+  local f = assert(io.open(script, "w"))
+  f:write(script_text)
+  f:close()
+  local ok, how, code = os.execute("gnuplot " .. quote(script) .. " 2>" .. quote(base .. ".err"))
+  local err = io.open(base .. ".err")
+  local msg = err and err:read("a") or ""
+  if err then err:close() end
+  os.remove(script); os.remove(base .. ".err"); os.remove(base)
+  if not ok then
+    if code == 127 then error("plot: gnuplot is not installed (apt-get install gnuplot-nox)", 3) end
+    error("plot: gnuplot failed: " .. msg, 3)
+  end
+  local check = io.open(out, "rb")
+  if not check then error("plot: gnuplot wrote no file " .. out, 3) end
+  check:close()
+  return out
+end
+
+local PALETTE = {"#1f5fa8", "#c0392b", "#2e8b57", "#8e44ad", "#d68910", "#17a2b8"}
+
+function M.line(args)
+  local left, right = {}, args.y2 or {}
+  for _, s in ipairs(args) do left[#left + 1] = s end
+  if #left == 0 then error("plot.line: give at least one series", 2) end
+  local out = args.out or "chart.png"
+  local data_path = os.tmpname()
+  local f = assert(io.open(data_path, "w"))
+  local all = {}
+  for _, s in ipairs(left) do all[#all + 1] = {s, "x1y1"} end
+  for _, s in ipairs(right) do all[#all + 1] = {s, "x1y2"} end
+  for _, item in ipairs(all) do
+    if not series.is(item[1]) then f:close(); os.remove(data_path); error("plot.line: every item must be a series", 2) end
+    write_data(f, item[1])
+  end
+  f:close()
+  local g = {terminal_for(out, args.width or 1000, args.height or 600),
+             "set output " .. quote(out),
+             'set encoding utf8', 'set termoption noenhanced', 'set xdata time', 'set timefmt "%Y-%m-%d"',
+             'set format x "%Y"', "set grid ytics lc rgb '#e0e0e0'", "set key top left",
+             "set border 3", "set tics nomirror"}
+  if args.title then g[#g + 1] = "set title " .. quote(args.title) end
+  if args.ylabel then g[#g + 1] = "set ylabel " .. quote(args.ylabel) end
+  if #right > 0 then
+    g[#g + 1] = "set y2tics"
+    g[#g + 1] = "set border 11"
+    if args.y2label then g[#g + 1] = "set y2label " .. quote(args.y2label) end
+  end
+  if args.shade then for _, o in ipairs(shade_objects(args.shade)) do g[#g + 1] = o end end
+  local plots = {}
+  for i, item in ipairs(all) do
+    local s = item[1]
+    local label = (s.name or ("series " .. i)) .. (item[2] == "x1y2" and " (right)" or "")
+    plots[#plots + 1] = ('%s index %d using 1:2 axes %s with lines lw 2 lc rgb "%s" title %s')
+                        :format(quote(data_path), i - 1, item[2], PALETTE[(i - 1) % #PALETTE + 1], quote(label))
+  end
+  g[#g + 1] = "plot " .. table.concat(plots, ", \\\n     ")
+  local ok, res = pcall(run_gnuplot, table.concat(g, "\n") .. "\n", out)
+  os.remove(data_path)
+  if not ok then error(res, 2) end
+  return res
+end
+
+function M.bar(args)
+  local parts = args.parts or {}
+  if #parts == 0 then error("plot.bar: give parts = {series, ...}", 2) end
+  local out = args.out or "bars.png"
+  local dates, cols = aligned(parts)
+  local all_start, all_end = {}, {}      -- period first/last days: the bars' extents
+  for _, s in ipairs(parts) do
+    local ds, de = s:dates("start"), s:dates("end")
+    for i, d in ipairs(s:dates()) do all_start[d], all_end[d] = ds[i], de[i] end
+  end
+  local data_path = os.tmpname()
+  local f = assert(io.open(data_path, "w"))
+  local pos, neg = {}, {}
+  for i = 1, #dates do pos[i], neg[i] = 0, 0 end
+  for j = 1, #parts do
+    for i, d in ipairs(dates) do
+      local v = cols[j][i]
+      if v == v then
+        local base = v >= 0 and pos[i] or neg[i]
+        f:write(("%s %s %.17g %.17g\n"):format(all_start[d], all_end[d], base, base + v))
+        if v >= 0 then pos[i] = base + v else neg[i] = base + v end
+      end
+    end
+    f:write("\n\n")
+  end
+  local has_total = series.is(args.total)
+  if has_total then write_data(f, args.total) end
+  f:close()
+  local g = {terminal_for(out, args.width or 1000, args.height or 600),
+             "set output " .. quote(out), 'set encoding utf8', 'set termoption noenhanced', 'set xdata time',
+             'set timefmt "%Y-%m-%d"',
+             'set format x "%Y"', "set key top left", "set grid ytics lc rgb '#e0e0e0'",
+             "set xzeroaxis lt -1", "set style fill solid 0.85 noborder"}
+  if args.title then g[#g + 1] = "set title " .. quote(args.title) end
+  if args.ylabel then g[#g + 1] = "set ylabel " .. quote(args.ylabel) end
+  local plots = {}
+  for j, s in ipairs(parts) do
+    plots[#plots + 1] = ('%s index %d using 1:3:1:2:3:4 with boxxyerror lc rgb "%s" title %s')
+                        :format(quote(data_path), j - 1, PALETTE[(j - 1) % #PALETTE + 1], quote(s.name or ("part " .. j)))
+  end
+  if has_total then
+    plots[#plots + 1] = ('%s index %d using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb "#000000" title %s')
+                        :format(quote(data_path), #parts, quote(args.total.name or "total"))
+  end
+  g[#g + 1] = "plot " .. table.concat(plots, ", \\\n     ")
+  local ok, res = pcall(run_gnuplot, table.concat(g, "\n") .. "\n", out)
+  os.remove(data_path)
+  if not ok then error(res, 2) end
+  return res
+end
+
+return M
