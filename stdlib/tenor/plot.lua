@@ -193,8 +193,7 @@ function M.term(...)
   lines[#lines + 1] = string.rep(" ", labw + 2) .. table.concat(legend, "   ")
   local text = table.concat(lines, "\n")
   if opts.print == false then return text end
-  print(text)
-  return text
+  print(text)            -- returns nothing, so the REPL does not print it twice
 end
 
 -- gnuplot ---------------------------------------------------------------
