@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -167,6 +168,14 @@ static void set_paths(lua_State *L, const char *root) {
     lua_setglobal(L, "_TENOR_HOME");
 }
 
+/* _tenor_terminal_width() -> columns of the terminal on stdout, or nil. */
+static int terminal_width(lua_State *L) {
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) lua_pushinteger(L, ws.ws_col);
+    else lua_pushnil(L);
+    return 1;
+}
+
 static int open_everything(lua_State *L) {
     const char *root = lua_touserdata(L, 1);
     luaL_openlibs(L);
@@ -176,6 +185,7 @@ static int open_everything(lua_State *L) {
     luaL_requiref(L, "regress", luaopen_regress, 1);
     lua_pop(L, 4);
     set_paths(L, root);
+    lua_register(L, "_tenor_terminal_width", terminal_width);
     lua_getglobal(L, "require");
     lua_pushliteral(L, "tenor.prelude");
     lua_call(L, 1, 0);

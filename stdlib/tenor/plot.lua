@@ -74,8 +74,9 @@ local function utf8_terminal()
   return l:upper():find("UTF%-?8") ~= nil
 end
 
+-- The terminal's width (ioctl on stdout), else $COLUMNS, else 80.
 local function terminal_width()
-  local c = tonumber(os.getenv("COLUMNS") or "")
+  local c = _tenor_terminal_width and _tenor_terminal_width() or tonumber(os.getenv("COLUMNS") or "")
   return c and c > 20 and c or 80
 end
 
