@@ -28,7 +28,7 @@ LDLIBS    += $(PKG_LIBS) -lm
 CORE_SRC  := interp/calendar.c interp/numparse.c interp/csv.c interp/hp.c
 LUA_SRC   := interp/series.c interp/series_ops.c interp/series_stats.c interp/transform.c interp/window.c \
              interp/convert.c interp/ytd.c interp/rebase.c interp/filter.c \
-             interp/ols.c interp/regress.c interp/rolling.c \
+             interp/ols.c interp/regress.c interp/rolling.c interp/turning.c interp/signal.c \
              interp/data.c interp/host.c interp/repl.c
 MAIN_SRC  := interp/main.c
 CTESTS    := tests/c/test_calendar tests/c/test_numparse tests/c/test_csv tests/c/test_hp

@@ -71,6 +71,19 @@ void tn_series_copy_meta(lua_State *L, int from, int to) {
     lua_pop(L, 1);
 }
 
+/* Look-ahead taint: a result computed from a series that looks ahead
+   (meta.lookahead) looks ahead too, so a backtest can refuse it. */
+void tn_series_propagate_taint(lua_State *L, int from, int to) {
+    from = lua_absindex(L, from);
+    to = lua_absindex(L, to);
+    if (lua_getiuservalue(L, from, 2) != LUA_TTABLE) { lua_pop(L, 1); return; }
+    if (lua_getfield(L, -1, "lookahead") == LUA_TNIL) { lua_pop(L, 2); return; }
+    tn_series_push_meta(L, to);
+    lua_pushvalue(L, -2);
+    lua_setfield(L, -2, "lookahead");
+    lua_pop(L, 3);
+}
+
 void tn_series_push_meta(lua_State *L, int idx) {
     idx = lua_absindex(L, idx);
     if (lua_getiuservalue(L, idx, 2) == LUA_TTABLE) return;

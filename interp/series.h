@@ -39,6 +39,7 @@ const char *tn_series_name(lua_State *L, int idx);   /* NULL when unnamed */
 void        tn_series_copy_name(lua_State *L, int from, int to);
 void        tn_series_copy_meta(lua_State *L, int from, int to);
 void        tn_series_push_meta(lua_State *L, int idx); /* creates if absent */
+void        tn_series_propagate_taint(lua_State *L, int from, int to);
 
 /* "a monthly series 'cpi'", "an unnamed quarterly series": for messages. */
 const char *tn_series_describe(lua_State *L, int idx, char *buf, size_t size);

@@ -126,6 +126,8 @@ static int binary(lua_State *L, int op) {
         binops[op].fn(r->v, a->v + (lo - a->start), b->v + (lo - b->start), ALIGNED, r->n);
         const char *na = tn_series_name(L, 1), *nb = tn_series_name(L, 2);
         if (binops[op].keeps_name && na && nb && strcmp(na, nb) == 0) tn_series_copy_name(L, 1, -1);
+        tn_series_propagate_taint(L, 1, -1);
+        tn_series_propagate_taint(L, 2, -1);
         return 1;
     }
     if (a && lua_type(L, 2) == LUA_TNUMBER) {
@@ -133,6 +135,7 @@ static int binary(lua_State *L, int op) {
         tn_series *r = tn_series_push_like(L, a, a->n);
         binops[op].fn(r->v, a->v, &y, SERIES_NUM, a->n);
         if (binops[op].keeps_name) tn_series_copy_name(L, 1, -1);
+        tn_series_propagate_taint(L, 1, -1);
         return 1;
     }
     if (b && lua_type(L, 1) == LUA_TNUMBER) {
@@ -140,6 +143,7 @@ static int binary(lua_State *L, int op) {
         tn_series *r = tn_series_push_like(L, b, b->n);
         binops[op].fn(r->v, &x, b->v, NUM_SERIES, b->n);
         if (binops[op].keeps_name) tn_series_copy_name(L, 2, -1);
+        tn_series_propagate_taint(L, 2, -1);
         return 1;
     }
     return operand_error(L, op);
@@ -176,6 +180,7 @@ static int series_unm(lua_State *L) {
     tn_series *r = tn_series_push_like(L, a, a->n);
     for (size_t i = 0; i < a->n; i++) r->v[i] = -a->v[i];
     tn_series_copy_name(L, 1, -1);
+    tn_series_propagate_taint(L, 1, -1);
     return 1;
 }
 
@@ -184,6 +189,7 @@ static int series_bnot(lua_State *L) {
     tn_series *a = tn_series_check(L, 1);
     tn_series *r = tn_series_push_like(L, a, a->n);
     for (size_t i = 0; i < a->n; i++) r->v[i] = isnan(a->v[i]) ? NAN : (double)(a->v[i] == 0);
+    tn_series_propagate_taint(L, 1, -1);
     return 1;
 }
 

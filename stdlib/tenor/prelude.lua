@@ -11,6 +11,9 @@ It completes the global environment an analyst works in:
   NA       the missing value (a NaN); series.isna(x) tests for it
   help     help(), help("s:yoy"), help(regress.ols); ?name at the prompt
   plot     charts: s:spark(), plot.term, plot.line, plot.bar
+  signal   conditions, turning points, publication lags
+  rule     rules as objects with a quality report: rule{...}:report()
+  backtest look-ahead-safe backtests, bond returns from yields
 ]]
 
 tenor = tenor or {}
@@ -29,3 +32,6 @@ require "tenor.indexnum"
 require "tenor.complete"
 require "tenor.help"
 require "tenor.plot"
+require "tenor.signal"
+require "tenor.backtest"
+require "tenor.rule"
