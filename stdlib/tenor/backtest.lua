@@ -1,10 +1,14 @@
 --[[ Backtests that refuse to look ahead, and returns from yields.
 
-backtest.run{position=, asset= | returns=, cost_bp=0, rf=0, allow_lookahead=false}
+backtest.run{position=, asset= | returns=, dividends=, exec="next", cost_bp=0, rf=0,
+             allow_lookahead=false}
   position  w_t in [-1, 1], decided with what is known at the end of period t
             (missing = flat); it trades at the next period: the return of
-            period t+1 is w_t·R_{t+1} − cost·|w_t − w_{t−1}|
-  asset     a price or level series (R_t = P_t/P_{t−1} − 1), or
+            period t+1 is w_t·R_{t+1} − cost·|w_t − w_{t−1}|; exec = k delays
+            it k periods, exec = "same" trades in period t (looks ahead)
+  asset     a price or level series (R_t = P_t/P_{t−1} − 1; with dividends=
+            paid in period t, in price units, R_t = (P_t + D_t)/P_{t−1} − 1;
+            a period whose return is missing is skipped), or
   returns   a series of simple returns (decimals), e.g. backtest.bond_return
   Metrics, with P periods a year (12 M, 4 Q, 52 W, 252 B, 365 D, 1 A) and
   T return periods: cagr = E_T^(P/T) − 1, vol = sd·√P (sample sd),
@@ -71,10 +75,32 @@ end
 
 local result_mt = {__name = "backtest"}
 
+--- exec = "next" (default, 1 period), a number k >= 0 of periods, or
+--- "same" (0: trades at the close that produced the signal; looks ahead).
+function M.exec_delay(exec)
+  if exec == nil or exec == "next" then return 1 end
+  if exec == "same" then return 0 end
+  if math.type(exec) == "integer" and exec >= 0 then return exec end
+  error(("backtest: exec must be 'next', 'same' or a whole number of periods, got %s"):format(tostring(exec)), 3)
+end
+
+--- Simple returns of a price series, total returns when dividends (paid in
+--- period t, in price units) are given: R_t = (P_t + D_t)/P_{t−1} − 1.
+function M.asset_returns(price, dividends)
+  if dividends == nil then return price / price:lag(1) - 1 end
+  if not series.is(dividends) then error("backtest: dividends must be a series (per period, in price units)", 3) end
+  if dividends.freq ~= price.freq then
+    error(("backtest: prices are %s but dividends are %s; convert with :to()"):format(price.freq, dividends.freq), 3)
+  end
+  return (price + dividends) / price:lag(1) - 1
+end
+
 function M.run(args)
   local pos = args.position
   if not series.is(pos) then error("backtest.run: position must be a series", 2) end
+  local delay = M.exec_delay(args.exec)
   local why = M.lookahead(pos, args.asset, args.returns)
+  if delay == 0 and not why then why = "exec='same' trades at the close of the period that produced the signal" end
   if why and not args.allow_lookahead then
     error(("backtest.run: the position looks ahead (%s); build it from confirmation dates, one-sided filters "
            .. "and expanding windows, or pass allow_lookahead=true to run it anyway"):format(why), 2)
@@ -82,7 +108,7 @@ function M.run(args)
   local R = args.returns
   if not R then
     if not series.is(args.asset) then error("backtest.run: give asset= (prices) or returns=", 2) end
-    R = args.asset / args.asset:lag(1) - 1
+    R = M.asset_returns(args.asset, args.dividends)
   end
   if R.freq ~= pos.freq then
     error(("backtest.run: position is %s but the asset is %s; convert one with :to()"):format(pos.freq, R.freq), 2)
@@ -90,7 +116,7 @@ function M.run(args)
   local P = per_year(pos)
   local cost = (args.cost_bp or 0) / 1e4
   local rf = (args.rf or 0) / P
-  local w_lag = pos:lag(1)                   -- w_{t−1} earns R_t: next-period execution
+  local w_lag = delay > 0 and pos:lag(delay) or pos   -- w_{t−1} earns R_t: next-period execution
   local dates = (R + w_lag * 0):dates()      -- the periods where both exist
   local rp, bh, w = {}, {}, {}
   local prev_w = 0
@@ -109,7 +135,7 @@ function M.run(args)
   local bhm, bmean, bsd = metrics(bh, nil, P)
   bhm.sharpe = (bmean - rf) * P / (bsd * math.sqrt(P))
   out.buy_and_hold = bhm
-  out.first, out.last = dates[1], dates[#dates]
+  out.first, out.last, out.delay = dates[1], dates[#dates], delay
   out.warning = why and ("LOOK-AHEAD: this backtest uses information not available at the time (" .. why .. ")")
   return setmetatable(out, result_mt)
 end
@@ -119,7 +145,8 @@ function result_mt.__tostring(r)
   local g = function(x) return x == x and ("%9.2f"):format(x) or "       NA" end
   local lines = {}
   if r.warning then lines[#lines + 1] = ("!!! %s !!!"):format(r.warning) end
-  lines[#lines + 1] = ("backtest %s .. %s (%d periods; trades at the next period)"):format(r.first, r.last, r.periods)
+  lines[#lines + 1] = ("backtest %s .. %s (%d periods; trades %s)"):format(r.first, r.last, r.periods,
+    r.delay == 1 and "at the next period" or r.delay == 0 and "in the signal's own period" or ("%d periods later"):format(r.delay))
   lines[#lines + 1] = ("  %-14s %10s %12s"):format("", "rule", "buy & hold")
   local b = r.buy_and_hold
   for _, row in ipairs{{"CAGR", f(r.cagr), f(b.cagr)}, {"volatility", f(r.vol), f(b.vol)},

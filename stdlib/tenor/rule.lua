@@ -1,7 +1,8 @@
 --[[ Rules as objects, and their quality report.
 
-rule{name=, signal= | position=, asset=, exit=, hold=, horizons=, expected=1,
-     reference=, match_window={-9, 24}, regime=, cost_bp=0, allow_lookahead=false}
+rule{name=, signal= | position=, asset=, dividends=, exec="next", exit=, hold=,
+     horizons=, expected=1, reference=, match_window={-9, 24}, regime=, cost_bp=0,
+     allow_lookahead=false}
   signal    an event series: 1 in the periods where the rule fires (known at
             the end of that period)
   position  a position series instead (w in [-1, 1]); without it the position
@@ -19,7 +20,8 @@ rule{name=, signal= | position=, asset=, exit=, hold=, horizons=, expected=1,
 r:report() prints and returns:
   n, dates                 the events (a warning when fewer than 8)
   forward[h]               mean forward return after events, entering at the
-                           next period: R_i(h) = P_{τ+1+h}/P_{τ+1} − 1
+                           next period (exec = k: k periods later):
+                           R_i(h) = P_{τ+k+h}/P_{τ+k} − 1 (price return)
   hit_rate[h], base_rate[h], hit_p[h]
                            share of events whose R(h) has the expected sign,
                            the share of all dates that do, and the binomial
@@ -57,17 +59,20 @@ function M.new(args)
   r.horizons = r.horizons or DEFAULT_HORIZONS[freq] or {1}
   r.expected = r.expected or 1
   r.match_window = r.match_window or {-9, 24}
+  r.delay = backtest.exec_delay(r.exec)
   return r
 end
 
 -- Binomial upper tail P(X >= k), X ~ Bin(n, p), by summing the terms.
 local function binomial_tail(k, n, p)
   if k <= 0 then return 1 end
+  if k > n then return 0 end
+  local lc = 0
+  for j = 1, k do lc = lc + math.log((n - k + j) / j) end        -- log C(n, k)
   local total = 0
   for i = k, n do
-    local lc = 0
-    for j = 1, i do lc = lc + math.log((n - i + j) / j) end      -- log C(n, i)
     total = total + math.exp(lc + i * math.log(p) + (n - i) * math.log(1 - p))
+    lc = lc + math.log((n - i) / (i + 1))                         -- C(n, i+1) from C(n, i)
   end
   return math.min(1, total)
 end
@@ -112,8 +117,9 @@ local function forward_stats(r, prices, events, out)
   local n = #events
   local rand = lcg(20261122)
   for _, h in ipairs(r.horizons) do
+    local d = r.delay
     local function fwd(i)                   -- enter at the next period, hold h
-      local a, b = prices[i + 1], prices[i + 1 + h]
+      local a, b = prices[i + d], prices[i + d + h]
       if a and b and a == a and b == b and a ~= 0 then return b / a - 1 end
     end
     local rets, hits, used = {}, 0, 0
@@ -236,7 +242,7 @@ function methods.report(r, opts)
     end
   end
   local ok, bt = pcall(backtest.run, {position = methods.holding(r), asset = asset, cost_bp = r.cost_bp,
-                                      allow_lookahead = r.allow_lookahead})
+                                      dividends = r.dividends, exec = r.exec, allow_lookahead = r.allow_lookahead})
   if not ok then error(bt, 2) end
   out.backtest = bt
   out.warning = out.n < 8 and ("only %d events: treat every figure as anecdotal"):format(out.n) or nil

@@ -105,6 +105,18 @@ near(rep.base_rate[1], 4 / 6, 1e-12)
 near(rep.hit_p[2], (4 / 5) ^ 2, 1e-12, "P(X >= 2 | n = 2, p = base rate 4/5 at h = 2)")
 check(rep.warning:find("only 2 events", 1, true))
 near(rule.binomial_tail(2, 3, 0.5), 0.5, 1e-15, "P(X>=2 | 3, 1/2) = 4/8")
+near(rule.binomial_tail(14, 20, 0.5), 60460 / 2 ^ 20, 1e-14, "P(X>=14 | 20, 1/2) = sum of C(20,k), k=14..20, over 2^20")
+eq(rule.binomial_tail(4, 3, 0.5), 0); eq(rule.binomial_tail(0, 3, 0.5), 1)
+-- exec = 2: each event is entered two periods later
+local rep2 = rule{signal = ev, asset = px, horizons = {1}, hold = 2, exec = 2}:report{print = false}
+near(rep2.forward[1], ((120 / 99 - 1) + (150 / 120 - 1)) / 2, 1e-12, "entries at 03 (99) and 06 (120)")
+checkerr(function() rule{signal = ev, asset = px, exec = "tomorrow"} end, "exec must be")
+-- total return with dividends: (P_t + D_t)/P_{t-1} - 1
+local tr = backtest.run{position = M{1, 1, 1}, asset = M{100, 110, 99}, dividends = M{0, 1, 2}}
+near(tr.final, (111 / 100) * (101 / 110), 1e-12, "price plus dividends")
+checkerr(function() backtest.run{position = M{1, 1, 1}, asset = M{100, 110, 99}, exec = "same"} end, "exec='same'")
+local same = backtest.run{position = M{0, 1, 0}, asset = M{100, 110, 99}, exec = "same", allow_lookahead = true}
+near(same.final, 1.10, 1e-12, "exec='same': w_t earns R_t")
 
 -- backtest by hand: long in 02 and 03 (held 2 periods after each event) ...
 local bt = rep.backtest
@@ -125,6 +137,17 @@ near(bt.turnover, 4 * 12 / 7, 1e-12)
 -- concordance by hand: reference phases from a sine; long when the rule says
 local conc = rule{signal = tp:troughs(), asset = sine, reference = tp, horizons = {1}}:report{print = false}
 check(conc.concordance >= 0 and conc.concordance <= 1 and conc.concordance_independent > 0)
+-- by hand on the sine: peaks at periods 4, 16, 28, 40, 52 and troughs at 10,
+-- 22, 34, 46, 58 (of 60), so by turn date the contractions are 5-10, 17-22,
+-- 29-34, 41-46, 53-58 and the expansions 11-16, ..., 59-60 (the phase starts
+-- at period 5). A position long in periods 1-30 agrees with the expansion
+-- phase in 12 long-and-expanding and 16 flat-and-contracting periods of 56.
+local pv = {}
+for i = 1, 60 do pv[i] = i <= 30 and 1 or 0 end
+local hc = rule{position = series.new{freq = "Q", start = "2000Q1", values = pv}, asset = sine, reference = tp,
+                horizons = {1}}:report{print = false}
+near(hc.concordance, 28 / 56, 1e-12, "Harding-Pagan concordance by hand")
+near(hc.concordance_independent, (26 * 26 + 30 * 30) / 56 ^ 2, 1e-12, "its value under independence: p_x p_y + (1-p_x)(1-p_y)")
 
 -- look-ahead: refused, then allowed with a banner
 local hp_trend = filter.hp(ip:slice("1990"))
