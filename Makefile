@@ -107,6 +107,8 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tenor
 	install -m 755 tenor $(DESTDIR)$(PREFIX)/bin/tenor
 	cp -R stdlib scripts $(DESTDIR)$(PREFIX)/share/tenor/
+	install -d $(DESTDIR)$(PREFIX)/share/tenor/examples
+	cp -R examples/data $(DESTDIR)$(PREFIX)/share/tenor/examples/
 
 clean:
 	rm -rf $(BUILD) tenor $(CTESTS)

@@ -14,6 +14,7 @@ It completes the global environment an analyst works in:
   signal   conditions, turning points, publication lags
   rule     rules as objects with a quality report: rule{...}:report()
   backtest look-ahead-safe backtests, bond returns from yields
+  script   shared scripts that declare their parameters: script{...}
 ]]
 
 tenor = tenor or {}
@@ -35,3 +36,4 @@ require "tenor.plot"
 require "tenor.signal"
 require "tenor.backtest"
 require "tenor.rule"
+require "tenor.script"

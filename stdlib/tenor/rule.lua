@@ -7,7 +7,8 @@ rule{name=, signal= | position=, asset=, dividends=, exec="next", exit=, hold=,
             the end of that period)
   position  a position series instead (w in [-1, 1]); without it the position
             is hold(signal, exit) when exit= is given, else each event held
-            for hold= periods (default the longest horizon)
+            for hold= periods (default the longest horizon) at the expected
+            sign (expected = −1: short)
   asset     prices of what the rule trades, same frequency as the signal
   horizons  forward horizons in periods (default 1, 3, 6, 12 for monthly data)
   expected  the sign the forward return should have after an event (+1 or −1)
@@ -32,8 +33,9 @@ r:report() prints and returns:
                            (reference turn date − signal date, periods)
   concordance, concordance_independent
                            Harding-Pagan C = mean(S_x S_y + (1−S_x)(1−S_y)) of
-                           the rule being long and the reference expansion
-                           phase, and its value under independence
+                           the rule positioned the expected way (S_x) and the
+                           reference phase that way (S_y: expansion for
+                           expected = 1, contraction for −1), and its value under independence
   by_regime                annualised mean, vol, Sharpe and share of periods
   backtest                 backtest.run of the position (see backtest)
 ]]
@@ -97,7 +99,7 @@ function methods.holding(r)
   local sv = r.signal:values()
   for i = 1, #sv do
     if sv[i] == sv[i] and sv[i] ~= 0 then left = h end
-    v[i] = left > 0 and 1 or 0
+    v[i] = left > 0 and r.expected or 0
     left = left - 1
   end
   local p = series.new{freq = r.signal.freq, start = r.signal.start, values = v, n = #sv, name = "position"}
@@ -214,7 +216,7 @@ function methods.report(r, opts)
     if r.reference.turns then
       local long, phase = {}, {}
       local pos = methods.holding(r)
-      for i, d in ipairs(pos:dates()) do local v = pos[i]; if v then long[d] = v > 0 and 1 or 0 end end
+      for i, d in ipairs(pos:dates()) do local v = pos[i]; if v then long[d] = v * r.expected > 0 and 1 or 0 end end
       local ph = r.reference:phase{at = "turn"}
       for i, d in ipairs(ph:dates()) do local v = ph[i]; if v then phase[d] = (v > 0) == (r.expected > 0) and 1 or 0 end end
       out.concordance, out.concordance_independent = concordance(long, phase)

@@ -28,7 +28,8 @@ Each turn has its turn date and its confirmation date: the first period at
 which the method, run only on data up to then (and on every longer
 sample), finds it. tp:peaks(), tp:troughs() are event series stamped at the
 confirmation date (at="turn" stamps the turn date and is marked as looking
-ahead); tp:phase() is +1 in expansions and −1 in contractions, switching at
+ahead; when several turns are confirmed in the same period only the latest
+makes an event, the earlier ones being already superseded); tp:phase() is +1 in expansions and −1 in contractions, switching at
 confirmation dates (at="turn": from the period after each turn, as the
 NBER dates contractions, looking ahead); tp:table() lists type, date,
 confirm, delay, value, duration (periods since the previous turn), change
@@ -90,8 +91,11 @@ local function events(tp, kind, at)
   local dates = s:dates()
   local index = {}
   for i, d in ipairs(dates) do index[d] = i end
-  for _, t in ipairs(tp.turns) do
-    if kind == nil or t.type == kind then v[index[at == "turn" and t.date or t.confirm]] = 1 end
+  for i, t in ipairs(tp.turns) do
+    -- when several turns are confirmed at once only the latest is news: a
+    -- trough confirmed together with the peak after it is already stale
+    local stale = at ~= "turn" and tp.turns[i + 1] and tp.turns[i + 1].confirm == t.confirm
+    if (kind == nil or t.type == kind) and not stale then v[index[at == "turn" and t.date or t.confirm]] = 1 end
   end
   local r = series.new{freq = s.freq, start = s.start, values = v, n = #s, name = (kind or "turn") .. "s"}
   if at == "turn" then r.meta.lookahead = "turning-point turn dates (known only at confirmation)" end
@@ -145,13 +149,30 @@ function tp_mt.__tostring(tp)
     ("  %-7s %-10s %-10s %5s %12s %7s %10s %9s"):format("type", "turn", "confirmed", "delay", "value", "length", "change", "change %")}
   for _, row in ipairs(tp:table()) do
     lines[#lines + 1] = ("  %-7s %-10s %-10s %5d %12s %7s %10s %9s"):format(row.type, row.date, row.confirm, row.delay,
-      tenor.show(row.value), row.duration or "", row.change and tenor.show(row.change) or "",
+      ("%.6g"):format(row.value), row.duration or "", row.change and ("%.4g"):format(row.change) or "",
       row.change_pct and ("%.1f"):format(row.change_pct) or "")
   end
   local np = 0
   for _, t in ipairs(tp.turns) do if t.type == "peak" then np = np + 1 end end
   lines[#lines + 1] = ("  %d peaks, %d troughs"):format(np, #tp.turns - np)
   return table.concat(lines, "\n")
+end
+
+--- s:where(cond): s where cond is 1 (nonzero), NA where it is 0 or missing;
+--- on the common span of s and cond (cond may be a number).
+function series._methods.where(s, cond)
+  if not series.is(cond) then
+    if cond and cond ~= 0 then return s end
+    return s * NA
+  end
+  local both = s + cond * 0                    -- aligned on the common span, frequency checked
+  local c = cond:slice(both.start, both.stop):values()
+  local v = both:values()
+  local sv = s:slice(both.start, both.stop):values()
+  for i = 1, #v do v[i] = (c[i] == c[i] and c[i] ~= 0) and sv[i] or NA end
+  local r = series.new{freq = both.freq, start = both.start, values = v, n = #v, name = s.name}
+  if s.meta.lookahead or cond.meta.lookahead then r.meta.lookahead = s.meta.lookahead or cond.meta.lookahead end
+  return r
 end
 
 -- publication lags ------------------------------------------------------------

@@ -26,6 +26,8 @@ public(signal._tp_methods, "tp:", names)
 public(rule, "rule.", names, {new = true})
 public(rule._methods, "r:", names)
 public(backtest, "backtest.", names)
+public(script, "script.", names)
+public(script._methods, "S:", names)
 public(tenor, "tenor.", names, {reference_markdown = true})
 check(#names > 90, "found the public functions: " .. #names)
 for _, n in ipairs(names) do
