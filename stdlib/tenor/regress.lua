@@ -65,6 +65,11 @@ function M.ols(y, xs, opts)
   local cols, names = normalise(xs)
   local fit = M._ols(y, cols, names, opts)
   fit.y_name = series.is(y) and y.name or "y"
+  -- fitted values and residuals use coefficients estimated on the whole
+  -- sample: at any date inside it they know the future
+  for _, k in ipairs{"fitted", "resid"} do
+    if series.is(fit[k]) then fit[k].meta.lookahead = "full-sample regression " .. k end
+  end
   return setmetatable(fit, fit_mt)
 end
 

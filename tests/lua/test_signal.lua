@@ -154,6 +154,10 @@ local hp_trend = filter.hp(ip:slice("1990"))
 local bad_position = hp_trend:diff():gt(0)
 checkerr(function() backtest.run{position = bad_position, asset = ip:slice("1990"):exp()} end, "the position looks ahead (two-sided HP filter)")
 checkerr(function() rule{signal = bb:troughs{at = "turn"}, asset = ip:exp()}:report{print = false} end, "looks ahead")
+check(backtest.lookahead(M{1, nil, 3}:fill("bfill")), "bfill looks ahead"); check(not backtest.lookahead(M{1, nil, 3}:fill("ffill")))
+check(backtest.lookahead(series.new{freq = "Q", start = "2020Q1", values = {1, 2}}:to("M", "linear")), "interpolation looks ahead")
+local fit = regress.ols(ip:slice("1990"):diff(), {ip:slice("1990"):diff():lag(1)})
+checkerr(function() backtest.run{position = fit.fitted:gt(0), asset = ip:slice("1990"):exp()} end, "full-sample regression fitted")
 local allowed = backtest.run{position = bad_position, asset = ip:slice("1990"):exp(), allow_lookahead = true}
 check(tostring(allowed):find("LOOK-AHEAD", 1, true), "banner")
 local real_time = backtest.run{position = filter.hp(ip:slice("1990"), {one_sided = true}):diff():gt(0), asset = ip:slice("1990"):exp()}
