@@ -11,8 +11,8 @@
 
 PREFIX    ?= /usr/local
 CC        ?= cc
-PKGS      := lua5.4 gsl readline
-DEB_PKGS  := liblua5.4-dev libgsl-dev libreadline-dev pkg-config
+PKGS      := lua5.4 gsl readline sqlite3
+DEB_PKGS  := liblua5.4-dev libgsl-dev libreadline-dev libsqlite3-dev pkg-config
 # charts (gnuplot, a CJK font) and the terminal tests of the REPL (tmux)
 RUN_PKGS  := gnuplot-nox fonts-wqy-microhei tmux
 
@@ -28,7 +28,7 @@ LDLIBS    += $(PKG_LIBS) -lm
 CORE_SRC  := interp/calendar.c interp/numparse.c interp/csv.c interp/hp.c
 LUA_SRC   := interp/series.c interp/series_ops.c interp/series_stats.c interp/transform.c interp/window.c \
              interp/convert.c interp/ytd.c interp/rebase.c interp/filter.c \
-             interp/ols.c interp/regress.c interp/rolling.c interp/turning.c interp/signal.c \
+             interp/ols.c interp/regress.c interp/rolling.c interp/turning.c interp/signal.c interp/store.c \
              interp/data.c interp/host.c interp/repl.c
 MAIN_SRC  := interp/main.c
 CTESTS    := tests/c/test_calendar tests/c/test_numparse tests/c/test_csv tests/c/test_hp

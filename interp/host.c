@@ -24,6 +24,7 @@ int luaopen_data(lua_State *L);
 int luaopen_filter(lua_State *L);
 int luaopen_regress(lua_State *L);
 int luaopen_signal(lua_State *L);
+int luaopen_store(lua_State *L);
 
 /* ------------------------------------------------------------------ GSL */
 
@@ -185,6 +186,8 @@ static int open_everything(lua_State *L) {
     luaL_requiref(L, "filter", luaopen_filter, 1);
     luaL_requiref(L, "regress", luaopen_regress, 1);
     luaL_requiref(L, "signal", luaopen_signal, 1);
+    lua_pop(L, 1);
+    luaL_requiref(L, "store", luaopen_store, 1);
     lua_pop(L, 5);
     set_paths(L, root);
     lua_register(L, "_tenor_terminal_width", terminal_width);

@@ -168,6 +168,18 @@ doc("rule.format_report", "rule.format_report(report)", "The text r:report() pri
 doc("r:report", "r:report{print=true}", "Computes and prints the rule's quality report; returns it as a table (see rule.new).", "local rep = r:report{print = false}; print(rep.hit_rate[12])")
 doc("r:holding", "r:holding()", "The rule's position series: position=, or hold(signal, exit), or each event held for hold= periods.", "r:holding():mean()")
 
+-- the series store ----------------------------------------------------------------
+doc("store.open", "store.open(path, {readonly=false})", "Opens or creates a series database (SQLite, WAL mode, busy timeout 10 s; older schemas migrated). A file that is not a store is an error naming it.", "local db = store.open('team.db')")
+doc("db:put", "db:put(name, s, {unit=, source=, description=, kind=, vintage=})", "Records s as a new vintage stamped vintage (YYYY-MM-DD, or now in UTC); old vintages are kept. Returns the stamp, or false when s equals the latest vintage. One transaction: a killed writer leaves the old or the new vintage, never half.", "db:put('cn.cpi', cpi, {unit = '%', source = 'NBS', vintage = '2024-06-10'})")
+doc("db:get", "db:get(name, {as_of=})", "The latest vintage, or the one known at as_of (a date covers its whole day); nil, message when there is none. meta.vintage holds the stamp.", "db:get('cn.cpi', {as_of = '2024-06-30'})")
+doc("db:get_many", "db:get_many(names, {as_of=})", "A dataset of the named series, each as known at as_of.", "db:get_many({'cn.cpi', 'cn.ppi'}, {as_of = '2024-06-30'})")
+doc("db:meta", "db:meta(name)", "freq, unit, source, description, kind, created, vintages (count) and latest (stamp); nil, message when absent.", "db:meta('cn.cpi').unit")
+doc("db:vintages", "db:vintages(name)", "The vintage stamps of a series, oldest first.", "db:vintages('cn.cpi')")
+doc("db:list", "db:list(pattern='*')", "Series names matching a glob (* any run, ? one character), sorted.", "db:list('cn.*')")
+doc("db:delete", "db:delete(name)", "Deletes a series and all its vintages; true if it existed.", "db:delete('scratch')")
+doc("db:close", "db:close()", "Closes the database (also done by the garbage collector and by <close>).", "db:close()")
+doc("db:import_csv", "db:import_csv(path, {prefix=, source=, vintage=, columns=, ...read_csv options})", "Reads a CSV (plain, FRED, Wind-style with 单位/来源 rows) and puts every column as prefix..name, one vintage each; unit and source from the file's metadata. Returns the names.", "db:import_csv('wind_export.csv', {prefix = 'cn.', vintage = '2025-04-10'})")
+
 -- charts -------------------------------------------------------------------
 doc("s:spark", "s:spark(width=60)", "A one-line sparkline (▁..█), NA as a space; longer series are averaged into width buckets.", "print(cpi:yoy():tail(36):spark())")
 doc("plot.term", "plot.term(a, b, ..., {width=, height=15, ascii=, no_color=, print=})", "A line chart in the terminal: braille dots, date axis, y labels, legend; ASCII when the terminal is not UTF-8. Prints it; with print=false returns the text instead.", "plot.term(ppi:yoy(), cpi:yoy())")

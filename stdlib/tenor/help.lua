@@ -24,6 +24,7 @@ local MODULES = {
   {"rule", "rule.", "rules as objects and their quality report", "r:"},
   {"backtest", "backtest.", "look-ahead-safe backtests and bond returns"},
   {"script", "script.", "shared scripts that declare their parameters", "S:"},
+  {"store", "store.", "the series database with vintages", "db:"},
   {"plot", "plot.", "charts: sparklines, terminal charts, PNG/SVG/PDF files"},
 }
 
@@ -40,7 +41,7 @@ local function key_of_function(f)
     {series._methods, "s:"}, {series, "series."}, {data, "data."}, {dataset, "dataset."},
     {dataset._methods, "ds:"}, {regress, "regress."}, {regress._fit_methods or {}, "fit:"},
     {filter, "filter."}, {deflator, "deflator."}, {indexnum, "indexnum."}, {plot, "plot."}, {tenor, "tenor."},
-    {signal, "signal."}, {signal._tp_methods, "tp:"}, {rule, "rule."}, {rule._methods, "r:"}, {backtest, "backtest."}, {script, "script."}, {script._methods, "S:"},
+    {signal, "signal."}, {signal._tp_methods, "tp:"}, {rule, "rule."}, {rule._methods, "r:"}, {backtest, "backtest."}, {script, "script."}, {script._methods, "S:"}, {store, "store."}, {store._methods, "db:"},
   }
   for _, p in ipairs(places) do
     for k, v in pairs(p[1]) do if v == f and docs[p[2] .. k] then return p[2] .. k end end
@@ -53,7 +54,7 @@ local function resolve(name)
   if docs[name] then return name end
   local method = name:match("^[%w_]+:([%w_]+)$")
   if method then
-    for _, prefix in ipairs{"s:", "ds:", "fit:", "tp:", "r:", "S:"} do if docs[prefix .. method] then return prefix .. method end end
+    for _, prefix in ipairs{"s:", "ds:", "fit:", "tp:", "r:", "S:", "db:"} do if docs[prefix .. method] then return prefix .. method end end
   end
   local found = {}
   for k in pairs(docs) do

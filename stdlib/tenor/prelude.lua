@@ -15,6 +15,7 @@ It completes the global environment an analyst works in:
   rule     rules as objects with a quality report: rule{...}:report()
   backtest look-ahead-safe backtests, bond returns from yields
   script   shared scripts that declare their parameters: script{...}
+  store    the series database with vintages: store.open(path)
 ]]
 
 tenor = tenor or {}
@@ -37,3 +38,4 @@ require "tenor.signal"
 require "tenor.backtest"
 require "tenor.rule"
 require "tenor.script"
+require "tenor.store"

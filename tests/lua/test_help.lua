@@ -28,6 +28,8 @@ public(rule._methods, "r:", names)
 public(backtest, "backtest.", names)
 public(script, "script.", names)
 public(script._methods, "S:", names)
+public(store, "store.", names)
+public(store._methods, "db:", names)
 public(tenor, "tenor.", names, {reference_markdown = true})
 check(#names > 90, "found the public functions: " .. #names)
 for _, n in ipairs(names) do
