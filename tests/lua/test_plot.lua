@@ -38,4 +38,10 @@ local bars = read(plot.bar{parts = {ppi, -ppi / 2}, total = ppi / 2, out = dir .
 eq(bars:sub(1, 4), "\137PNG")
 checkerr(function() plot.line{ppi, out = dir .. "/a.gif"} end, "must end in .png, .svg or .pdf")
 checkerr(function() plot.line{out = dir .. "/x.png"} end, "at least one series")
+-- text reaches gnuplot inert: backquotes (command substitution), quotes and newlines
+local marker = dir .. "/pwned"
+local evil = ppi:rename("`touch " .. marker .. "` it's \n\"q\"\nset output '/tmp/x'")
+plot.line{evil, title = "`touch " .. marker .. "`", out = dir .. "/evil.png"}
+check(io.open(marker) == nil, "a backquoted series name or title runs nothing")
+eq(read(dir .. "/evil.png"):sub(1, 4), "\137PNG")
 os.execute("rm -rf " .. dir)
