@@ -5,6 +5,7 @@
  * script runner and the REPL, and the GSL error handler.
  */
 #include "host.h"
+#include "sha256.h"
 
 #include <limits.h>
 #include <signal.h>
@@ -15,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <errno.h>
 #include <gsl/gsl_errno.h>
 #include <lauxlib.h>
 #include <lualib.h>
@@ -170,6 +172,71 @@ static void set_paths(lua_State *L, const char *root) {
     lua_setglobal(L, "_TENOR_HOME");
 }
 
+/* ------------------------------------------------- helpers for the runner */
+
+/* _tenor_realpath(path) -> the canonical absolute path, or nil, message. */
+static int host_realpath(lua_State *L) {
+    const char *path = luaL_checkstring(L, 1);
+    char buf[PATH_MAX];
+    if (!realpath(path, buf)) {
+        luaL_pushfail(L);
+        lua_pushfstring(L, "%s: %s", path, strerror(errno));
+        return 2;
+    }
+    lua_pushstring(L, buf);
+    return 1;
+}
+
+/* _tenor_sha256(bytes) -> 64 hex digits. */
+static int host_sha256(lua_State *L) {
+    size_t len;
+    const char *data = luaL_checklstring(L, 1, &len);
+    char hex[65];
+    tn_sha256_hex(data, len, hex);
+    lua_pushstring(L, hex);
+    return 1;
+}
+
+/* _tenor_timed_call(seconds, f) -> ok, error: calls f in protected mode;
+   after `seconds` of wall time (0: no limit) every Lua instruction raises
+   "timeout", so a script cannot swallow the timeout with pcall and carry
+   on. The hook and the alarm are cleared here in C, before any Lua code of
+   the caller runs again. */
+static lua_State *alarm_state;
+static int alarm_seconds;
+
+static void timeout_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    lua_sethook(L, timeout_hook, LUA_MASKCOUNT, 1);
+    luaL_error(L, "timeout: the run took longer than %d s", alarm_seconds);
+}
+
+static void on_alarm(int sig) {
+    (void)sig;
+    if (alarm_state) lua_sethook(alarm_state, timeout_hook, LUA_MASKCOUNT, 1000);
+}
+
+static int host_timed_call(lua_State *L) {
+    int seconds = (int)luaL_checkinteger(L, 1);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_settop(L, 2);
+    if (seconds > 0) {
+        alarm_state = L;
+        alarm_seconds = seconds;
+        signal(SIGALRM, on_alarm);
+        alarm((unsigned)seconds);
+    }
+    int status = lua_pcall(L, 0, 0, 0);
+    alarm(0);
+    alarm_state = NULL;
+    lua_sethook(L, NULL, 0, 0);
+    signal(SIGALRM, SIG_DFL);
+    lua_pushboolean(L, status == LUA_OK);
+    if (status == LUA_OK) return 1;
+    lua_insert(L, -2);
+    return 2;
+}
+
 /* _tenor_terminal_width() -> columns of the terminal on stdout, or nil. */
 static int terminal_width(lua_State *L) {
     struct winsize ws;
@@ -191,6 +258,9 @@ static int open_everything(lua_State *L) {
     lua_pop(L, 5);
     set_paths(L, root);
     lua_register(L, "_tenor_terminal_width", terminal_width);
+    lua_register(L, "_tenor_realpath", host_realpath);
+    lua_register(L, "_tenor_sha256", host_sha256);
+    lua_register(L, "_tenor_timed_call", host_timed_call);
     lua_getglobal(L, "require");
     lua_pushliteral(L, "tenor.prelude");
     lua_call(L, 1, 0);

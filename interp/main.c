@@ -7,6 +7,8 @@
  *   tenor -i FILE             run FILE, then stay in the REPL
  *   tenor -                   run standard input as a script
  *   tenor --version | --help
+ *   tenor run NAME [--param value ...]   a team script as a reproducible run
+ *   tenor list | tenor help NAME          the team's scripts (stdlib/tenor/runner.lua)
  *
  * A script error prints "file:line: message" and a traceback, and the
  * exit status is 1.
@@ -29,6 +31,11 @@ static void usage(FILE *out) {
           "  -                run the script read from standard input\n"
           "  -v, --version    print the version\n"
           "  -h, --help       print this help\n"
+          "  run NAME [--param value ...] [--grid p=a,b] [--out DIR] [--trust] [--timeout S]\n"
+          "                   run a team script (sandboxed) into an output folder with a manifest\n"
+          "  run --replay DIR/manifest.json   run a manifest again and compare the outputs\n"
+          "  list             the scripts on the library path\n"
+          "  help NAME        a script's description and parameters\n"
           "environment: TENOR_PATH (extra script folders, ':'-separated),\n"
           "  TENOR_HISTORY, TENOR_RC, TENOR_HOME (where stdlib/ lives)\n", out);
 }
@@ -62,7 +69,33 @@ static int run_string(lua_State *L, const char *code) {
     return tn_host_report(L, status);
 }
 
+/* tenor run|list|help ...: hands the arguments to tenor.runner.main. */
+static int run_subcommand(int argc, char **argv) {
+    lua_State *L = tn_host_new();
+    if (!L) return 1;
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "tenor.runner");
+    int status = tn_host_docall(L, 1, 1);
+    int code = 1;
+    if (status == LUA_OK) {
+        lua_getfield(L, -1, "main");
+        lua_pushstring(L, argv[1]);
+        lua_createtable(L, argc - 2, 0);
+        for (int i = 2; i < argc; i++) {
+            lua_pushstring(L, argv[i]);
+            lua_rawseti(L, -2, i - 1);
+        }
+        status = tn_host_docall(L, 2, 1);
+        if (status == LUA_OK) code = (int)lua_tointeger(L, -1);
+    }
+    if (status != LUA_OK) tn_host_report(L, status);
+    lua_close(L);
+    return code;
+}
+
 int main(int argc, char **argv) {
+    if (argc >= 2 && (strcmp(argv[1], "run") == 0 || strcmp(argv[1], "list") == 0 || strcmp(argv[1], "help") == 0))
+        return run_subcommand(argc, argv);
     int interactive = 0, ran_code = 0, script = 0;
     for (int i = 1; i < argc && !script; i++) {
         const char *a = argv[i];

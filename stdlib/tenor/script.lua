@@ -21,7 +21,8 @@ command line "3,6,12"). Every script also has data_dir (default: the bundled
 examples/data). S:run{...} checks the parameters (an unknown one is refused
 with the list of valid ones; a wrong type names the parameter and what it
 expected), fills defaults and calls main(p, ctx); ctx.path(file) locates a
-declared data file and ctx.print prints unless {quiet=true}.
+declared data file, ctx.read(file) reads it, ctx.out is the output folder
+(under tenor run) and ctx.print prints unless {quiet=true}.
 S:help() is the text `tenor help NAME` shows.
 ]]
 
@@ -121,6 +122,7 @@ function script_methods.run(s, given, opts)
   local ctx = {}
   function ctx.path(file) return p.data_dir .. "/" .. file end
   function ctx.read(file) return assert(data.read_csv(ctx.path(file))) end
+  ctx.out = opts.out or "."                 -- tenor run's output folder
   ctx.print = opts.quiet and function() end or print
   return s.main(p, ctx)
 end
