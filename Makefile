@@ -5,6 +5,7 @@
 #   make test         every test: C units, Lua tests, REPL transcripts
 #   make check-asan   the same tests on a build with -fsanitize=address,undefined
 #   make bench        time the benchmark workloads (figures printed, never asserted)
+#   make fuzz         libFuzzer harnesses, FUZZ_SECONDS each (default 60; needs clang)
 #   make docs         regenerate docs/reference.md from the help entries
 #   make install PREFIX=/usr/local
 #   make clean
@@ -39,7 +40,7 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 
 objs = $(patsubst interp/%.c,$(1)/%.o,$(2))
 
-.PHONY: all deps demo test check-asan bench docs install clean
+.PHONY: all deps demo test check-asan bench docs install clean fuzz deps-fuzz
 
 all: deps tenor
 
@@ -112,5 +113,44 @@ install: all
 
 clean:
 	rm -rf $(BUILD) tenor $(CTESTS)
+
+# ------------------------------------------------------------------ fuzzing
+# libFuzzer harnesses (tests/fuzz/): the CSV reader, date/period parsing,
+# series construction and operations, and the store's record decoding.
+FUZZ_SECONDS ?= 60
+FUZZ      := build/fuzz
+FUZZ_CC   := clang
+FUZZ_SAN  := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_CFLAGS = -g -O1 -std=c11 -D_GNU_SOURCE -Iinterp $(PKG_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link
+FUZZ_HARNESSES := csv series store
+FUZZ_BINS := $(FUZZ)/fuzz_date $(patsubst %,$(FUZZ)/fuzz_%,$(FUZZ_HARNESSES))
+
+deps-fuzz:
+	@if ! command -v clang >/dev/null || ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then echo "installing clang (libFuzzer)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang >/dev/null; \
+	  else echo "make fuzz needs clang: sudo apt-get install -y clang"; exit 1; fi; \
+	fi
+
+$(FUZZ)/%.o: interp/%.c | $(FUZZ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(FUZZ):
+	mkdir -p $@
+
+FUZZ_LIB_OBJS = $(call objs,$(FUZZ),$(CORE_SRC) $(LUA_SRC))
+
+$(FUZZ)/fuzz_date: tests/fuzz/fuzz_date.c $(call objs,$(FUZZ),$(CORE_SRC))
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ -lm
+
+$(FUZZ)/fuzz_%: tests/fuzz/fuzz_lua.c tests/fuzz/%.lua $(FUZZ_LIB_OBJS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -DFUZZ_NAME='"$*"' -DTENOR_ROOT='"$(CURDIR)"' \
+	  -o $@ $< $(FUZZ_LIB_OBJS) $(PKG_LIBS) -lm
+
+# keep the instrumented objects between runs
+.SECONDARY: $(FUZZ_LIB_OBJS)
+
+fuzz: deps deps-fuzz $(FUZZ_BINS)
+	@bash tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BINS)
 
 -include $(wildcard $(BUILD)/*.d $(ASAN)/*.d)

@@ -442,6 +442,12 @@ int tn_period_from_date(int f, const tn_date *d, int at_end_, int strict,
                                     : "a Sunday is not a business day";
         return -1;
     }
+    /* a week is labelled by its last day, which must itself be a date we
+       can write and read back (found by fuzzing: "9999" as weekly data) */
+    if (TN_IS_WEEKLY(f) && tn_period_last_day(f, *p) > tn_days_from_civil(TN_YEAR_MAX, 12, 31)) {
+        *why = "the week ends after 9999-12-31";
+        return -1;
+    }
     return 0;
 }
 

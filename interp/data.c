@@ -514,7 +514,23 @@ static int data_read_csv(lua_State *L) {
     lua_newtable(L); int names_idx = lua_gettop(L);
     lua_newtable(L); int notes_idx = lua_gettop(L);
     lua_newtable(L); int meta_idx = lua_gettop(L);
-    if (slurp(L, &c) || open_reader(L, &c, sep) || read_header(L, &c, names_idx, date_opt))
+    int from_text = 0;
+    if (lua_istable(L, 2)) {      /* {text = "..."}: read the string; the path only names it */
+        lua_getfield(L, 2, "text");
+        if (!lua_isnil(L, -1)) {
+            size_t tlen;
+            const char *t = luaL_checklstring(L, -1, &tlen);
+            c.text = scratch(L, tlen + 1);
+            memcpy(c.text, t, tlen);
+            c.text[tlen] = '\0';
+            c.len = tlen;
+            from_text = 1;
+            lua_remove(L, -2);    /* the string; the copy stays anchored on the stack */
+        } else {
+            lua_pop(L, 1);
+        }
+    }
+    if ((!from_text && slurp(L, &c)) || open_reader(L, &c, sep) || read_header(L, &c, names_idx, date_opt))
         goto fail;
     for (int i = 0; i < c.ncols; i++) { lua_newtable(L); lua_rawseti(L, meta_idx, i + 1); }
     lua_rawgeti(L, names_idx, c.datecol + 1);

@@ -143,6 +143,15 @@ static void test_bad_dates(void) {
     CHECK(parse_fails(TN_M, "2024-01/05", "mixed separators"));
     CHECK(parse_fails(TN_M, "", "not a date"));
     CHECK(parse_fails(TN_M, "24-01", "four digits"));
+    /* fuzz finding: the week holding 9999-12-31 ends in year 10000, a label
+       that could be written but not read back */
+    CHECK(parse_fails(TN_W_DEFAULT, "9999-12-31", "the week ends after 9999-12-31"));
+    CHECK(period(TN_W_DEFAULT, "9999-12-26") != -999999);   /* a Sunday: ends that day */
+    {
+        int64_t p;
+        const char *why = "";
+        CHECK(tn_period_parse(TN_W, "9999", 4, 1, 0, &p, &why) != 0);
+    }
 }
 
 int main(void) {

@@ -166,3 +166,12 @@ local ok, werr = data.write_csv(tmpdir .. "/no/such/dir/x.csv", a)
 checknil(ok, werr, "cannot write")
 eq(read_all(out), "date,a\n2024M01,1\n2024M02,2\n", "a failed write leaves the old file alone")
 os.execute("rm -rf " .. tmpdir)
+
+-- text= reads a CSV from a string; a large one allocates enough to run the
+-- garbage collector mid-read (a fuzz finding: the copy was left unanchored)
+local big = {"date,x,y"}
+for i = 0, 2999 do big[#big + 1] = ("%d-%02d,%d,%.17g"):format(1800 + i // 12, i % 12 + 1, i, i / 7) end
+local fromtext = assert(data.read_csv("memory.csv", {text = table.concat(big, "\n") .. "\n"}))
+eq(#fromtext.x, 3000); eq(fromtext.x:at("2049-12"), 2999); near(fromtext.y:at("1800-02"), 1 / 7, 1e-15)
+local _, terr = data.read_csv("memory.csv", {text = "date,x\n2024-01,1\n2024-02,zz\n"})
+eq(terr, "memory.csv:3:2: non-numeric value 'zz' in column 'x'", "messages name the given path")

@@ -1,0 +1,26 @@
+-- The CSV reader on arbitrary bytes. Byte 1 picks options (separator,
+-- forced frequency, row limit); the rest is the file. The reader must return
+-- a dataset or nil plus a message that starts with the file name; it must
+-- never raise (bad input is not a programming error) or crash.
+local SEPS, FREQS = {",", ";", "\t", "|"}, {"M", "Q", "A", "D", "B", "W"}
+return function(bytes)
+  local b = bytes:byte(1) or 0
+  local opts = {text = bytes:sub(2)}
+  if b & 1 == 1 then opts.sep = SEPS[((b >> 1) & 3) + 1] end
+  if b & 8 == 8 then opts.freq = FREQS[(b >> 4) % 6 + 1] end
+  if b & 128 == 128 then opts.nrows = (b & 7) + 1 end
+  local ok, ds, err = pcall(data.read_csv, "fuzz.csv", opts)
+  if not ok then error("FUZZ INVARIANT: read_csv raised: " .. tostring(ds)) end
+  if ds == nil then
+    if type(err) ~= "string" or err:sub(1, 8) ~= "fuzz.csv" then
+      error("FUZZ INVARIANT: an error that does not name the file: " .. tostring(err))
+    end
+    return
+  end
+  for i = 1, #ds do
+    local s = ds[i]
+    s:sum(); s:count(); tostring(s)
+    local d = s:dates()
+    if #d ~= #s then error("FUZZ INVARIANT: dates and values differ in length") end
+  end
+end
