@@ -14,8 +14,9 @@ PREFIX    ?= /usr/local
 CC        ?= cc
 PKGS      := lua5.4 gsl readline sqlite3
 DEB_PKGS  := liblua5.4-dev libgsl-dev libreadline-dev libsqlite3-dev pkg-config
-# charts (gnuplot, a CJK font) and the terminal tests of the REPL (tmux)
-RUN_PKGS  := gnuplot-nox fonts-wqy-microhei tmux
+# charts (gnuplot, a CJK font), the terminal tests of the REPL (tmux) and
+# the C unit tests under valgrind
+RUN_PKGS  := gnuplot-nox fonts-wqy-microhei tmux valgrind
 
 WARN      := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
              -Wpointer-arith -Wformat=2 -pedantic -std=c11
@@ -47,7 +48,7 @@ all: deps tenor
 # A fresh Debian machine lacks the -dev packages: install them when root,
 # otherwise say exactly what to run.
 deps:
-	@if { ! command -v tmux >/dev/null || ! command -v gnuplot >/dev/null || [ ! -d /usr/share/fonts/truetype/wqy ]; } \
+	@if { ! command -v tmux >/dev/null || ! command -v gnuplot >/dev/null || ! command -v valgrind >/dev/null || [ ! -d /usr/share/fonts/truetype/wqy ]; } \
 	    && [ "$$(id -u)" = 0 ]; then \
 	  echo "installing $(RUN_PKGS)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(RUN_PKGS) >/dev/null; \

@@ -29,6 +29,9 @@ static int fail(tn_csv_reader *r, const char *msg, long line) {
 }
 
 static int push_field(tn_csv_reader *r, char *s, size_t len, int quoted) {
+    if (len > TN_CSV_MAX_FIELD) {
+        return fail(r, "a field longer than 1 MiB: this is not a CSV of dates and numbers", r->line);
+    }
     if (r->nfields == r->cap) {
         int ncap = r->cap ? r->cap * 2 : 16;
         tn_csv_field *f = realloc(r->fields, (size_t)ncap * sizeof *f);

@@ -11,6 +11,11 @@
 
 #include <stddef.h>
 
+/* Longest field accepted: dates, numbers and names are short; a longer
+   field means a binary or mis-separated file (a 1 GB line is an error, not
+   a 1 GB string). */
+#define TN_CSV_MAX_FIELD ((size_t)1 << 20)
+
 typedef struct {
     char *s;            /* field text (not NUL-terminated) */
     size_t len;

@@ -213,19 +213,21 @@ static int read_header(lua_State *L, csvload *c, int names_idx, const char *date
         return load_fail(c, rd->line, 0, "no column named '%s' for the dates", date_opt);
     if (c->datecol < 0) c->datecol = 0;     /* by convention the first column */
     if (c->ncols < 2) return load_fail(c, rd->line, 0, "need a date column and at least one value column");
+    lua_createtable(L, 0, c->ncols);          /* name -> column: duplicates in O(ncols) */
+    int seen = lua_gettop(L);
     for (int i = 0; i < c->ncols; i++) {
         lua_rawgeti(L, names_idx, i + 1);
         if (i != c->datecol && lua_rawlen(L, -1) == 0)
             return load_fail(c, rd->line, i + 1, "empty column name");
-        for (int j = 0; j < i; j++) {
-            lua_rawgeti(L, names_idx, j + 1);
-            int same = lua_rawequal(L, -1, -2);
-            lua_pop(L, 1);
-            if (same) return load_fail(c, rd->line, i + 1, "duplicate column name '%s' (also column %d)",
-                                       lua_tostring(L, -1), j + 1);
-        }
+        lua_pushvalue(L, -1);
+        if (lua_rawget(L, seen) != LUA_TNIL)
+            return load_fail(c, rd->line, i + 1, "duplicate column name '%s' (also column %d)",
+                             lua_tostring(L, -2), (int)lua_tointeger(L, -1));
         lua_pop(L, 1);
+        lua_pushinteger(L, i + 1);
+        lua_rawset(L, seen);
     }
+    lua_pop(L, 1);
     c->nval = c->ncols - 1;
     return 0;
 }

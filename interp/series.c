@@ -16,7 +16,12 @@
 
 tn_series *tn_series_push(lua_State *L, int freq, int64_t start, size_t n) {
     if (n > (((size_t)1 << 40) - sizeof(tn_series)) / sizeof(double))
-        luaL_error(L, "series of %zu periods is too long", n);
+        luaL_error(L, "series of %I periods is too long (more than 2^37)", (lua_Integer)n);
+    /* every period must be one the calendar can write and read back */
+    int64_t lo = tn_days_from_civil(TN_YEAR_MIN, 1, 1), hi = tn_days_from_civil(TN_YEAR_MAX, 12, 31);
+    if (tn_period_last_day(freq, start) < lo || (n > 0 && tn_period_last_day(freq, start + (int64_t)n - 1) > hi))
+        luaL_error(L, "series of %I periods would reach outside the years %d..%d", (lua_Integer)n,
+                   TN_YEAR_MIN, TN_YEAR_MAX);
     tn_series *s = lua_newuserdatauv(L, sizeof(tn_series) + n * sizeof(double), 2);
     s->freq = freq;
     s->start = start;

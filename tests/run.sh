@@ -31,6 +31,23 @@ for t in ${CTESTS:-}; do
     [ $status -ne 0 ] && [ "$(grep -c ' 0 failed' "$log")" -ne 0 ] && total_fail=$((total_fail + 1))
 done
 
+# The C unit tests again under valgrind (memcheck: invalid reads and
+# writes, uses of uninitialised values, leaks). Only memory errors count
+# here: valgrind emulates x87 long double with 64-bit precision, so the HP
+# refinement's accuracy checks are judged by the native run above. Skipped
+# for the sanitizer build (CTESTS under build/asan) and without valgrind.
+if [ -n "${CTESTS:-}" ] && command -v valgrind >/dev/null && [[ "$CTESTS" != *asan* ]]; then
+    vp=0 vf=0
+    for t in $CTESTS; do
+        valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+            "$t" >"$log" 2>&1
+        if [ $? -eq 99 ]; then vf=$((vf + 1)); echo "valgrind: memory errors in $t:" >&2; grep '^==' "$log" >&2
+        else vp=$((vp + 1)); fi
+    done
+    echo "valgrind: $vp passed, $vf failed" >"$log"
+    tally valgrind
+fi
+
 export TENOR_RC=/dev/null TENOR_HISTORY=/dev/null
 "$TENOR" tests/lua/run.lua tests/lua/test_*.lua >"$log" 2>&1
 grep -v ' passed, ' "$log" >&2

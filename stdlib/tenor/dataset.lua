@@ -17,18 +17,18 @@ local order = setmetatable({}, {__mode = "k"})   -- dataset -> {names...}
 local info = setmetatable({}, {__mode = "k"})    -- dataset -> {file=, notes=...}
 local mt = {__name = "dataset"}
 
+local known = setmetatable({}, {__mode = "k"})   -- dataset -> {name = true}
+
+-- The column names in order (a copy: callers may keep or change it).
 local function live_names(ds)
-  local names = {}
-  for _, name in ipairs(order[ds]) do
-    if rawget(ds, name) ~= nil then names[#names + 1] = name end
-  end
-  return names
+  return table.move(order[ds], 1, #order[ds], 1, {})
 end
 
 --- dataset.new(list, info): a dataset from a list of named series.
 function M.new(list, meta)
   local ds = setmetatable({}, mt)
   order[ds] = {}
+  known[ds] = {}
   info[ds] = meta or {}
   for i, s in ipairs(list or {}) do
     if not series.is(s) then error(("dataset.new: item %d is not a series"):format(i), 2) end
@@ -43,7 +43,7 @@ M._methods = methods      -- for completion
 
 mt.__index = function(ds, k)
   if math.type(k) == "integer" then
-    local name = live_names(ds)[k]
+    local name = order[ds][k]
     return name and rawget(ds, name)
   end
   return methods[k]
@@ -55,12 +55,19 @@ mt.__newindex = function(ds, k, v)
     error(("dataset column '%s' must be a series, got a %s"):format(k, type(v)), 2)
   end
   rawset(ds, k, v)
-  local names = order[ds]
-  for _, name in ipairs(names) do if name == k then return end end
-  names[#names + 1] = k
+  local names, set = order[ds], known[ds]
+  if v == nil then                          -- removing a column: O(columns), rare
+    if set[k] then
+      set[k] = nil
+      for i, name in ipairs(names) do if name == k then table.remove(names, i); break end end
+    end
+  elseif not set[k] then                    -- adding one: O(1), so wide files load in linear time
+    set[k] = true
+    names[#names + 1] = k
+  end
 end
 
-mt.__len = function(ds) return #live_names(ds) end
+mt.__len = function(ds) return #order[ds] end
 
 mt.__pairs = function(ds)
   local names, i = live_names(ds), 0
