@@ -281,6 +281,25 @@ static void note_decimals(int *dec, int d) {
     if (d >= 0 && (*dec == -1 || d < *dec)) *dec = d;
 }
 
+/* A cell as it appears in a message: at most 40 bytes (cut at a UTF-8
+   character boundary, "..." marking the cut), newlines and other control
+   characters written as escapes so the message stays on one line. */
+static const char *shown(const char *s, size_t n, char *buf, size_t size) {
+    size_t keep = n > 40 ? 40 : n, w = 0;
+    while (keep > 0 && keep < n && ((unsigned char)s[keep] & 0xC0) == 0x80) keep--;
+    for (size_t i = 0; i < keep && w + 8 < size; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == '\n') { buf[w++] = '\\'; buf[w++] = 'n'; }
+        else if (ch == '\r') { buf[w++] = '\\'; buf[w++] = 'r'; }
+        else if (ch == '\t') { buf[w++] = '\\'; buf[w++] = 't'; }
+        else if (ch < 0x20 || ch == 0x7F) w += (size_t)snprintf(buf + w, size - w, "\\x%02X", ch);
+        else buf[w++] = (char)ch;
+    }
+    if (keep < n && w + 4 < size) { memcpy(buf + w, "...", 3); w += 3; }
+    buf[w] = '\0';
+    return buf;
+}
+
 static int parse_cell(csvload *c, const tn_csv_field *f, int col, int k, int names_idx,
                       lua_State *L, double *out) {
     const char *s = f->s;
@@ -294,11 +313,12 @@ static int parse_cell(csvload *c, const tn_csv_field *f, int col, int k, int nam
     lua_rawgeti(L, names_idx, col + 1);
     const char *name = lua_tostring(L, -1);
     lua_pop(L, 1);     /* still referenced from the names table */
+    char text[200];
     if (r == TN_NUM_RANGE)
-        return load_fail(c, c->rd->line, col + 1, "number '%.*s' in column '%s' is out of range",
-                         (int)(n > 40 ? 40 : n), s, name);
-    return load_fail(c, c->rd->line, col + 1, "non-numeric value '%.*s' in column '%s'",
-                     (int)(n > 40 ? 40 : n), s, name);
+        return load_fail(c, c->rd->line, col + 1, "number '%s' in column '%s' is out of range",
+                         shown(s, n, text, sizeof text), name);
+    return load_fail(c, c->rd->line, col + 1, "non-numeric value '%s' in column '%s'",
+                     shown(s, n, text, sizeof text), name);
 }
 
 static const char *kind_name(int kind) {
@@ -320,9 +340,11 @@ static int read_data_row(lua_State *L, csvload *c, int names_idx) {
         return load_fail(c, rd->line, 0, "row has %d field%s, the header has %d", rd->nfields,
                          rd->nfields == 1 ? "" : "s", c->ncols);
     tn_csv_field *df = &rd->fields[c->datecol];
-    if (tn_date_parse(df->s, df->len, &c->dates[r], &why) != 0)
-        return load_fail(c, rd->line, c->datecol + 1, "date '%.*s' does not parse: %s",
-                         (int)(df->len > 40 ? 40 : df->len), df->s, why);
+    if (tn_date_parse(df->s, df->len, &c->dates[r], &why) != 0) {
+        char text[200];
+        return load_fail(c, rd->line, c->datecol + 1, "date '%s' does not parse: %s",
+                         shown(df->s, df->len, text, sizeof text), why);
+    }
     if (r > 0 && c->dates[r].kind != c->dates[0].kind)
         return load_fail(c, rd->line, c->datecol + 1,
                          "mixed frequencies in the date column: '%.*s' is %s, but line %ld has %s",

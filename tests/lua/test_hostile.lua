@@ -35,7 +35,10 @@ eq(odd.x:at("2024-03"), 1234.5, "grouped thousands")
 local notes = assert(read("notes.csv", "date,x\n2024-01,1\n2024-02,\"2\"\n"))
 eq(notes.x:at("2024-02"), 2, "a quoted number")
 fails("quoted_newline.csv", "date,x\n2024-01,\"1\n2\"\n",
-      "quoted_newline.csv:2:2: non-numeric value '1\n2' in column 'x'")
+      "quoted_newline.csv:2:2: non-numeric value '1\\n2' in column 'x'")
+fails("long_cell.csv", "date,x\n2024-01," .. ("数"):rep(20) .. "\n",
+      "long_cell.csv:2:2: non-numeric value '" .. ("数"):rep(13) .. "...' in column 'x'")
+fails("control.csv", "date,x\n2024-01,a\1b\n", "control.csv:2:2: non-numeric value 'a\\x01b' in column 'x'")
 fails("mixed.csv", "date,x\n2024-01,1\n2024-02-15,2\n",
       "mixed.csv:3:1: mixed frequencies in the date column: '2024-02-15' is a day, but line 2 has a month")
 fails("mixed_q.csv", "date,x\n2024Q1,1\n2024-05,2\n",
