@@ -423,6 +423,17 @@ static const char *coarse_reason(int f) {
     }
 }
 
+/* A period must end by 9999-12-31 so that its label can be written and
+   read back: a week is labelled by its last day, and ISO week 52 of 9999
+   ends in 10000 (both found by fuzzing). */
+static int within_calendar(int f, int64_t p, const char **why) {
+    if (tn_period_last_day(f, p) > tn_days_from_civil(TN_YEAR_MAX, 12, 31)) {
+        *why = TN_IS_WEEKLY(f) ? "the week ends after 9999-12-31" : "the period ends after 9999-12-31";
+        return -1;
+    }
+    return 0;
+}
+
 int tn_period_from_date(int f, const tn_date *d, int at_end_, int strict,
                         int64_t *p, const char **why) {
     int64_t first, last, day;
@@ -432,7 +443,7 @@ int tn_period_from_date(int f, const tn_date *d, int at_end_, int strict,
         day = at_end_ ? last : first;
         if (f == TN_B) {        /* nearest business day inside the span */
             while (tn_period_of_day(f, day, p) != 0) day += at_end_ ? -1 : 1;
-            return 0;
+            return within_calendar(f, *p, why);
         }
     } else {
         day = d->kind == TN_TOK_WEEK ? d->day + 3 : first;   /* ISO: Thursday */
@@ -442,13 +453,7 @@ int tn_period_from_date(int f, const tn_date *d, int at_end_, int strict,
                                     : "a Sunday is not a business day";
         return -1;
     }
-    /* a week is labelled by its last day, which must itself be a date we
-       can write and read back (found by fuzzing: "9999" as weekly data) */
-    if (TN_IS_WEEKLY(f) && tn_period_last_day(f, *p) > tn_days_from_civil(TN_YEAR_MAX, 12, 31)) {
-        *why = "the week ends after 9999-12-31";
-        return -1;
-    }
-    return 0;
+    return within_calendar(f, *p, why);
 }
 
 int tn_period_parse(int f, const char *s, size_t len, int at_end_, int strict,

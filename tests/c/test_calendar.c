@@ -151,6 +151,9 @@ static void test_bad_dates(void) {
         int64_t p;
         const char *why = "";
         CHECK(tn_period_parse(TN_W, "9999", 4, 1, 0, &p, &why) != 0);
+        /* ISO week 52 of 9999 ends on 10000-01-02 */
+        CHECK(tn_period_parse(TN_D, "9999W52", 7, 1, 0, &p, &why) != 0 && strstr(why, "ends after 9999-12-31"));
+        CHECK(tn_period_parse(TN_D, "9999W52", 7, 0, 0, &p, &why) == 0);
     }
 }
 
