@@ -288,6 +288,20 @@ function M.format_report(o)
   return table.concat(lines, "\n")
 end
 
+--- print(r): what the rule is, without computing its report.
+function rule_mt.__tostring(r)
+  local sig = r.signal or rawget(r, "position")
+  local n = r.signal and r.signal:gt(0):sum() or nil
+  local hz = {}
+  for i, h in ipairs(r.horizons) do hz[i] = tostring(h) end
+  return ("rule '%s': %s %s .. %s%s, asset %s, expected %s, horizons %s, trades %s%s\n  r:report() computes its quality report")
+    :format(r.name, r.signal and "signal" or "position", sig.start, sig.stop,
+            n and (" (%d events)"):format(math.tointeger(n) or n) or "", r.asset.name or "(unnamed)",
+            r.expected > 0 and "up" or "down", table.concat(hz, ","),
+            r.delay == 1 and "at the next period" or r.delay == 0 and "in the signal's period" or (r.delay .. " periods later"),
+            (sig.meta.lookahead or r.asset.meta.lookahead) and "  [looks ahead]" or "")
+end
+
 M._methods = methods
 setmetatable(M, {__call = function(_, args) return M.new(args) end})
 rule = M

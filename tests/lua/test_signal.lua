@@ -95,6 +95,8 @@ local px = M{100, 110, 99, 120, 132, 120, 150, 160}
 local ev = M{1, 0, 0, 1, 0, 0, 0, 0}
 local rep = rule{name = "hand", signal = ev, asset = px, horizons = {1, 2}, hold = 2}:report{print = false}
 eq(rep.n, 2)
+eq(tostring(rule{name = "hand", signal = ev, asset = px:rename("px"), horizons = {1, 2}}),
+   "rule 'hand': signal 2020-01 .. 2020-08 (2 events), asset px, expected up, horizons 1,2, trades at the next period\n  r:report() computes its quality report")
 -- entering at the next period: event 1 buys at 110 (02), event 2 at 132 (05)
 near(rep.forward[1], ((99 / 110 - 1) + (120 / 132 - 1)) / 2, 1e-12, "mean 1-period forward return")
 near(rep.forward[2], ((120 / 110 - 1) + (150 / 132 - 1)) / 2, 1e-12)
