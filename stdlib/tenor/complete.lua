@@ -24,7 +24,9 @@ local function resolve(path)
   local v = _G
   for part in path:gmatch("[^%.]+") do
     if type(v) ~= "table" then return nil end
-    v = rawget(v, part)
+    local parent = v
+    v = rawget(parent, part)
+    if v == nil and parent == _G and (tenor.lazy_globals or {})[part] then v = _G[part] end   -- loads it
     if v == nil then return nil end
   end
   return v
@@ -58,6 +60,7 @@ function tenor.complete(word)
   if not base then
     local seen = {}
     sorted_keys(_G, word, out, seen)
+    sorted_keys(tenor.lazy_globals or {}, word, out, seen)     -- modules not loaded yet
     for _, kw in ipairs{"and", "break", "do", "else", "elseif", "end", "false", "for", "function",
                         "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return", "then",
                         "true", "until", "while"} do

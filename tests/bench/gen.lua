@@ -2,7 +2,8 @@
 --   tenor tests/bench/gen.lua OUTDIR
 -- panel_monthly.csv: 500 monthly series m001..m500, 1986-01..2025-12, random
 --   walks near 100 with about 2% empty cells;
--- daily_long.csv: one business-day series of 2,000,000 points from 1986-01-01.
+-- daily_long.csv: one business-day series of 2,000,000 points from 1986-01-01;
+-- ols_big.csv: 10^6 rows of y, x1..x5 (AR(1) errors); macro_small.csv: 30 x 360 months.
 -- The generator is a 64-bit LCG (Knuth's MMIX constants) with a fixed seed.
 local out = assert(arg[1], "usage: gen.lua OUTDIR")
 local state = 20261122
@@ -70,7 +71,29 @@ local function ols_big(path)
   f:close()
 end
 
+-- macro_small.csv: 30 monthly series m01..m30, 1996-01..2025-12 (360
+-- months), random walks near 100 with about 2% empty cells: the size of a
+-- typical analyst script's data (W6).
+local function macro_small(path)
+  local f = assert(io.open(path, "w"))
+  local names, level = {}, {}
+  for j = 1, 30 do names[j] = ("m%02d"):format(j); level[j] = 100 end
+  f:write("date,", table.concat(names, ","), "\n")
+  local row = {}
+  for y = 1996, 2025 do
+    for m = 1, 12 do
+      for j = 1, 30 do
+        level[j] = level[j] * (1 + (uniform() - 0.48) * 0.02)
+        row[j] = uniform() < 0.02 and "" or ("%.4f"):format(level[j])
+      end
+      f:write(("%04d-%02d-01,"):format(y, m), table.concat(row, ","), "\n")
+    end
+  end
+  f:close()
+end
+
 local only = arg[2]
 if not only or only == "panel" then panel(out .. "/panel_monthly.csv") end
 if not only or only == "daily" then daily(out .. "/daily_long.csv") end
 if not only or only == "ols" then ols_big(out .. "/ols_big.csv") end
+if not only or only == "small" then macro_small(out .. "/macro_small.csv") end

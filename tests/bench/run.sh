@@ -10,6 +10,7 @@ OUT=build/bench
 RUNS=${MIN_RUNS:-10}
 mkdir -p "$OUT"
 [ -s "$OUT/ols_big.csv" ] || { echo "generating benchmark data in $OUT"; $TENOR tests/bench/gen.lua "$OUT"; }
+[ -s "$OUT/macro_small.csv" ] || $TENOR tests/bench/gen.lua "$OUT" small
 command -v hyperfine >/dev/null || { echo "hyperfine missing: apt-get install hyperfine"; exit 1; }
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u +%Y-%m-%d)"
 run() {   # run NAME COMMAND...
@@ -27,3 +28,4 @@ run W3a_hp_panel $TENOR tests/bench/w3_hp.lua "$OUT/panel_monthly.csv" 14400
 run W3b_hp_long $TENOR tests/bench/w3_hp.lua "$OUT/daily_long.csv" 1e8
 run W4_ols_hac $TENOR tests/bench/w4_ols.lua "$OUT/ols_big.csv"
 run W5_rolling_ols $TENOR tests/bench/w5_rolling.lua "$OUT/ols_big.csv"
+run W6_analyst $TENOR tests/bench/w6_script.lua "$OUT/macro_small.csv"
