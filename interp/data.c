@@ -166,9 +166,12 @@ static int open_reader(lua_State *L, csvload *c, const char *sep_opt) {
     c->rd = lua_newuserdatauv(L, sizeof(tn_csv_reader), 0);
     tn_csv_init(c->rd, body, n, sep);
     luaL_setmetatable(L, READER_MT);
-    /* rows can be no more than lines */
+    /* rows can be no more than line ends, which the tokenizer takes to be
+       LF, CRLF or a lone CR (old Mac files; counting only LF undersized the
+       row arrays: a fuzz finding) */
     c->cap = 1;
-    for (const char *p = body; (p = memchr(p, '\n', (size_t)(body + n - p))); p++) c->cap++;
+    for (size_t i = 0; i < n; i++)
+        if (body[i] == '\n' || (body[i] == '\r' && (i + 1 == n || body[i + 1] != '\n'))) c->cap++;
     return 0;
 }
 
@@ -287,8 +290,10 @@ static void note_decimals(int *dec, int d) {
 static const char *shown(const char *s, size_t n, char *buf, size_t size) {
     size_t keep = n > 40 ? 40 : n, w = 0;
     while (keep > 0 && keep < n && ((unsigned char)s[keep] & 0xC0) == 0x80) keep--;
+    int bad_utf8 = !valid_utf8(s, keep);      /* then every byte >= 0x80 is escaped too */
     for (size_t i = 0; i < keep && w + 8 < size; i++) {
         unsigned char ch = (unsigned char)s[i];
+        if (bad_utf8 && ch >= 0x80) { w += (size_t)snprintf(buf + w, size - w, "\\x%02X", ch); continue; }
         if (ch == '\n') { buf[w++] = '\\'; buf[w++] = 'n'; }
         else if (ch == '\r') { buf[w++] = '\\'; buf[w++] = 'r'; }
         else if (ch == '\t') { buf[w++] = '\\'; buf[w++] = 't'; }
@@ -339,6 +344,7 @@ static int read_data_row(lua_State *L, csvload *c, int names_idx) {
     if (rd->nfields != c->ncols)
         return load_fail(c, rd->line, 0, "row has %d field%s, the header has %d", rd->nfields,
                          rd->nfields == 1 ? "" : "s", c->ncols);
+    if (r >= c->cap) return load_fail(c, rd->line, 0, "more rows than line ends (internal error)");
     tn_csv_field *df = &rd->fields[c->datecol];
     if (tn_date_parse(df->s, df->len, &c->dates[r], &why) != 0) {
         char text[200];

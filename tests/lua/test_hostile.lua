@@ -29,6 +29,10 @@ fails("dup.csv", "date,x\n2024-01,1\n2024-01,2\n", "dup.csv:3:1: duplicate date:
 fails("unsorted.csv", "date,x\n2024-01,1\n2024-03,2\n2024-02,3\n",
       "unsorted.csv:4:1: dates out of order: this row comes before line 3 (sort the file by date)")
 fails("huge.csv", "date,x\n2024-01,1e999\n", "huge.csv:2:2: number '1e999' in column 'x' is out of range")
+-- old Mac line ends (a lone CR): three rows, not one (fuzz finding: the row
+-- arrays were sized by counting LF only)
+local mac = assert(read("mac.csv", "date,x\r2024-01,1\r2024-02,2\r2024-03,3\r"))
+eq(#mac.x, 3); eq(mac.x:at("2024-03"), 3)
 local odd = assert(read("odd.csv", "date,x\n2024-01,nan\n2024-02,-0\n2024-03,\"1,234.5\"\n"))
 eq(odd.x:at("2024-01"), nil, "nan is missing"); eq(1 / odd.x:at("2024-02"), -math.huge, "-0 kept")
 eq(odd.x:at("2024-03"), 1234.5, "grouped thousands")
