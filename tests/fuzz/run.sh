@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs each fuzz harness for SECONDS on a copy of its seed corpus
 # (tests/fuzz/corpus/NAME) and prints its execution count. A crash, leak,
-# sanitizer report or timeout stops with the reproducer's path.
+# sanitizer report or timeout stops with the reproducer's path. FUZZ_SEED
+# fixes libFuzzer's seed (CI does, so its run repeats a sequence checked here).
 set -u
 seconds=$1; shift
 cd "$(dirname "$0")/../.."
@@ -11,7 +12,7 @@ for bin in "$@"; do
     work=build/fuzz/corpus-$name
     mkdir -p "$work" build/fuzz/artifacts
     log=build/fuzz/$name.log
-    "$bin" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=65536 \
+    "$bin" ${FUZZ_SEED:+-seed=$FUZZ_SEED} -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=65536 \
         -artifact_prefix=build/fuzz/artifacts/"$name"- -print_final_stats=1 \
         "$work" "tests/fuzz/corpus/$name" >"$log" 2>&1
     rc=$?
