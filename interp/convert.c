@@ -274,6 +274,9 @@ static int series_to(lua_State *L) {
     lua_pushstring(L, how_s);
     lua_setfield(L, -2, "aggregation");
     lua_pop(L, 1);
+    if (how == DIS_LINEAR || how == DIS_DENTON)   /* each value is spread over periods before it */
+        tn_series_mark_lookahead(L, -1, how == DIS_LINEAR ? "to(..., 'linear') interpolates from later values"
+                                                         : "to(..., 'denton') interpolates from later values");
     return 1;
 }
 

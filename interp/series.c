@@ -89,6 +89,14 @@ void tn_series_propagate_taint(lua_State *L, int from, int to) {
     lua_pop(L, 3);
 }
 
+void tn_series_mark_lookahead(lua_State *L, int idx, const char *why) {
+    idx = lua_absindex(L, idx);
+    tn_series_push_meta(L, idx);
+    lua_pushstring(L, why);
+    lua_setfield(L, -2, "lookahead");
+    lua_pop(L, 1);
+}
+
 void tn_series_push_meta(lua_State *L, int idx) {
     idx = lua_absindex(L, idx);
     if (lua_getiuservalue(L, idx, 2) == LUA_TTABLE) return;

@@ -40,6 +40,9 @@ void        tn_series_copy_name(lua_State *L, int from, int to);
 void        tn_series_copy_meta(lua_State *L, int from, int to);
 void        tn_series_push_meta(lua_State *L, int idx); /* creates if absent */
 void        tn_series_propagate_taint(lua_State *L, int from, int to);
+/* Marks the series at idx as using values from later periods (meta.lookahead
+   = why), so that backtest.run refuses positions built from it. */
+void        tn_series_mark_lookahead(lua_State *L, int idx, const char *why);
 
 /* "a monthly series 'cpi'", "an unnamed quarterly series": for messages. */
 const char *tn_series_describe(lua_State *L, int idx, char *buf, size_t size);

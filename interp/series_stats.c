@@ -199,6 +199,7 @@ static void fill_runs(const double *x, double *r, size_t n, int method, size_t l
 static int series_fill(lua_State *L) {
     static const char *const methods[] = {"ffill", "bfill", "linear", NULL};
     tn_series *s = tn_series_check(L, 1);
+    int m = lua_type(L, 2) == LUA_TNUMBER ? -1 : luaL_checkoption(L, 2, NULL, methods);
     size_t limit = (size_t)-1;
     if (lua_istable(L, 3)) {
         lua_getfield(L, 3, "limit");
@@ -209,7 +210,7 @@ static int series_fill(lua_State *L) {
         }
         lua_pop(L, 1);
     }
-    if (lua_type(L, 2) == LUA_TNUMBER) {
+    if (m < 0) {
         double c = lua_tonumber(L, 2);
         tn_series *r = tn_series_push_like(L, s, s->n);
         size_t run = 0;
@@ -218,12 +219,13 @@ static int series_fill(lua_State *L) {
             r->v[i] = run > 0 && run <= limit ? c : s->v[i];
         }
     } else {
-        int m = luaL_checkoption(L, 2, NULL, methods);
         tn_series *r = tn_series_push_like(L, s, s->n);
         fill_runs(s->v, r->v, s->n, "fbl"[m], limit);
     }
     tn_series_copy_name(L, 1, -1);
     tn_series_copy_meta(L, 1, -1);
+    if (m == 1) tn_series_mark_lookahead(L, -1, "fill('bfill') uses later values");
+    if (m == 2) tn_series_mark_lookahead(L, -1, "fill('linear') uses later values");
     return 1;
 }
 

@@ -175,21 +175,6 @@ function series._methods.where(s, cond)
   return r
 end
 
--- look-ahead marks on methods that use later values ----------------------------
--- fill("bfill"/"linear") and interpolating to a higher frequency ("linear",
--- "denton") fill a period with values published after it.
-local raw_fill, raw_to = series._methods.fill, series._methods.to
-function series._methods.fill(s, method, ...)
-  local r = raw_fill(s, method, ...)
-  if method == "bfill" or method == "linear" then r.meta.lookahead = ("fill('%s') uses later values"):format(method) end
-  return r
-end
-function series._methods.to(s, freq, how, ...)
-  local r = raw_to(s, freq, how, ...)
-  if how == "linear" or how == "denton" then r.meta.lookahead = ("to('%s', '%s') interpolates from later values"):format(freq, how) end
-  return r
-end
-
 -- publication lags ------------------------------------------------------------
 
 local LAGS = {cpi = 10, ppi = 10, activity = 17, gdp = 18, money = 12, pmi = 1}
