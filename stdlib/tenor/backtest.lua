@@ -117,12 +117,14 @@ function M.run(args)
   local cost = (args.cost_bp or 0) / 1e4
   local rf = (args.rf or 0) / P
   local w_lag = delay > 0 and pos:lag(delay) or pos   -- w_{t−1} earns R_t: next-period execution
-  local dates = (R + w_lag * 0):dates()      -- the periods where both exist
+  local span = R + w_lag * 0                 -- the periods both cover
+  local dates = span:dates()
+  local rv, wv = R:slice(span.start, span.stop):values(), w_lag:slice(span.start, span.stop):values()
   local rp, bh, w = {}, {}, {}
   local prev_w = 0
-  for _, d in ipairs(dates) do
-    local ret, wt = R:at(d), w_lag:at(d) or 0
-    if ret then
+  for i = 1, #dates do
+    local ret, wt = rv[i], wv[i] == wv[i] and wv[i] or 0    -- a missing position is flat
+    if ret == ret then
       w[#w + 1] = wt
       rp[#rp + 1] = wt * ret - cost * math.abs(wt - prev_w)
       bh[#bh + 1] = ret

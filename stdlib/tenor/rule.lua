@@ -202,6 +202,7 @@ function methods.report(r, opts)
   for i, d in ipairs(adates) do index_of[d] = i end
   local sig = r.signal or signal.first(rawget(r, "position"):gt(0))
   local events, dates = event_indices(sig, index_of)
+  local holding = methods.holding(r)
   out.dates = dates
   forward_stats(r, prices, events, out)
   if r.reference then
@@ -215,7 +216,7 @@ function methods.report(r, opts)
     out.leads = lead_stats(r, index_of, events, ref_idx)
     if r.reference.turns then
       local long, phase = {}, {}
-      local pos = methods.holding(r)
+      local pos = holding
       for i, d in ipairs(pos:dates()) do local v = pos[i]; if v then long[d] = v * r.expected > 0 and 1 or 0 end end
       local ph = r.reference:phase{at = "turn"}
       for i, d in ipairs(ph:dates()) do local v = ph[i]; if v then phase[d] = (v > 0) == (r.expected > 0) and 1 or 0 end end
@@ -243,7 +244,7 @@ function methods.report(r, opts)
       out.by_regime[g] = {mean = m * P, vol = s * math.sqrt(P), sharpe = m * P / (s * math.sqrt(P)), share = #v / total, n = #v}
     end
   end
-  local ok, bt = pcall(backtest.run, {position = methods.holding(r), asset = asset, cost_bp = r.cost_bp,
+  local ok, bt = pcall(backtest.run, {position = holding, asset = asset, cost_bp = r.cost_bp,
                                       dividends = r.dividends, exec = r.exec, allow_lookahead = r.allow_lookahead})
   if not ok then error(bt, 2) end
   out.backtest = bt

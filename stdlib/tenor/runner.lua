@@ -364,9 +364,7 @@ local function flatten_numbers(v, prefix, out, depth, seen)
     local x = v[k]
     local name = prefix == "" and tostring(k) or (prefix .. "." .. tostring(k))
     if type(x) == "number" then out[#out + 1] = {name, x}
-    elseif type(x) == "table" and not getmetatable(x) or (type(x) == "table" and getmetatable(x) and not x.main) then
-      if type(x) == "table" and not series.is(x) then flatten_numbers(x, name, out, depth + 1, seen) end
-    end
+    elseif type(x) == "table" then flatten_numbers(x, name, out, depth + 1, seen) end
   end
 end
 
@@ -440,6 +438,7 @@ function M.run_one(name, given, opts)
   local undo
   local t0 = os.clock()
   local wall0 = os.time()
+  local result
   local ok, err = _tenor_timed_call(opts.timeout or 0, function()
     -- the script's own top-level code runs inside the sandbox too
     undo = enter_sandbox(sb)
@@ -460,7 +459,7 @@ function M.run_one(name, given, opts)
       local c = canonical(full)
       if c then sb.allowed_files[c] = true end
     end
-    manifest.result = S:run(p, {quiet = false, out = sb.out})
+    result = S:run(p, {quiet = false, out = sb.out})
   end)
   print = real_print
   if undo then undo() end
@@ -475,8 +474,6 @@ function M.run_one(name, given, opts)
   end
   table.sort(reads, function(a, b) return a.path < b.path end)
   manifest.data = reads
-  local result = manifest.result
-  manifest.result = nil
   if ok then
     manifest.status = "ok"
     local files = write_outputs(out_dir, result, table.concat(captured, "\n") .. "\n",

@@ -84,13 +84,18 @@ function M.turning_points(s, opts)
   return setmetatable({turns = turns, rules = rules, series = s}, tp_mt)
 end
 
+-- period text -> position in s
+local function index_of(s)
+  local index = {}
+  for i, d in ipairs(s:dates()) do index[d] = i end
+  return index
+end
+
 local function events(tp, kind, at)
   local s = tp.series
   local v = {}
   for i = 1, #s do v[i] = 0 end
-  local dates = s:dates()
-  local index = {}
-  for i, d in ipairs(dates) do index[d] = i end
+  local index = index_of(s)
   for i, t in ipairs(tp.turns) do
     -- when several turns are confirmed at once only the latest is news: a
     -- trough confirmed together with the peak after it is already stale
@@ -109,9 +114,7 @@ function tp_methods.troughs(tp, opts) return events(tp, "trough", (opts or {}).a
 function tp_methods.phase(tp, opts)
   local at = (opts or {}).at
   local s = tp.series
-  local dates = s:dates()
-  local index = {}
-  for i, d in ipairs(dates) do index[d] = i end
+  local index = index_of(s)
   local switch = {}
   -- by turn date the peak month still belongs to the expansion (the NBER
   -- convention: a contraction starts the period after the peak)

@@ -12,25 +12,27 @@ local function uniform()
   return ((state >> 11) & 0x1FFFFFFFFFFFFF) / 9007199254740992
 end
 
-local function panel(path)
+-- A wide monthly file of random walks near 100 with about 2% empty cells:
+-- width series named with fmt, years first..last, monthly steps of
+-- (u − drift)·2% (drift 0.5: no trend), dates written with date_fmt.
+local function walks(path, width, fmt, first, last, drift, date_fmt)
   local f = assert(io.open(path, "w"))
-  local names = {}
-  for j = 1, 500 do names[j] = ("m%03d"):format(j) end
+  local names, level, row = {}, {}, {}
+  for j = 1, width do names[j] = fmt:format(j); level[j] = 100 end
   f:write("date,", table.concat(names, ","), "\n")
-  local level = {}
-  for j = 1, 500 do level[j] = 100 end
-  local row = {}
-  for y = 1986, 2025 do
+  for y = first, last do
     for m = 1, 12 do
-      for j = 1, 500 do
-        level[j] = level[j] * (1 + (uniform() - 0.5) * 0.02)
+      for j = 1, width do
+        level[j] = level[j] * (1 + (uniform() - drift) * 0.02)
         row[j] = uniform() < 0.02 and "" or ("%.4f"):format(level[j])
       end
-      f:write(("%04d-%02d,"):format(y, m), table.concat(row, ","), "\n")
+      f:write(date_fmt:format(y, m), ",", table.concat(row, ","), "\n")
     end
   end
   f:close()
 end
+
+local function panel(path) walks(path, 500, "m%03d", 1986, 2025, 0.5, "%04d-%02d") end
 
 local function daily(path)
   local f = assert(io.open(path, "w"))
@@ -72,25 +74,9 @@ local function ols_big(path)
 end
 
 -- macro_small.csv: 30 monthly series m01..m30, 1996-01..2025-12 (360
--- months), random walks near 100 with about 2% empty cells: the size of a
--- typical analyst script's data (W6).
-local function macro_small(path)
-  local f = assert(io.open(path, "w"))
-  local names, level = {}, {}
-  for j = 1, 30 do names[j] = ("m%02d"):format(j); level[j] = 100 end
-  f:write("date,", table.concat(names, ","), "\n")
-  local row = {}
-  for y = 1996, 2025 do
-    for m = 1, 12 do
-      for j = 1, 30 do
-        level[j] = level[j] * (1 + (uniform() - 0.48) * 0.02)
-        row[j] = uniform() < 0.02 and "" or ("%.4f"):format(level[j])
-      end
-      f:write(("%04d-%02d-01,"):format(y, m), table.concat(row, ","), "\n")
-    end
-  end
-  f:close()
-end
+-- months), with a slight upward drift: the size of a typical analyst
+-- script's data (W6).
+local function macro_small(path) walks(path, 30, "m%02d", 1996, 2025, 0.48, "%04d-%02d-01") end
 
 local only = arg[2]
 if not only or only == "panel" then panel(out .. "/panel_monthly.csv") end
