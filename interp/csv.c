@@ -13,6 +13,7 @@ void tn_csv_init(tn_csv_reader *r, char *buf, size_t len, char sep) {
     r->end = buf + len;
     r->sep = sep;
     r->next_line = 1;
+    r->stop[(unsigned char)sep] = r->stop['\n'] = r->stop['\r'] = r->stop['"'] = 1;
 }
 
 void tn_csv_free(tn_csv_reader *r) {
@@ -28,16 +29,18 @@ static int fail(tn_csv_reader *r, const char *msg, long line) {
     return -1;
 }
 
-static int push_field(tn_csv_reader *r, char *s, size_t len, int quoted) {
-    if (len > TN_CSV_MAX_FIELD) {
+static int grow_fields(tn_csv_reader *r) {
+    int ncap = r->cap ? r->cap * 2 : 16;
+    tn_csv_field *f = realloc(r->fields, (size_t)ncap * sizeof *f);
+    if (!f) return fail(r, "out of memory reading the row", r->line);
+    r->fields = f, r->cap = ncap;
+    return 0;
+}
+
+static inline int push_field(tn_csv_reader *r, char *s, size_t len, int quoted) {
+    if (len > TN_CSV_MAX_FIELD)
         return fail(r, "a field longer than 1 MiB: this is not a CSV of dates and numbers", r->line);
-    }
-    if (r->nfields == r->cap) {
-        int ncap = r->cap ? r->cap * 2 : 16;
-        tn_csv_field *f = realloc(r->fields, (size_t)ncap * sizeof *f);
-        if (!f) return fail(r, "out of memory reading the row", r->line);
-        r->fields = f, r->cap = ncap;
-    }
+    if (r->nfields == r->cap && grow_fields(r)) return -1;
     r->fields[r->nfields].s = s;
     r->fields[r->nfields].len = len;
     r->fields[r->nfields].quoted = quoted;
@@ -73,12 +76,11 @@ int tn_csv_next(tn_csv_reader *r) {
         if (r->p < r->end && *r->p == '"') {
             if (quoted_field(r)) return -1;
         } else {
-            char *s = r->p;
-            while (r->p < r->end && *r->p != r->sep && *r->p != '\n' && *r->p != '\r') {
-                if (*r->p == '"') return fail(r, "quote inside an unquoted field", r->next_line);
-                r->p++;
-            }
-            if (push_field(r, s, (size_t)(r->p - s), 0)) return -1;
+            char *s = r->p, *q = s, *end = r->end;
+            while (q < end && !r->stop[(unsigned char)*q]) q++;   /* sep, CR, LF or quote */
+            r->p = q;
+            if (q < end && *q == '"') return fail(r, "quote inside an unquoted field", r->next_line);
+            if (push_field(r, s, (size_t)(q - s), 0)) return -1;
         }
         if (r->p >= r->end) return 1;
         char c = *r->p++;

@@ -25,6 +25,7 @@ typedef struct {
 typedef struct {
     char *p, *end;      /* unread part of the buffer */
     char sep;
+    unsigned char stop[256];   /* 1 for the bytes that end an unquoted field: sep, CR, LF, '"' */
     long line;          /* line on which the current row starts (1-based) */
     long next_line;
     tn_csv_field *fields;

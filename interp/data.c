@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
@@ -154,6 +155,25 @@ static long line_of_offset(const char *text, size_t off) {
     return line;
 }
 
+/* LFs, plus lone CRs when the file has any CR: eight bytes a step, a byte
+   equal to LF found exactly by the zero-byte test on w ^ 0x0A0A... (the
+   count runs over every byte of a 40 MB file, so it matters). */
+static size_t count_line_ends(const char *s, size_t n) {
+    const uint64_t ones7 = 0x7F7F7F7F7F7F7F7FULL, lf = 0x0A0A0A0A0A0A0A0AULL;
+    size_t count = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t x = w ^ lf;
+        uint64_t zero = ~(((x & ones7) + ones7) | x | ones7);
+        count += (size_t)(((zero >> 7) * 0x0101010101010101ULL) >> 56);   /* bytes flagged */
+    }
+    for (; i < n; i++) count += s[i] == '\n';
+    if (memchr(s, '\r', n))
+        for (i = 0; i < n; i++) count += s[i] == '\r' && (i + 1 == n || s[i + 1] != '\n');
+    return count;
+}
+
 /* Checks the bytes, skips a UTF-8 BOM, sets up the tokenizer. */
 static int open_reader(lua_State *L, csvload *c, const char *sep_opt) {
     char *body = c->text;
@@ -169,9 +189,7 @@ static int open_reader(lua_State *L, csvload *c, const char *sep_opt) {
     /* rows can be no more than line ends, which the tokenizer takes to be
        LF, CRLF or a lone CR (old Mac files; counting only LF undersized the
        row arrays: a fuzz finding) */
-    c->cap = 1;
-    for (size_t i = 0; i < n; i++)
-        if (body[i] == '\n' || (body[i] == '\r' && (i + 1 == n || body[i + 1] != '\n'))) c->cap++;
+    c->cap = 1 + count_line_ends(body, n);
     return 0;
 }
 

@@ -35,47 +35,56 @@ int tn_parse_double(const char *s, size_t len, double *out) {
     return tn_parse_number(s, len, out, NULL);
 }
 
+/* Digits accumulate into a 64-bit mantissa; with at most 19 significant
+   digits, a mantissa below 2^53 and a power of ten up to 22, one IEEE
+   multiply or divide of two exact values is correctly rounded (Clinger's
+   fast path). Anything else goes to strtod. */
+static int is_digit(char c) { return (unsigned char)(c - '0') < 10; }
+
 int tn_parse_number(const char *s, size_t len, double *out, int *decimals) {
     const char *p = s, *e = s + len;
-    int neg = 0, digits = 0, sig = 0, frac = 0;
+    int neg = 0, frac = 0, has_exp = 0;
     uint64_t m = 0;
     long exp10 = 0;
 
     if (p < e && (*p == '+' || *p == '-')) neg = (*p++ == '-');
-    for (; p < e && *p >= '0' && *p <= '9'; p++, digits++) {
-        if (m == 0 && *p == '0') continue;          /* leading zeros */
-        if (sig < 19) m = m * 10 + (uint64_t)(*p - '0');
-        else exp10++;                               /* dropped digit */
-        sig++;
-    }
+    const char *first = p;
+    while (p < e && *p == '0') p++;                   /* leading zeros */
+    const char *sig0 = p;
+    for (; p < e && is_digit(*p); p++) m = m * 10 + (uint64_t)(*p - '0');
+    long sig = p - sig0, digits = p - first;
     if (p < e && *p == '.') {
-        for (p++; p < e && *p >= '0' && *p <= '9'; p++, digits++, frac++) {
-            if (m == 0 && *p == '0') { exp10--; continue; }
-            if (sig < 19) { m = m * 10 + (uint64_t)(*p - '0'); exp10--; }
-            sig++;
-        }
+        const char *f0 = ++p;
+        if (sig == 0) while (p < e && *p == '0') p++; /* 0.00ddd: zeros are not significant */
+        const char *fsig = p;
+        for (; p < e && is_digit(*p); p++) m = m * 10 + (uint64_t)(*p - '0');
+        frac = (int)(p - f0);
+        sig += p - fsig;
+        digits += frac;
+        exp10 = -frac;
     }
     if (digits == 0) return TN_NUM_SYNTAX;
     if (p < e && (*p == 'e' || *p == 'E')) {
         int eneg = 0, edigits = 0;
         long ev = 0;
         p++;
+        has_exp = 1;
         if (p < e && (*p == '+' || *p == '-')) eneg = (*p++ == '-');
-        for (; p < e && *p >= '0' && *p <= '9'; p++, edigits++)
+        for (; p < e && is_digit(*p); p++, edigits++)
             if (ev < 100000) ev = ev * 10 + (*p - '0');
         if (edigits == 0) return TN_NUM_SYNTAX;
         exp10 += eneg ? -ev : ev;
     }
     if (p != e) return TN_NUM_SYNTAX;
-    if (decimals) *decimals = memchr(s, 'e', len) || memchr(s, 'E', len) ? -1 : frac;
-    if (m == 0) { *out = neg ? -0.0 : 0.0; return TN_NUM_OK; }
+    if (decimals) *decimals = has_exp ? -1 : frac;
+    if (sig == 0) { *out = neg ? -0.0 : 0.0; return TN_NUM_OK; }
     if (sig <= 19 && m <= MAX_FAST_MANTISSA && exp10 >= -22 && exp10 <= 22) {
         double v = (double)m;
         v = exp10 < 0 ? v / pow10_exact[-exp10] : v * pow10_exact[exp10];
         *out = neg ? -v : v;
         return TN_NUM_OK;
     }
-    return slow_path(s, len, out);
+    return slow_path(s, len, out);   /* more than 19 digits wrap m: strtod reads the text */
 }
 
 int tn_format_double(double x, char *buf, size_t size) {
