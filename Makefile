@@ -4,7 +4,9 @@
 #   make demo         build, then run examples/quickstart.lua on bundled data
 #   make test         every test: C units, Lua tests, REPL transcripts
 #   make check-asan   the same tests on a build with -fsanitize=address,undefined
-#   make bench        time the benchmark workloads (figures printed, never asserted)
+#   make bench        time the benchmark workloads (figures printed, never asserted),
+#                     side by side with the peers that are installed
+#   make bench-peers  install the peers (pandas+statsmodels, R packages, gretl), then make bench
 #   make fuzz         libFuzzer harnesses, FUZZ_SECONDS each (default 60; needs clang)
 #   make docs         regenerate docs/reference.md from the help entries
 #   make install PREFIX=/usr/local
@@ -17,6 +19,11 @@ DEB_PKGS  := liblua5.4-dev libgsl-dev libreadline-dev libsqlite3-dev pkg-config
 # charts (gnuplot, a CJK font), the terminal tests of the REPL (tmux) and
 # the C unit tests under valgrind
 RUN_PKGS  := gnuplot-nox fonts-wqy-microhei tmux valgrind
+# the tools analysts would otherwise use, for `make bench-peers`; lua5.4 for
+# the bare interpreter's start-up, the floor tenor's W0 is judged against
+PEER_PKGS := python3-pandas python3-statsmodels python3-scipy r-base-core r-cran-data.table \
+             r-cran-xts r-cran-zoo r-cran-sandwich r-cran-lmtest r-cran-ttr r-cran-mfilter \
+             r-cran-matrix gretl hyperfine lua5.4
 
 WARN      := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
              -Wpointer-arith -Wformat=2 -pedantic -std=c11
@@ -41,7 +48,7 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 
 objs = $(patsubst interp/%.c,$(1)/%.o,$(2))
 
-.PHONY: all deps demo test check-asan bench docs install clean fuzz deps-fuzz
+.PHONY: all deps demo test check-asan bench bench-peers docs install clean fuzz deps-fuzz
 
 all: deps tenor
 
@@ -87,6 +94,13 @@ docs: all
 
 bench: all
 	@command -v hyperfine >/dev/null || apt-get install -y -qq hyperfine >/dev/null 2>&1 || true
+	@bash tests/bench/run.sh
+
+bench-peers: all
+	@if [ "$$(id -u)" = 0 ]; then \
+	  echo "installing $(PEER_PKGS)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(PEER_PKGS) >/dev/null; \
+	else echo "to install the peers: sudo apt-get install -y $(PEER_PKGS)"; fi
 	@bash tests/bench/run.sh
 
 # The sanitized build lives apart so that it never mixes with normal objects.

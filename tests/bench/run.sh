@@ -1,31 +1,104 @@
 #!/usr/bin/env bash
-# make bench: times tenor on the workloads of shared/bench/WORKLOADS.md that it
-# implements so far (W0 start-up, W1 panel, W2 long series), with hyperfine,
-# and prints each workload's checksums. Data is generated once, deterministically,
-# into build/bench/. Figures are printed, never asserted.
+# make bench: the workloads of shared/bench/WORKLOADS.md, timed as whole
+# processes with hyperfine, tenor side by side with the peers that are
+# installed (pandas+statsmodels, R, gretl: `make bench-peers` installs them;
+# a missing peer is skipped with a note). Each implementation prints its
+# checksums once, untimed, with its peak RSS; tests/bench/report.lua then
+# prints the table of medians, tenor's ratios and whether the checksums
+# agree. Then the machine's bounds from the C-floor programs.
+# Figures are printed, never asserted.
+#   MIN_RUNS   timed runs for tenor (default 10); PEER_RUNS for peers (default 5)
+#   ONLY       workloads to run, e.g. ONLY="W1 W6"; PEERS="python r gretl" to choose peers
 set -eu
 cd "$(dirname "$0")/../.."
-TENOR=./tenor
-OUT=build/bench
+ROOT=$PWD
+TENOR=$ROOT/tenor
+OUT=$ROOT/build/bench
+PEERDIR=$ROOT/tests/bench/peers
 RUNS=${MIN_RUNS:-10}
+PEER_RUNS=${PEER_RUNS:-5}
+ONLY=${ONLY:-W0 W1 W2 W3a W3b W4 W5 W6}
 mkdir -p "$OUT"
 [ -s "$OUT/ols_big.csv" ] || { echo "generating benchmark data in $OUT"; $TENOR tests/bench/gen.lua "$OUT"; }
 [ -s "$OUT/macro_small.csv" ] || $TENOR tests/bench/gen.lua "$OUT" small
 command -v hyperfine >/dev/null || { echo "hyperfine missing: apt-get install hyperfine"; exit 1; }
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u +%Y-%m-%d)"
-run() {   # run NAME COMMAND...
-    local name=$1; shift
-    echo "== $name"
-    "$@" | sed 's/^/   checksums: /'
-    hyperfine -N --warmup 1 --min-runs "$RUNS" --export-json "$OUT/$name.json" "$*" 2>/dev/null |
-        grep -E 'Time \(mean|Range' | sed 's/^ */   /'
-    printf '   median: %s s\n' "$(python3 -c "import json,statistics;print(round(statistics.median(json.load(open('$OUT/$name.json'))['results'][0]['times']),4))")"
+
+# ---------------------------------------------------------------- peers
+PEERS=${PEERS:-python r gretl}
+have=""
+for p in $PEERS; do
+    case $p in
+    python) /usr/bin/python3 -c 'import pandas, statsmodels, scipy' 2>/dev/null && have="$have python" ||
+                echo "note: pandas/statsmodels not installed (make bench-peers): skipped" ;;
+    r) command -v Rscript >/dev/null && Rscript -e 'for (p in c("data.table","xts","zoo","TTR","mFilter","sandwich","lmtest","Matrix")) library(p, character.only = TRUE)' >/dev/null 2>&1 &&
+           have="$have r" || echo "note: R or its packages not installed (make bench-peers): skipped" ;;
+    gretl) command -v gretlcli >/dev/null && have="$have gretl" ||
+               echo "note: gretlcli not installed (make bench-peers): skipped" ;;
+    esac
+done
+
+# command line of TOOL for workload SCRIPT (tests/bench/<script>.lua and
+# peers/<tool>/<script>.<ext>) with the data FILE and an optional LAMBDA
+cmdline() {
+    local tool=$1 script=$2 file=$3 lambda=${4:-}
+    case $tool in
+    tenor) if [ "$script" = w0_startup ]; then echo "$TENOR -e x=1"; else echo "$TENOR $ROOT/tests/bench/$script.lua $file $lambda"; fi ;;
+    python) echo "/usr/bin/python3 $PEERDIR/python/$script.py $file $lambda" ;;
+    r) echo "Rscript $PEERDIR/r/$script.R $file $lambda" ;;
+    gretl) echo "gretlcli -b $PEERDIR/gretl/$script.inp" ;;
+    esac
 }
-run W0_startup $TENOR -e 'x=1'
-run W1_panel $TENOR tests/bench/w1_panel.lua "$OUT/panel_monthly.csv"
-run W2_long $TENOR tests/bench/w2_long.lua "$OUT/daily_long.csv"
-run W3a_hp_panel $TENOR tests/bench/w3_hp.lua "$OUT/panel_monthly.csv" 14400
-run W3b_hp_long $TENOR tests/bench/w3_hp.lua "$OUT/daily_long.csv" 1e8
-run W4_ols_hac $TENOR tests/bench/w4_ols.lua "$OUT/ols_big.csv"
-run W5_rolling_ols $TENOR tests/bench/w5_rolling.lua "$OUT/ols_big.csv"
-run W6_analyst $TENOR tests/bench/w6_script.lua "$OUT/macro_small.csv"
+
+RESULTS=$OUT/results.tsv
+: > "$RESULTS"
+run() {   # run WORKLOAD SCRIPT DATAFILE [LAMBDA]
+    local w=$1 script=$2 file=$3 lambda=${4:-}
+    case " $ONLY " in *" $w "*) ;; *) return 0 ;; esac
+    echo "== $w" >&2
+    export BENCH_DATA=$file BENCH_LAMBDA=$lambda    # gretl reads its inputs from the environment
+    for tool in tenor $have; do
+        local cmd runs=$PEER_RUNS
+        cmd=$(cmdline "$tool" "$script" "$file" "$lambda")
+        [ "$tool" = tenor ] && runs=$RUNS
+        # one untimed run for the checksums and the peak RSS
+        local sums rss
+        sums=$( { /usr/bin/time -f "rss_kb=%M" -o "$OUT/time.txt" $cmd 2>/dev/null || echo "FAILED"; } |
+                grep -E '^[a-z0-9_.]+=|^FAILED' | tail -1)
+        rss=$(sed -n 's/^rss_kb=//p' "$OUT/time.txt" | tail -1)
+        hyperfine -N --warmup 1 --min-runs "$runs" --export-csv "$OUT/hf.csv" "$cmd" >/dev/null 2>&1 ||
+            { echo "   $tool: failed to run: $cmd" >&2; continue; }
+        # hyperfine CSV: command,mean,stddev,median,user,system,min,max
+        local stats
+        stats=$(awk -F, 'NR == 2 { print $4 "\t" $7 "\t" $8 "\t" $3 / $2 }' "$OUT/hf.csv")
+        printf '%s\t%s\t%s\t%s\t%s\n' "$w" "$tool" "$stats" "${rss:-0}" "${sums:-}" >> "$RESULTS"
+        echo "   $tool: $(cut -f1 <<<"$stats") s" >&2
+    done
+}
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GB, $(date -u +%Y-%m-%d)"
+echo "tenor: ${RUNS} timed runs after a warm-up; peers: ${PEER_RUNS}; peers present:${have:- none}"
+run W0 w0_startup ""
+run W1 w1_panel "$OUT/panel_monthly.csv"
+run W2 w2_long "$OUT/daily_long.csv"
+run W3a w3_hp "$OUT/panel_monthly.csv" 14400
+run W3b w3_hp "$OUT/daily_long.csv" 1e8
+run W4 w4_ols "$OUT/ols_big.csv"
+run W5 w5_rolling "$OUT/ols_big.csv"
+run W6 w6_script "$OUT/macro_small.csv"
+$TENOR tests/bench/report.lua "$RESULTS"
+
+# ---------------------------------------------------------------- C floor
+echo
+echo "machine bounds (C-floor programs in tests/bench/floor/, built -O2):"
+CC=${CC:-cc}
+$CC -O2 -o "$OUT/bandwidth" tests/bench/floor/bandwidth.c
+$CC -O2 -o "$OUT/csv_floor" tests/bench/floor/csv_floor.c
+$CC -O2 -o "$OUT/ols_floor" tests/bench/floor/ols_floor.c $(pkg-config --cflags --libs gsl)
+echo "  memory bandwidth (400 MB):    $("$OUT/bandwidth")"
+echo "  minimal CSV parse of (b):     $("$OUT/csv_floor" "$OUT/daily_long.csv")"
+echo "  bare GSL least squares (c):   $("$OUT/ols_floor" "$OUT/ols_big.csv")"
+if command -v lua5.4 >/dev/null; then
+    hyperfine -N --warmup 3 --min-runs 20 --export-csv "$OUT/hf.csv" "lua5.4 -e x=1" >/dev/null 2>&1
+    echo "  lua5.4 start-up:              $(awk -F, 'NR == 2 { printf "%.2f ms median\n", $4 * 1000 }' "$OUT/hf.csv")"
+else
+    echo "  lua5.4 start-up:              lua5.4 not installed (make bench-peers)"
+fi
