@@ -48,6 +48,20 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 
 objs = $(patsubst interp/%.c,$(1)/%.o,$(2))
 
+# The Lua stdlib, compiled to bytecode at build time and linked in (start-up
+# parses nothing); data only, so the one object serves every build.
+STDLIB_LUA := $(sort $(wildcard stdlib/tenor/*.lua))
+STDLIB_OBJ := $(BUILD)/stdlib_bytecode.o
+
+$(BUILD)/stdlib_embed: interp/stdlib_embed.c | $(BUILD)
+	$(CC) $(CFLAGS) -o $@ $< $(LDLIBS)
+
+$(BUILD)/stdlib_bytecode.c: $(BUILD)/stdlib_embed $(STDLIB_LUA)
+	$(BUILD)/stdlib_embed $@ $(STDLIB_LUA)
+
+$(STDLIB_OBJ): $(BUILD)/stdlib_bytecode.c interp/stdlib_bytecode.h
+	$(CC) $(CFLAGS) -Iinterp -c -o $@ $<
+
 .PHONY: all deps demo test check-asan bench bench-peers docs install clean fuzz deps-fuzz
 
 all: deps tenor
@@ -69,7 +83,7 @@ deps:
 	  fi; \
 	fi
 
-tenor: $(call objs,$(BUILD),$(CORE_SRC) $(LUA_SRC) $(MAIN_SRC))
+tenor: $(call objs,$(BUILD),$(CORE_SRC) $(LUA_SRC) $(MAIN_SRC)) $(STDLIB_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/%.o: interp/%.c | $(BUILD)
@@ -107,7 +121,7 @@ bench-peers: all
 $(ASAN)/%.o: interp/%.c | $(ASAN)
 	$(CC) $(CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
-$(ASAN)/tenor: $(call objs,$(ASAN),$(CORE_SRC) $(LUA_SRC) $(MAIN_SRC))
+$(ASAN)/tenor: $(call objs,$(ASAN),$(CORE_SRC) $(LUA_SRC) $(MAIN_SRC)) $(STDLIB_OBJ)
 	$(CC) $(CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LDLIBS)
 
 $(ASAN)/c/%: tests/c/%.c $(call objs,$(ASAN),$(CORE_SRC)) tests/c/harness.h
@@ -153,7 +167,7 @@ $(FUZZ)/%.o: interp/%.c | $(FUZZ)
 $(FUZZ):
 	mkdir -p $@
 
-FUZZ_LIB_OBJS = $(call objs,$(FUZZ),$(CORE_SRC) $(LUA_SRC))
+FUZZ_LIB_OBJS = $(call objs,$(FUZZ),$(CORE_SRC) $(LUA_SRC)) $(STDLIB_OBJ)
 
 $(FUZZ)/fuzz_date: tests/fuzz/fuzz_date.c $(call objs,$(FUZZ),$(CORE_SRC))
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ -lm

@@ -6,6 +6,7 @@
  */
 #include "host.h"
 #include "sha256.h"
+#include "stdlib_bytecode.h"
 
 #include <limits.h>
 #include <signal.h>
@@ -245,6 +246,33 @@ static int terminal_width(lua_State *L) {
     return 1;
 }
 
+/* package.preload loader for an embedded stdlib chunk: upvalue 1 is the
+   chunk's index in tn_stdlib_chunks. Runs it as require would a file. */
+static int load_embedded(lua_State *L) {
+    const tn_embedded_chunk *c = &tn_stdlib_chunks[lua_tointeger(L, lua_upvalueindex(1))];
+    if (luaL_loadbufferx(L, (const char *)c->code, c->len, c->module, "b") != LUA_OK)
+        return lua_error(L);
+    lua_pushvalue(L, 1);            /* the module name, as require passes it */
+    lua_call(L, 1, 1);
+    return 1;
+}
+
+/* Every stdlib module into package.preload, ahead of the file searchers:
+   the stdlib is part of the binary (TENOR_STDLIB=files reads stdlib/ from
+   disk instead, for working on it without rebuilding). */
+static void preload_stdlib(lua_State *L) {
+    const char *mode = getenv("TENOR_STDLIB");
+    if (mode && strcmp(mode, "files") == 0) return;
+    lua_getglobal(L, "package");
+    lua_getfield(L, -1, "preload");
+    for (int i = 0; tn_stdlib_chunks[i].module; i++) {
+        lua_pushinteger(L, i);
+        lua_pushcclosure(L, load_embedded, 1);
+        lua_setfield(L, -2, tn_stdlib_chunks[i].module);
+    }
+    lua_pop(L, 2);
+}
+
 static int open_everything(lua_State *L) {
     const char *root = lua_touserdata(L, 1);
     luaL_openlibs(L);
@@ -257,6 +285,7 @@ static int open_everything(lua_State *L) {
     luaL_requiref(L, "store", luaopen_store, 1);
     lua_pop(L, 5);
     set_paths(L, root);
+    preload_stdlib(L);
     lua_register(L, "_tenor_terminal_width", terminal_width);
     lua_register(L, "_tenor_realpath", host_realpath);
     lua_register(L, "_tenor_sha256", host_sha256);

@@ -29,7 +29,6 @@ require "tenor.dataset"
 require "tenor.data"
 require "tenor.regress"
 require "tenor.filter"
-require "tenor.complete"
 require "tenor.signal"
 require "tenor.store"
 
@@ -51,9 +50,12 @@ function series._methods.spark(...)
   require "tenor.plot"
   return series._methods.spark(...)
 end
+-- tenor.docs and tenor.reference_markdown (tenor.help), tenor.complete
+-- (the REPL's Tab) also load on first use
+local LAZY_TENOR = {docs = "tenor.help", reference_markdown = "tenor.help", complete = "tenor.complete"}
 setmetatable(tenor, {__index = function(t, k)
-  if k == "docs" or k == "reference_markdown" then
-    require "tenor.help"
+  if LAZY_TENOR[k] then
+    require(LAZY_TENOR[k])
     return rawget(t, k)
   end
 end})

@@ -32,6 +32,13 @@ local function secs(t)
   return ("%.1f ms"):format(t * 1e3)
 end
 
+-- "34.1 ms [33.3-52.7]": median, then min-max in the median's unit
+local function timing(x)
+  local scale = x.median >= 1 and 1 or 1e3
+  local fmt = scale == 1 and "%.2f" or "%.1f"
+  return ("%s [" .. fmt .. "-" .. fmt .. "]"):format(secs(x.median), x.min * scale, x.max * scale)
+end
+
 local function parse_sums(s)
   local t = {}
   for k, v in (s or ""):gmatch("([%w_.]+)=(%S+)") do t[k] = v end
@@ -81,7 +88,7 @@ local function target_text(w, r)
 end
 
 print()
-print(("%-4s  %-24s %-26s %-26s %-26s"):format("", "tenor", LABEL.python, LABEL.r, LABEL.gretl))
+print(("%-4s  %-22s %-30s %-30s %-30s"):format("", "tenor", LABEL.python, LABEL.r, LABEL.gretl))
 for _, w in ipairs(ORDER) do
   local r = rows[w]
   if r and r.tenor then
@@ -90,15 +97,15 @@ for _, w in ipairs(ORDER) do
       local x = r[tool]
       if not x then cells[#cells + 1] = "-"
       else
-        local c = ("%s (%s-%s)"):format(secs(x.median), secs(x.min), secs(x.max))
-        if tool ~= "tenor" then c = c .. (" %.0fx"):format(x.median / r.tenor.median) end
+        local c = timing(x)
+        if tool ~= "tenor" then c = c .. (" %.1fx"):format(x.median / r.tenor.median) end
         cells[#cells + 1] = c
       end
     end
-    print(("%-4s  %-24s %-26s %-26s %-26s"):format(w, table.unpack(cells)))
+    print(("%-4s  %-22s %-30s %-30s %-30s"):format(w, table.unpack(cells)))
   end
 end
-print("(median and min-max of whole-process wall time; Nx = the peer's median / tenor's)")
+print("(median [min-max] of whole-process wall time; Nx = the peer's median / tenor's)")
 print()
 print("targets (issue 9), this run:")
 for _, w in ipairs(ORDER) do

@@ -41,4 +41,14 @@ out, code = run("cd /tmp && " .. TENOR .. " -e 'print(type(series), type(data.re
 eq(out, "table\tfunction\ttable\n", "stdlib found from any directory")
 out, code = run(TENOR .. " -e 'local x = 0; for i = 1, 1e9 do x = x + i end' 2>/dev/null & sleep 1; kill -INT $! 2>/dev/null; wait $!")
 check(code ~= 0, "SIGINT stops a long loop")
+-- the stdlib is compiled into the binary; TENOR_STDLIB=files reads stdlib/
+-- instead. Both give the same functions, and errors in either name the
+-- stdlib file and line.
+local probe = "local i = debug.getinfo(regress.ols, 'S'); print(i.source, i.linedefined > 0, package.preload['tenor.regress'] ~= nil)"
+out = run(TENOR .. " -e \"" .. probe .. "\"")
+eq(out, "@stdlib/tenor/regress.lua\ttrue\ttrue\n", "embedded stdlib, with file and line")
+out = run("TENOR_STDLIB=files " .. TENOR .. " -e \"" .. probe .. "\"")
+check(out:find("/stdlib/tenor/regress.lua\ttrue\tfalse", 1, true), "TENOR_STDLIB=files reads the files: " .. out)
+out, code = run(TENOR .. " -e 'regress.ols(1)'")
+check(code == 1 and out:find("regress", 1, true), "an error raised in the embedded stdlib: " .. out)
 os.remove(tmp)
