@@ -1,5 +1,5 @@
--- regress.ols against the NIST StRD certified values (Longley, Wampler1,
--- Wampler2), against statsmodels 0.13.5 (classical, HC1, HC3 and HAC; the
+-- regress.ols against the NIST StRD certified values (Longley, Norris,
+-- Pontius, NoInt1, NoInt2, Wampler1-5; Filip's data is not at hand), against statsmodels 0.13.5 (classical, HC1, HC3 and HAC; the
 -- fixture and the script that made it are in tests/fixtures/), and the
 -- errors: collinearity names the regressors, frequencies must match.
 -- the fixture is not dated: read it as plain rows
@@ -68,6 +68,16 @@ local ppi = assert(data.read_csv("examples/data/us_ppi_monthly.csv")).ppi_all_co
 local hac = regress.ols(cpi:slice("1960-01"), {ppi = ppi, ppi_l3 = ppi:lag(3)}, {cov = "HAC", lag = 12, use_t = false})
 compare(hac, "cpi_hac12", 1e-9)
 eq(hac.first, "1960-01"); eq(hac.last, "2023-11"); eq(hac.nobs, 767)
+-- the same regression in gretl 2022c (hac_kernel bartlett, hac_lag 12,
+-- hac_prewhiten off, ols --robust): tests/fixtures/make_gretl_hac.inp
+for line in io.lines("tests/fixtures/gretl_hac.csv") do
+  local name, coef, se = line:match("^([%w_]+),([^,]+),([^,]*)$")
+  if name == "nobs" then eq(hac.nobs, tonumber(coef), "gretl's sample")
+  elseif name and name ~= "name" then
+    check(rel(hac.coef[name], tonumber(coef)) < 1e-9, "gretl coefficient " .. name)
+    check(rel(hac.se[name], tonumber(se)) < 1e-9, "gretl HAC standard error " .. name)
+  end
+end
 local cl = regress.ols(cpi:slice("1960-01"), {ppi = ppi, ppi_l3 = ppi:lag(3)})
 compare(cl, "cpi_classical", 1e-9)
 near(cl.f, ref.cpi_classical.fvalue.coef, 1e-8, "F statistic"); near(cl.f_p, ref.cpi_classical.f_pvalue.coef, 1e-12)
@@ -92,6 +102,62 @@ for i, n in ipairs(w1.names) do check(digits(w1.coef[n], 1) >= 9, "Wampler1 " ..
 local w2 = regress.ols(y2, design)
 local certified = {1, 0.1, 0.01, 0.001, 1e-4, 1e-5}
 for i, n in ipairs(w2.names) do check(digits(w2.coef[n], certified[i]) >= 9, "Wampler2 " .. n) end
+
+-- The rest of the NIST StRD linear suite shipped in tests/fixtures/nist/
+-- (Filip is not: see its README). Certified values from NIST's .dat files:
+-- coefficients and their standard deviations, residual SD, R-squared.
+local function nist_file(name)
+  local y, x = {}, {}
+  for line in io.lines("tests/fixtures/nist/" .. name .. ".csv") do
+    local a, b = line:match("^([^,]+),([^,]+)$")
+    if tonumber(a) then y[#y + 1] = tonumber(a); x[#x + 1] = tonumber(b) end
+  end
+  return y, x
+end
+local function powers(x, k)
+  local cols = {}
+  for p = 1, k do cols[p] = {}; for i, v in ipairs(x) do cols[p][i] = v ^ p end end
+  return cols
+end
+local function nist_check(name, f, cert, min_digits)
+  for i, n in ipairs(f.names) do
+    local c = cert.b[i]
+    check(digits(f.coef[n], c[1]) >= min_digits, ("%s %s coefficient: %.3g digits"):format(name, n, digits(f.coef[n], c[1])))
+    if c[2] then
+      check(digits(f.se[n], c[2]) >= min_digits, ("%s %s std. error: %.3g digits"):format(name, n, digits(f.se[n], c[2])))
+    end
+  end
+  check(digits(f.sigma, cert.sd) >= min_digits, ("%s residual SD: %.3g digits"):format(name, digits(f.sigma, cert.sd)))
+  check(digits(f.r2, cert.r2) >= min_digits, ("%s R-squared: %.3g digits"):format(name, digits(f.r2, cert.r2)))
+end
+local ny, nx = nist_file("norris")
+nist_check("Norris", regress.ols(ny, {nx}), {
+  b = {{-0.262323073774029, 0.232818234301152}, {1.00211681802045, 0.429796848199937E-03}},
+  sd = 0.884796396144373, r2 = 0.999993745883712}, 12)
+local py, px = nist_file("pontius")
+nist_check("Pontius", regress.ols(py, powers(px, 2)), {
+  b = {{0.673565789473684E-03, 0.107938612033077E-03}, {0.732059160401003E-06, 0.157817399981659E-09},
+       {-0.316081871345029E-14, 0.486652849992036E-16}},
+  sd = 0.205177424076185E-03, r2 = 0.999999900178537}, 11)
+-- no constant: NIST's R-squared is then the uncentered one, 1 − SSR/Σy²
+local y1n, x1n = nist_file("noint1")
+nist_check("NoInt1", regress.ols(y1n, {x1n}, {const = false}), {
+  b = {{2.07438016528926, 0.165289256198347E-01}}, sd = 3.56753034006338, r2 = 0.999365492298663}, 12)
+local y2n, x2n = nist_file("noint2")
+nist_check("NoInt2", regress.ols(y2n, {x2n}, {const = false}), {
+  b = {{0.727272727272727, 0.420827318078432E-01}}, sd = 0.369274472937998, r2 = 0.993348115299335}, 12)
+-- Wampler3..5: the Wampler1 polynomial plus ever larger noise; every
+-- certified coefficient is 1. The standard deviations scale with the
+-- residual SD (x is the same), so one set checks all three.
+local wse = {2152.32624678170, 2363.55173469681, 779.343524331583, 101.475507550350, 5.64566512170752, 0.112324854679312}
+for k, case in ipairs{{"wampler3", 2360.14502379268, 0.999995559025820},
+                      {"wampler4", 236014.502379268, 0.957478440825662},
+                      {"wampler5", 23601450.2379268, 0.224668921574940E-02}} do
+  local wy, wx = nist_file(case[1])
+  local b = {}
+  for i = 1, 6 do b[i] = {1, wse[i] * 100 ^ (k - 1)} end
+  nist_check(case[1], regress.ols(wy, powers(wx, 5)), {b = b, sd = case[2], r2 = case[3]}, 9)
+end
 
 -- errors
 local a = {1, 2, 3, 4, 5, 6}
