@@ -131,6 +131,7 @@ doc("indexnum.fisher", "indexnum.fisher{p=, q=, base=, chain=}", "√(Laspeyres�
 doc("indexnum.tornqvist", "indexnum.tornqvist{p=, q=, base=, chain=}", "100·exp(Σ ½(s_0 + s_t) ln(p_t/p_0)), s value shares.", "indexnum.tornqvist{p = prices, q = quantities}")
 doc("indexnum.chain_volume", "indexnum.chain_volume{p=, q=, method='annual_overlap'|'one_quarter_overlap'}", "Chain-linked Laspeyres volume of quarterly data at the previous year's prices (IMF QNA manual).", "indexnum.chain_volume{p = deflators, q = volumes}")
 doc("indexnum.contributions", "indexnum.contributions{parts=, total=, lag=}", "Each part's pull on the total's growth (拉动, pp) and share (贡献率, %); the pulls add up to the growth.", "indexnum.contributions{parts = {c = consumption, i = investment, nx = net_exports}}")
+doc("indexnum.chained_contributions", "indexnum.chained_contributions{volumes=, values=, lag=1}", "Contributions to a chain-linked Laspeyres volume aggregate's growth: 100 · (previous value share) · (component volume growth); they add up to the aggregate's growth.", "indexnum.chained_contributions{volumes = {c = real_c, i = real_i}, values = {c = nom_c, i = nom_i}}")
 
 -- signals, turning points, rules and backtests ---------------------------------
 doc("signal.above", "signal.above(a, b)", "1 where a > b (b a series or a number), 0 where not, NA where either is missing.", "signal.above(ppi:yoy(), 0)")

@@ -22,9 +22,19 @@ indexnum.contributions{parts=, total=, lag=} -> dataset
   points, c_i = 100 · (x_it − x_i,t−lag) / total_{t−lag}, which add up to the
   total's growth when total = Σ parts (checked, or pass total=nil to use the
   sum); and the share (贡献率) = 100 · c_i / growth, in percent. Columns:
-  <name> (pull) and <name>_share, plus "growth". For chained volume
-  aggregates, which are not additive, use the parts' shares at the previous
-  period's prices instead.
+  <name> (pull) and <name>_share, plus "growth". Chained aggregates are not
+  additive: use chained_contributions.
+
+indexnum.chained_contributions{volumes=, values=, lag=} -> dataset
+  Contributions to the growth of a chain-linked Laspeyres volume aggregate
+  (real GDP at previous-year prices) from each component's volume series
+  (any index or chained-volume series of it) and its value at current
+  prices: c_i = 100 · s_i,t−lag · (v_it / v_i,t−lag − 1), with s the
+  component's share of the total value at t−lag. They add up exactly to the
+  aggregate's growth from t−lag to t when it is chained every lag periods
+  (annual data chained annually: lag = 1, the default). Same columns as
+  contributions. For a chained price index swap the roles: price indexes as
+  volumes, values as values.
 ]]
 
 local M = {}
@@ -236,6 +246,41 @@ function M.contributions(args)
     local share = pull / growth * 100
     share.name = n .. "_share"
     cols[#cols + 1] = pull
+    cols[#cols + 1] = share
+  end
+  return dataset.new(cols)
+end
+
+function M.chained_contributions(args)
+  local who = "indexnum.chained_contributions"
+  local names = names_of(args.volumes, who)
+  if type(args.values) ~= "table" then error(who .. ": give values={...} at current prices, one per component", 2) end
+  for _, n in ipairs(names) do
+    if not series.is(args.values[n]) then
+      error(("%s: no value series for component '%s' (values must name the same components as volumes)"):format(who, tostring(n)), 2)
+    end
+  end
+  local lag = args.lag or 1
+  local total_prev
+  for _, n in ipairs(names) do
+    local v = args.values[n]:lag(lag)
+    total_prev = total_prev and total_prev + v or v
+  end
+  local pulls, growth = {}, nil
+  for _, n in ipairs(names) do
+    local vol = args.volumes[n]
+    local pull = args.values[n]:lag(lag) / total_prev * (vol / vol:lag(lag) - 1) * 100
+    pull.name = n
+    pulls[#pulls + 1] = pull
+    growth = growth and growth + pull or pull
+  end
+  growth = growth * 1
+  growth.name = "growth"
+  local cols = {growth}
+  for i, n in ipairs(names) do
+    local share = pulls[i] / growth * 100
+    share.name = n .. "_share"
+    cols[#cols + 1] = pulls[i]
     cols[#cols + 1] = share
   end
   return dataset.new(cols)

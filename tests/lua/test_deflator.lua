@@ -68,6 +68,24 @@ local cc = indexnum.contributions{parts = {core = part1, rest = part2}, total = 
 local worst = ((cc.core + cc.rest) - cc.growth):abs():max()
 check(worst < 1e-10, "adding-up on real data, worst " .. worst)
 
+-- contributions to a chained volume aggregate (not additive): previous-year
+-- value shares times component volume growth. Hand calculation for 2021 with
+-- p, q above: values 2020 a 10, b 10 (shares ½, ½); volume growth a +20%,
+-- b −20%: pulls +10 and −10 pp, growth 0. 2022: values 2021 a 14.4, b 8.8
+-- (of 23.2); volumes a 11/12 − 1, b 6/4 − 1.
+local vals = {a = p.a * q.a, b = p.b * q.b}
+local ch = indexnum.chained_contributions{volumes = q, values = vals}
+near(ch.a:at("2021"), 10, 1e-12); near(ch.b:at("2021"), -10, 1e-12); near(ch.growth:at("2021"), 0, 1e-12)
+near(ch.a:at("2022"), 100 * 14.4 / 23.2 * (11 / 12 - 1), 1e-12, "2022 pull of a")
+near(ch.b:at("2022"), 100 * 8.8 / 23.2 * (6 / 4 - 1), 1e-12, "2022 pull of b")
+-- they add up to the growth of the chain-linked Laspeyres volume index (the
+-- Laspeyres formula with quantities as the prices and prices as weights)
+local vol_index = indexnum.laspeyres{p = q, q = p, chain = true}
+for _, y in ipairs{"2021", "2022"} do
+  near(ch.growth:at(y), 100 * (vol_index:at(y) / vol_index:lag(1):at(y) - 1), 1e-10, "chained volume growth " .. y)
+end
+checkerr(function() indexnum.chained_contributions{volumes = q, values = {a = vals.a}} end, "no value series for component 'b'")
+
 -- IMF QNA chain-linking of quarterly volumes. Independent check of the
 -- annual overlap method: its annual averages equal the annually chain-linked
 -- Laspeyres volume index computed here by hand from annual totals.
