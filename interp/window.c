@@ -93,6 +93,8 @@ static void expand_moments(const double *x, double *r, size_t n, const window_sp
 static void roll_moments(const double *x, double *r, size_t n, const window_spec *sp) {
     double K = 0, s1 = 0, s2 = 0;
     size_t k = 0;
+    int full_fast = (sp->stat == ST_MEAN || sp->stat == ST_STD || sp->stat == ST_VAR) && sp->w > (size_t)sp->ddof;
+    double inv_w = 1 / (double)sp->w, inv_wd = full_fast ? 1 / (double)(sp->w - (size_t)sp->ddof) : 0;
     for (size_t t = 0; t < n; t++) {
         if (t >= sp->w && t % sp->w == 0) {
             moments m = moments_exact(x, t - sp->w + 1, t);
@@ -107,6 +109,14 @@ static void roll_moments(const double *x, double *r, size_t n, const window_spec
         }
         if (sp->stat == ST_COUNT) { r[t] = (double)k; continue; }
         if (k < sp->min_obs || k == 0) { r[t] = NAN; continue; }
+        if (k == sp->w && full_fast) {      /* a full window: multiply by 1/w, no divisions */
+            double mean = K + s1 * inv_w;
+            if (sp->stat == ST_MEAN) { r[t] = mean; continue; }
+            double m2 = s2 - s1 * s1 * inv_w;
+            double var = (m2 < 0 ? 0 : m2) * inv_wd;
+            r[t] = sp->stat == ST_VAR ? var : sqrt(var);
+            continue;
+        }
         double mean = K + s1 / (double)k;
         double m2 = s2 - s1 * s1 / (double)k;
         if (m2 < 0) m2 = 0;
@@ -134,6 +144,21 @@ static void roll_sum(const double *x, double *r, size_t n, const window_spec *sp
 }
 
 /* ------------------------------------------------ min and max (deque) */
+
+/* Expanding min or max: a running extreme, no queue needed. */
+static void expand_extreme(const double *x, double *r, size_t n, const window_spec *sp) {
+    double best = NAN;
+    size_t k = 0;
+    int want_max = sp->stat == ST_MAX;
+    for (size_t t = 0; t < n; t++) {
+        double v = x[t];
+        if (!isnan(v)) {
+            if (k == 0 || (want_max ? v > best : v < best)) best = v;
+            k++;
+        }
+        r[t] = k >= sp->min_obs && k > 0 ? best : NAN;
+    }
+}
 
 static void roll_extreme(const double *x, double *r, size_t n, const window_spec *sp,
                          size_t *dq) {
@@ -234,6 +259,7 @@ static void compute(lua_State *L, const tn_series *s, tn_series *r, const window
     switch (sp->stat) {
     case ST_SUM: roll_sum(s->v, r->v, s->n, sp); break;
     case ST_MIN: case ST_MAX:
+        if (!sp->w) { expand_extreme(s->v, r->v, s->n, sp); break; }
         roll_extreme(s->v, r->v, s->n, sp, lua_newuserdatauv(L, (s->n + 1) * sizeof(size_t), 0));
         lua_pop(L, 1);   /* r is still referenced below it; the buffer lives until GC */
         break;
