@@ -93,3 +93,15 @@ for i, d in ipairs(y:dates()) do
 end
 check(worst < 1e-12, "yoy = carry + new on all of US CPI, worst " .. worst)
 near(fresh:at("2023-01"), 100 * (cpi:at("2023-01") / cpi:at("2022-01") - 1) - 100 * (cpi:at("2022-12") / cpi:at("2022-01") - 1), 1e-12)
+-- against NBS's published decomposition of China's CPI yoy (the bureau's
+-- statistician's note on each release): January 2017, yoy 2.5%, carry-over
+-- about 1.5 pp and new prices about 1.0 pp; November 2018, yoy 2.2%,
+-- carry-over about 0.3 pp, new about 1.9 pp. The index here is chained from
+-- the published month-on-month changes, which are rounded to 0.1, so it
+-- carries up to about 0.15 pp of rounding over a year; NBS rounds to 0.1.
+local cn = assert(data.read_csv("examples/data/cn_cpi_monthly.csv"))
+local cn_carry = series.index_from_mom(cn.national_mom_pct):carryover()
+check(math.abs(cn_carry:at("2017-01") - 1.5) <= 0.15, "NBS: Jan 2017 carry-over ~1.5 pp, got " .. cn_carry:at("2017-01"))
+check(math.abs((cn.national_yoy_pct:at("2017-01") - cn_carry:at("2017-01")) - 1.0) <= 0.15, "NBS: Jan 2017 new prices ~1.0 pp")
+check(math.abs(cn_carry:at("2018-11") - 0.3) <= 0.05, "NBS: Nov 2018 carry-over ~0.3 pp, got " .. cn_carry:at("2018-11"))
+check(math.abs((cn.national_yoy_pct:at("2018-11") - cn_carry:at("2018-11")) - 1.9) <= 0.05, "NBS: Nov 2018 new prices ~1.9 pp")
