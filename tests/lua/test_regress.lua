@@ -1,5 +1,5 @@
--- regress.ols against the NIST StRD certified values (Longley, Norris,
--- Pontius, NoInt1, NoInt2, Wampler1-5; Filip's data is not at hand), against statsmodels 0.13.5 (classical, HC1, HC3 and HAC; the
+-- regress.ols against the NIST StRD certified values (the whole linear
+-- suite: Norris, Pontius, NoInt1, NoInt2, Filip, Longley, Wampler1-5), against statsmodels 0.13.5 (classical, HC1, HC3 and HAC; the
 -- fixture and the script that made it are in tests/fixtures/), and the
 -- errors: collinearity names the regressors, frequencies must match.
 -- the fixture is not dated: read it as plain rows
@@ -103,8 +103,8 @@ local w2 = regress.ols(y2, design)
 local certified = {1, 0.1, 0.01, 0.001, 1e-4, 1e-5}
 for i, n in ipairs(w2.names) do check(digits(w2.coef[n], certified[i]) >= 9, "Wampler2 " .. n) end
 
--- The rest of the NIST StRD linear suite shipped in tests/fixtures/nist/
--- (Filip is not: see its README). Certified values from NIST's .dat files:
+-- The rest of the NIST StRD linear suite shipped in tests/fixtures/nist/.
+-- Certified values from NIST's .dat files:
 -- coefficients and their standard deviations, residual SD, R-squared.
 local function nist_file(name)
   local y, x = {}, {}
@@ -158,6 +158,18 @@ for k, case in ipairs{{"wampler3", 2360.14502379268, 0.999995559025820},
   for i = 1, 6 do b[i] = {1, wse[i] * 100 ^ (k - 1)} end
   nist_check(case[1], regress.ols(wy, powers(wx, 5)), {b = b, sd = case[2], r2 = case[3]}, 9)
 end
+
+-- Filip: a degree-10 polynomial, the suite's hardest (condition number of
+-- the design ~1.8e15); the target is 7 digits or a clear collinearity error
+local fy, fx = nist_file("filip")
+nist_check("Filip", regress.ols(fy, powers(fx, 10)), {
+  b = {{-1467.48961422980, 298.084530995537}, {-2772.17959193342, 559.779865474950},
+       {-2316.37108160893, 466.477572127796}, {-1127.97394098372, 227.204274477751},
+       {-354.478233703349, 71.6478660875927}, {-75.1242017393757, 15.2897178747400},
+       {-10.8753180355343, 2.23691159816033}, {-1.06221498588947, 0.221624321934227},
+       {-0.670191154593408E-01, 0.142363763154724E-01}, {-0.246781078275479E-02, 0.535617408889821E-03},
+       {-0.402962525080404E-04, 0.896632837373868E-05}},
+  sd = 0.334801051324544E-02, r2 = 0.996727416185620}, 7)
 
 -- errors
 local a = {1, 2, 3, 4, 5, 6}
