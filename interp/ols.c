@@ -140,10 +140,13 @@ static void meat_hc(const double *Q, const double *e, size_t n, size_t k, int ty
    running form below, so rounding in the running sums cannot build up. */
 #define HAC_RESTART 512
 
-static void bartlett_direct(const double *u, size_t t, size_t k, size_t L, double *A, double *B) {
+static void bartlett_direct(const double *ring, size_t slots, size_t t, size_t k, size_t L,
+                            double *A, double *B) {
     for (size_t a = 0; a < k; a++) A[a] = B[a] = 0;
-    for (size_t l = 1; l <= L && l <= t; l++)
-        for (size_t a = 0; a < k; a++) A[a] += u[(t - l) * k + a], B[a] += (double)l * u[(t - l) * k + a];
+    for (size_t l = 1; l <= L && l <= t; l++) {
+        const double *u = ring + ((t - l) % slots) * k;
+        for (size_t a = 0; a < k; a++) A[a] += u[a], B[a] += (double)l * u[a];
+    }
 }
 
 /* S = Γ_0 + Σ_l w_l (Γ_l + Γ_l') = Γ_0 + C + C', C = Σ_t u_t v_t', where
@@ -151,25 +154,27 @@ static void bartlett_direct(const double *u, size_t t, size_t k, size_t L, doubl
    regrouped. With A_t = Σ_l u_{t−l} and B_t = Σ_l l·u_{t−l} (l = 1..L),
    v_t = A_t − B_t/(L+1), and both move in O(k) a row:
    A_{t+1} = A_t + u_t − u_{t−L}, B_{t+1} = B_t + A_t + u_t − (L+1)·u_{t−L}.
-   So a row costs O(k²) whatever the lag, instead of O(k²L). */
+   So a row costs O(k²) whatever the lag, instead of O(k²L), and only the
+   last L + 1 rows of u are kept (a ring), not all n. */
 static int meat_hac(const double *Q, const double *e, size_t n, size_t k, int lag, double *M) {
-    size_t L = (size_t)lag;
-    double *u = malloc(n * k * sizeof *u);
+    size_t L = (size_t)lag, slots = L + 1;     /* u_t .. u_{t−L}: all a row needs */
+    double *ring = malloc(slots * k * sizeof *ring);
     double C[64 * 64] = {0}, v[64], A[64], B[64];
-    if (!u) return -1;
-    for (size_t t = 0; t < n; t++)
-        for (size_t a = 0; a < k; a++) u[t * k + a] = e[t] * Q[a * n + t];
+    if (!ring) return -1;
     memset(M, 0, k * k * sizeof *M);
     double inv = 1 / (double)(L + 1);
-    for (size_t t = 0; t < n; t++) {
-        const double *ut = u + t * k;
-        if (t % HAC_RESTART == 0) bartlett_direct(u, t, k, L, A, B);
+    size_t cur = 0;                             /* t % slots, kept without dividing */
+    for (size_t t = 0; t < n; t++, cur = cur + 1 == slots ? 0 : cur + 1) {
+        double *ut = ring + cur * k;
+        for (size_t a = 0; a < k; a++) ut[a] = e[t] * Q[a * n + t];
+        if (t % HAC_RESTART == 0) bartlett_direct(ring, slots, t, k, L, A, B);
         for (size_t a = 0; a < k; a++) v[a] = A[a] - B[a] * inv;
         for (size_t a = 0; a < k; a++) {
             for (size_t b = 0; b <= a; b++) M[a * k + b] += ut[a] * ut[b];     /* Γ_0, lower half */
             for (size_t b = 0; b < k; b++) C[a * k + b] += ut[a] * v[b];
         }
-        const double *old = t >= L ? u + (t - L) * k : NULL;            /* u_{t−L} leaves */
+        size_t back = cur + 1 == slots ? 0 : cur + 1;                 /* (t − L) % slots */
+        const double *old = t >= L ? ring + back * k : NULL;           /* u_{t−L} leaves */
         for (size_t a = 0; a < k; a++) {
             double o = old ? old[a] : 0;
             B[a] += A[a] + ut[a] - (double)(L + 1) * o;
@@ -181,7 +186,7 @@ static int meat_hac(const double *Q, const double *e, size_t n, size_t k, int la
             double s = M[a * k + b] + C[a * k + b] + C[b * k + a];
             M[a * k + b] = M[b * k + a] = s;
         }
-    free(u);
+    free(ring);
     return 0;
 }
 
@@ -218,9 +223,8 @@ static void project(const double *Q, const double *R, const double *scale, size_
 static void refine_ls(const double *X, const double *y, const double *Q, const double *R,
                       const double *scale, size_t n, size_t k, double *beta, double *r, int iters) {
     double g[64], d[64], h[64];
-    long double *f = malloc(n * sizeof *f);
     double *fd = malloc(n * sizeof *fd);
-    if (!f || !fd) { free(f); free(fd); return; }   /* refinement is optional: keep the first solution */
+    if (!fd) return;                     /* refinement is optional: keep the first solution */
     double rmax = 0, rmin = INFINITY;
     for (size_t j = 0; j < k; j++) {
         double a = fabs(R[j * k + j]);
@@ -232,7 +236,6 @@ static void refine_ls(const double *X, const double *y, const double *Q, const d
         for (size_t t = 0; t < n; t++) {
             long double s = (long double)y[t] - r[t];
             for (size_t j = 0; j < k; j++) s -= (long double)X[j * n + t] * beta[j];
-            f[t] = s;
             fd[t] = (double)s;
         }
         long double gl[64] = {0};      /* all columns in one pass: k independent sums */
@@ -265,7 +268,6 @@ static void refine_ls(const double *X, const double *y, const double *Q, const d
         if (settled) break;
     }
     free(fd);
-    free(f);
 }
 
 /* Q = X with unit-length columns; an all-zero column is collinear. */
