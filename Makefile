@@ -23,7 +23,7 @@ RUN_PKGS  := gnuplot-nox fonts-wqy-microhei tmux valgrind
 # the bare interpreter's start-up, the floor tenor's W0 is judged against
 PEER_PKGS := python3-pandas python3-statsmodels python3-scipy r-base-core r-cran-data.table \
              r-cran-xts r-cran-zoo r-cran-sandwich r-cran-lmtest r-cran-ttr r-cran-mfilter \
-             r-cran-matrix gretl hyperfine lua5.4
+             r-cran-matrix gretl hyperfine time lua5.4
 
 WARN      := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
              -Wpointer-arith -Wformat=2 -pedantic -std=c11
@@ -107,7 +107,8 @@ docs: all
 	./tenor -e 'io.write(tenor.reference_markdown(), "\n")' > docs/reference.md
 
 bench: all
-	@command -v hyperfine >/dev/null || apt-get install -y -qq hyperfine >/dev/null 2>&1 || true
+	@{ command -v hyperfine >/dev/null && [ -x /usr/bin/time ]; } || \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine time >/dev/null 2>&1 || true
 	@bash tests/bench/run.sh
 
 bench-peers: all

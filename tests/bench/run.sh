@@ -62,8 +62,13 @@ run() {   # run WORKLOAD SCRIPT DATAFILE [LAMBDA]
         [ "$tool" = tenor ] && runs=$RUNS
         # one untimed run for the checksums and the peak RSS
         local sums rss
-        sums=$( { /usr/bin/time -f "rss_kb=%M" -o "$OUT/time.txt" $cmd 2>/dev/null || echo "FAILED"; } |
-                grep -E '^[a-z0-9_.]+=|^FAILED' | tail -1)
+        : > "$OUT/time.txt"
+        if [ -x /usr/bin/time ]; then    # GNU time, for the peak RSS (Debian package "time")
+            sums=$( { /usr/bin/time -f "rss_kb=%M" -o "$OUT/time.txt" $cmd 2>/dev/null || echo "FAILED"; } |
+                    grep -E '^[a-z0-9_.]+=|^FAILED' | tail -1)
+        else
+            sums=$( { $cmd 2>/dev/null || echo "FAILED"; } | grep -E '^[a-z0-9_.]+=|^FAILED' | tail -1)
+        fi
         rss=$(sed -n 's/^rss_kb=//p' "$OUT/time.txt" | tail -1)
         hyperfine -N --warmup 1 --min-runs "$runs" --export-csv "$OUT/hf.csv" "$cmd" >/dev/null 2>&1 ||
             { echo "   $tool: failed to run: $cmd" >&2; continue; }
