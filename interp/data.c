@@ -801,15 +801,17 @@ static const luaL_Reg data_functions[] = {
 };
 
 int luaopen_data(lua_State *L);
+/* A metatable whose only job is to free what its userdata owns. */
+static void gc_metatable(lua_State *L, const char *name, lua_CFunction gc) {
+    luaL_newmetatable(L, name);
+    lua_pushcfunction(L, gc);
+    lua_setfield(L, -2, "__gc");
+    lua_pop(L, 1);
+}
+
 int luaopen_data(lua_State *L) {
-    luaL_newmetatable(L, READER_MT);
-    lua_pushcfunction(L, reader_gc);
-    lua_setfield(L, -2, "__gc");
-    lua_pop(L, 1);
-    luaL_newmetatable(L, MAPPING_MT);
-    lua_pushcfunction(L, mapping_gc);
-    lua_setfield(L, -2, "__gc");
-    lua_pop(L, 1);
+    gc_metatable(L, READER_MT, reader_gc);
+    gc_metatable(L, MAPPING_MT, mapping_gc);
     luaL_newlib(L, data_functions);
     return 1;
 }

@@ -203,13 +203,13 @@ static long double residuals(const double *X, const double *y, size_t n, size_t 
     return ssr;
 }
 
-/* b = R^-1 Q'v in scaled units, returned unscaled into beta (added when add). */
+/* beta = R^-1 Q'v in scaled units, returned unscaled. */
 static void project(const double *Q, const double *R, const double *scale, size_t n, size_t k,
-                    const double *v, double *beta, int add) {
+                    const double *v, double *beta) {
     double c[64];
     for (size_t j = 0; j < k; j++) c[j] = dot(Q + j * n, v, n);
     back_substitute(R, k, c);
-    for (size_t j = 0; j < k; j++) beta[j] = (add ? beta[j] : 0) + c[j] * scale[j];
+    for (size_t j = 0; j < k; j++) beta[j] = c[j] * scale[j];
 }
 
 /* Björck's iterative refinement of the least-squares pair (x, r) on the
@@ -297,7 +297,7 @@ int tn_ols(const double *X, const double *y, size_t n, size_t k, int cov_type,
         free(Q);
         return -1;
     }
-    project(Q, R, scale, n, k, y, fit->beta, 0);
+    project(Q, R, scale, n, k, y, fit->beta);
     residuals(X, y, n, k, fit->beta, fit->resid);
     refine_ls(X, y, Q, R, scale, n, k, fit->beta, fit->resid, 3);
     fit->ssr = (double)residuals(X, y, n, k, fit->beta, fit->resid);
