@@ -259,9 +259,10 @@ static int check_ymd(int y, int m, int d, const char **why) {
 }
 
 static int make_day(tn_date *out, int y, int m, int d, const char **why) {
-    /* rows of a file run month by month: remember the last month's start */
-    static int cached_y, cached_m;
-    static int64_t cached_first;
+    /* rows of a file run month by month: remember the last month's start
+       (per thread: data.read_csv parses the two halves of a large file at once) */
+    static _Thread_local int cached_y, cached_m;
+    static _Thread_local int64_t cached_first;
     if (check_ymd(y, m, d, why)) return -1;
     out->kind = TN_TOK_DAY;
     out->y = y, out->sub = (int8_t)m, out->mday = (int8_t)d;

@@ -11,6 +11,7 @@
  * the file itself come back as nil plus "path:line:col: message".
  */
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
@@ -168,8 +169,9 @@ static int slurp(lua_State *L, csvload *c) {
         c->len = 0;
         return 0;
     }
-    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
     int err = errno;
+    if (p != MAP_FAILED) madvise(p, size, MADV_POPULATE_READ);
     close(fd);
     if (p == MAP_FAILED) return load_fail(c, 0, 0, "cannot read: %s", strerror(err));
     m->p = p;
@@ -352,16 +354,25 @@ static const char *shown(const char *s, size_t n, char *buf, size_t size) {
     return buf;
 }
 
+/* A cell's value: a number, a missing-value token (NaN) or digits grouped
+   by commas. TN_NUM_OK or why not; the cell trimmed in (*s, *n). The
+   decimals written are noted in *dec for plain numbers only. */
+static int cell_value(const char **s, size_t *n, double *out, int *dec) {
+    trim(s, n);
+    int d = -1;
+    int r = *n ? tn_parse_number(*s, *n, out, &d) : TN_NUM_SYNTAX;
+    if (r == TN_NUM_OK) { note_decimals(dec, d); return r; }
+    if (is_missing_token(*s, *n)) { *out = NAN; return TN_NUM_OK; }
+    if (r == TN_NUM_SYNTAX && memchr(*s, ',', *n) && parse_grouped(*s, *n, out) == 0) return TN_NUM_OK;
+    return r;
+}
+
 static int parse_cell(csvload *c, const tn_csv_field *f, int col, int k, int names_idx,
                       lua_State *L, double *out) {
     const char *s = f->s;
     size_t n = f->len;
-    trim(&s, &n);
-    int dec = -1;
-    int r = n ? tn_parse_number(s, n, out, &dec) : TN_NUM_SYNTAX;
-    if (r == TN_NUM_OK) { note_decimals(&c->decimals[k], dec); return 0; }
-    if (is_missing_token(s, n)) { *out = NAN; return 0; }
-    if (r == TN_NUM_SYNTAX && memchr(s, ',', n) && parse_grouped(s, n, out) == 0) return 0;
+    int r = cell_value(&s, &n, out, &c->decimals[k]);
+    if (r == TN_NUM_OK) return 0;
     lua_rawgeti(L, names_idx, col + 1);
     const char *name = lua_tostring(L, -1);
     lua_pop(L, 1);     /* still referenced from the names table */
@@ -431,6 +442,101 @@ static int read_rows(lua_State *L, csvload *c, int names_idx, int notes_idx, int
     if (r < 0) return -1;
     if (c->nrows == 0) return load_fail(c, 0, 0, "no data rows below the header");
     return 0;
+}
+
+/* ------------------------------------------- two threads on large files */
+
+/* From this size up the data rows are read by two threads, one on each
+   half of the body, when nothing in the file needs the serial reader's
+   care (quotes, a row limit, Wind metadata rows). A half that meets
+   anything unusual -- a cell that is not a number, a footer, a ragged row,
+   a second kind of date -- gives up, and the whole body is read again by
+   read_rows, which alone writes error messages: the two threads change
+   the speed, never the result. */
+#define PARALLEL_MIN_BYTES ((size_t)4 << 20)
+
+typedef struct {
+    csvload *c;
+    char *p, *end;      /* this half of the body, whole lines */
+    char sep;
+    long line;          /* line number of its first line */
+    size_t row0;        /* its first row goes here */
+    size_t nrows;       /* rows read */
+    int *decimals;      /* per value column, merged afterwards */
+    int ok;             /* read to the end without meeting anything unusual */
+} body_half;
+
+static void *read_half(void *arg) {
+    body_half *h = arg;
+    const csvload *c = h->c;
+    tn_csv_reader rd;
+    tn_csv_init(&rd, h->p, (size_t)(h->end - h->p), h->sep);
+    rd.next_line = h->line;
+    size_t row = h->row0;
+    int kind = -1, r;
+    const char *why;
+    while ((r = tn_csv_next(&rd)) == 1) {
+        if (tn_csv_row_blank(&rd)) continue;
+        if (rd.nfields != c->ncols || row >= c->cap || is_footer_row(&rd, c->datecol)) break;
+        const tn_csv_field *df = &rd.fields[c->datecol];
+        if (tn_date_parse(df->s, df->len, &c->dates[row], &why) != 0) break;
+        if (kind < 0) kind = c->dates[row].kind;
+        else if (c->dates[row].kind != kind) break;
+        int i = 0, k = 0;
+        for (; i < c->ncols; i++) {
+            if (i == c->datecol) continue;
+            const char *s = rd.fields[i].s;
+            size_t n = rd.fields[i].len;
+            if (cell_value(&s, &n, &c->vals[(size_t)k * c->cap + row], &h->decimals[k]) != TN_NUM_OK) break;
+            k++;
+        }
+        if (i < c->ncols) break;
+        c->lines[row++] = rd.line;
+    }
+    h->ok = r == 0;
+    h->nrows = row - h->row0;
+    tn_csv_free(&rd);
+    return NULL;
+}
+
+/* Reads the rows with two threads; 1 when done, 0 when it gave up (the
+   caller then reads serially; the reader has not moved). decimals2 has
+   room for two rows of c->nval. */
+static int read_rows_parallel(csvload *c, int *decimals2) {
+    char *start = c->rd->p, *end = c->rd->end;
+    size_t len = (size_t)(end - start);
+    char *mid = memchr(start + len / 2, '\n', len - len / 2);
+    if (!mid || mid + 1 >= end) return 0;
+    mid++;
+    /* rows in the first half are at most its line ends, counted as the
+       tokenizer counts them, so the second half starts at that row */
+    size_t ends1 = count_line_ends(start, (size_t)(mid - start));
+    body_half h[2] = {
+        {c, start, mid, c->rd->sep, c->rd->next_line, 0, 0, decimals2, 0},
+        {c, mid, end, c->rd->sep, c->rd->next_line + (long)ends1, ends1, 0, decimals2 + c->nval, 0},
+    };
+    for (int k = 0; k < 2 * c->nval; k++) decimals2[k] = -1;
+    pthread_t second;
+    int threaded = pthread_create(&second, NULL, read_half, &h[1]) == 0;
+    read_half(&h[0]);
+    if (threaded) pthread_join(second, NULL);
+    else read_half(&h[1]);
+    size_t n0 = h[0].nrows, n1 = h[1].nrows;
+    if (!h[0].ok || !h[1].ok || n0 + n1 == 0) return 0;
+    if (n0 > 0 && n1 > 0 && c->dates[h[1].row0].kind != c->dates[0].kind) return 0;
+    if (n0 < h[1].row0 && n1 > 0) {      /* blank lines in the first half: close up */
+        for (int k = 0; k < c->nval; k++)
+            memmove(&c->vals[(size_t)k * c->cap + n0], &c->vals[(size_t)k * c->cap + h[1].row0],
+                    n1 * sizeof(double));
+        memmove(&c->dates[n0], &c->dates[h[1].row0], n1 * sizeof *c->dates);
+        memmove(&c->lines[n0], &c->lines[h[1].row0], n1 * sizeof *c->lines);
+    }
+    c->nrows = n0 + n1;
+    for (int k = 0; k < c->nval; k++) {
+        note_decimals(&c->decimals[k], decimals2[k]);
+        note_decimals(&c->decimals[k], decimals2[c->nval + k]);
+    }
+    return 1;
 }
 
 /* ------------------------------------------------- frequency inference */
@@ -575,9 +681,16 @@ static int data_read_csv(lua_State *L) {
     const char *sep = opt_string(L, 2, "sep");
     const char *date_opt = opt_string(L, 2, "date");
     const char *freq_opt = opt_string(L, 2, "freq");
-    int forced = 0, freq, style, have_row = 0, descending = 0;
+    int forced = 0, freq, style, have_row = 0, descending = 0, threads = 0;
     size_t max_rows = (size_t)-1;
     if (lua_istable(L, 2)) {
+        lua_getfield(L, 2, "threads");      /* 1 or 2; default: 2 on files of 4 MB and more */
+        if (!lua_isnil(L, -1)) {
+            lua_Integer t = luaL_checkinteger(L, -1);
+            if (t != 1 && t != 2) return luaL_argerror(L, 2, "threads must be 1 or 2");
+            threads = (int)t;
+        }
+        lua_pop(L, 1);
         lua_getfield(L, 2, "nrows");
         if (!lua_isnil(L, -1)) {
             lua_Integer m = luaL_checkinteger(L, -1);
@@ -618,7 +731,12 @@ static int data_read_csv(lua_State *L) {
     c.lines = scratch(L, c.cap * sizeof(long));
     c.decimals = scratch(L, (size_t)c.nval * sizeof(int));
     for (int i = 0; i < c.nval; i++) c.decimals[i] = -1;
-    if ((wind && read_wind_meta(L, &c, meta_idx, &have_row)) ||
+    if (wind && read_wind_meta(L, &c, meta_idx, &have_row)) goto fail;
+    size_t body = (size_t)(c.rd->end - c.rd->p);
+    int parallel = !wind && max_rows == (size_t)-1 &&
+                   (threads == 2 || (threads == 0 && body >= PARALLEL_MIN_BYTES)) &&
+                   !memchr(c.rd->p, '"', body);
+    if (!(parallel && read_rows_parallel(&c, scratch(L, 2 * (size_t)c.nval * sizeof(int)))) &&
         read_rows(L, &c, names_idx, notes_idx, have_row, max_rows))
         goto fail;
     freq = infer_freq(&c, &style);

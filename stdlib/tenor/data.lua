@@ -18,6 +18,10 @@ data.read_csv(path, opts) -> dataset | nil, message
   corner, rows such as 频率/单位/来源 above the data, a source line below)
   gives each series its unit and source in s.meta.
   opts.nrows = n reads only the first n data rows.
+  Files of 4 MB and more are parsed by two threads, one on each half of
+  the rows (opts.threads = 1 or 2 to choose). A half that meets anything
+  unusual hands the whole file to the one-thread reader, so the result
+  and every message are the same either way.
   Any problem returns nil and "file:line:col: message": a non-numeric
   cell, a date that does not parse, a duplicate or out-of-order date,
   mixed date kinds, a ragged row. Nothing is dropped silently.

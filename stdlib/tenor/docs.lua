@@ -92,8 +92,8 @@ doc("s:project_yoy", "s:project_yoy{mom=0|{...}|series, horizon=12}", "The yoy p
 doc("s:carryover", "s:carryover()", "Returns carry, new: carry = 100·(I_{Dec last year}/I_{same month last year} − 1) (翘尾), new = yoy − carry.", "local carry, new = cpi:carryover()")
 
 -- data and datasets -------------------------------------------------------
-doc("data.read_csv", "data.read_csv(path, {date=, freq=, sep=, nrows=, text=})",
-  "A dated CSV as a dataset (columns in file order); frequency inferred from the dates; FRED and Wind layouts; nil, 'file:line:col: message' on bad input. With text= the CSV is read from that string and path only names it in messages.",
+doc("data.read_csv", "data.read_csv(path, {date=, freq=, sep=, nrows=, text=, threads=})",
+  "A dated CSV as a dataset (columns in file order); frequency inferred from the dates; FRED and Wind layouts; nil, 'file:line:col: message' on bad input. With text= the CSV is read from that string and path only names it in messages. Files of 4 MB and more are parsed by two threads (threads=1 or 2 to choose); the result and the messages are the same either way.",
   "local cn = assert(data.read_csv('examples/data/cn_cpi_monthly.csv'))")
 doc("data.write_csv", "data.write_csv(path, dataset|series|list, {date_format=, na=, sep=, all_rows=, date_column=})",
   "A wide CSV on the union of the spans, written atomically; numbers as the shortest exact text.", "data.write_csv('out.csv', ds)")

@@ -175,3 +175,63 @@ local fromtext = assert(data.read_csv("memory.csv", {text = table.concat(big, "\
 eq(#fromtext.x, 3000); eq(fromtext.x:at("2049-12"), 2999); near(fromtext.y:at("1800-02"), 1 / 7, 1e-15)
 local _, terr = data.read_csv("memory.csv", {text = "date,x\n2024-01,1\n2024-02,zz\n"})
 eq(terr, "memory.csv:3:2: non-numeric value 'zz' in column 'x'", "messages name the given path")
+
+-- Two threads (threads=2, the default on files of 4 MB and more) read the
+-- two halves of the body at once; they must give exactly what one thread
+-- gives, and on anything unusual the same message, whichever half it is in.
+local function both(name, text)
+  local one, e1 = data.read_csv(name, {text = text, threads = 1})
+  local two, e2 = data.read_csv(name, {text = text, threads = 2})
+  return one, two, e1, e2
+end
+local function same_result(name, text)
+  local one, two, e1, e2 = both(name, text)
+  if not one then return eq(e2, e1, name .. ": same message") end
+  check(two ~= nil, name .. ": two threads read it too")
+  if not two then return end
+  eq(table.concat(two:names(), ","), table.concat(one:names(), ","), name .. ": names")
+  for _, n in ipairs(one:names()) do
+    local a, b = one[n], two[n]
+    eq(b.freq, a.freq, name .. ": frequency"); eq(b.start, a.start, name .. ": start")
+    eq(#b, #a, name .. ": length")
+    local va, vb, diff = a:values(), b:values(), 0
+    for i = 1, #va do if not (va[i] == vb[i] or (va[i] ~= va[i] and vb[i] ~= vb[i])) then diff = diff + 1 end end
+    eq(diff, 0, name .. ": values of " .. n)
+    eq(b.meta.decimals, a.meta.decimals, name .. ": decimals of " .. n)
+  end
+end
+local rows = {"date,a,b"}
+for i = 0, 199 do
+  rows[#rows + 1] = ("%d-%02d-01,%s,%s"):format(1900 + i // 12, i % 12 + 1,
+    i % 17 == 0 and "NA" or ("%.3f"):format(i / 3), i % 5 == 0 and "" or ("%.1f"):format(-i))
+end
+local function text(list) return table.concat(list, "\n") .. "\n" end
+same_result("plain.csv", text(rows))
+same_result("crlf.csv", table.concat(rows, "\r\n") .. "\r\n")
+local blanks = {table.unpack(rows)}
+for i = 3, 40 do blanks[i] = blanks[i] .. "\n" end            -- blank lines in the first half
+same_result("blanks.csv", text(blanks))
+same_result("descending.csv", "date,a,b\n" .. text((function()
+  local r = {}; for i = #rows, 2, -1 do r[#r + 1] = rows[i] end; return r end)()))
+same_result("one_row.csv", "date,a\n2024-01,1\n")
+same_result("grouped.csv", 'date,a\n2024-01,"1,234.5"\n2024-02,2\n2024-03,3\n2024-04,4\n')
+for _, at in ipairs({10, 190}) do       -- a problem in the first half, then in the second
+  local bad = {table.unpack(rows)}
+  bad[at] = bad[at]:gsub(",[^,]*$", ",zz")
+  same_result("bad" .. at .. ".csv", text(bad))
+  bad = {table.unpack(rows)}; bad[at] = bad[at] .. ",9"
+  same_result("ragged" .. at .. ".csv", text(bad))
+  bad = {table.unpack(rows)}; bad[at] = "2024-13-01,1,2"
+  same_result("baddate" .. at .. ".csv", text(bad))
+  bad = {table.unpack(rows)}; bad[at] = bad[at - 1]
+  same_result("dupdate" .. at .. ".csv", text(bad))
+end
+local mixed = {table.unpack(rows)}
+for i = 150, #mixed do mixed[i] = mixed[i]:gsub("^(%d+%-%d+)%-01", "%1") end   -- months after days
+same_result("mixed.csv", text(mixed))
+local footer = {table.unpack(rows)}; footer[#footer + 1] = "Source: made up,,"
+same_result("footer.csv", text(footer))
+local _, ferr = data.read_csv("footer.csv", {text = text(footer), threads = 2})
+eq(ferr, nil, "a footer note is read by the serial reader")
+checkerr(function() data.read_csv("x.csv", {text = "date,a\n2024-01,1\n", threads = 3}) end,
+         "threads must be 1 or 2")
