@@ -44,7 +44,7 @@ typedef struct {
     int nval;                /* value columns = ncols - 1 */
     size_t cap;              /* row capacity (upper bound on data rows) */
     size_t nrows;
-    double *vals;            /* column-major: vals[c*cap + r] */
+    double **col;            /* per value column: room for cap rows, in series storage */
     tn_date *dates;          /* per row */
     long *lines;             /* source line per row */
     int *decimals;           /* per value column: the fewest digits after the
@@ -417,7 +417,7 @@ static int read_data_row(lua_State *L, csvload *c, int names_idx) {
     c->lines[r] = rd->line;
     for (int i = 0, k = 0; i < c->ncols; i++) {
         if (i == c->datecol) continue;
-        if (parse_cell(c, &rd->fields[i], i, k, names_idx, L, &c->vals[(size_t)k * c->cap + r])) return -1;
+        if (parse_cell(c, &rd->fields[i], i, k, names_idx, L, &c->col[k][r])) return -1;
         k++;
     }
     c->nrows++;
@@ -487,7 +487,7 @@ static void *read_half(void *arg) {
             if (i == c->datecol) continue;
             const char *s = rd.fields[i].s;
             size_t n = rd.fields[i].len;
-            if (cell_value(&s, &n, &c->vals[(size_t)k * c->cap + row], &h->decimals[k]) != TN_NUM_OK) break;
+            if (cell_value(&s, &n, &c->col[k][row], &h->decimals[k]) != TN_NUM_OK) break;
             k++;
         }
         if (i < c->ncols) break;
@@ -526,8 +526,7 @@ static int read_rows_parallel(csvload *c, int *decimals2) {
     if (n0 > 0 && n1 > 0 && c->dates[h[1].row0].kind != c->dates[0].kind) return 0;
     if (n0 < h[1].row0 && n1 > 0) {      /* blank lines in the first half: close up */
         for (int k = 0; k < c->nval; k++)
-            memmove(&c->vals[(size_t)k * c->cap + n0], &c->vals[(size_t)k * c->cap + h[1].row0],
-                    n1 * sizeof(double));
+            memmove(&c->col[k][n0], &c->col[k][h[1].row0], n1 * sizeof(double));
         memmove(&c->dates[n0], &c->dates[h[1].row0], n1 * sizeof *c->dates);
         memmove(&c->lines[n0], &c->lines[h[1].row0], n1 * sizeof *c->lines);
     }
@@ -615,9 +614,32 @@ static const char *style_name(int style) {
     return names[style];
 }
 
+static void reverse(double *v, size_t n) {
+    for (size_t i = 0, j = n - 1; i < j; i++, j--) { double t = v[i]; v[i] = v[j]; v[j] = t; }
+}
+
+/* Column k as a series on [lo, lo + span): when no period is missing
+   between the first and the last row, the parsed column itself (oldest
+   first; unless blank lines and notes left it much larger than the rows),
+   else a fresh series with the rows' values at their periods. */
+static void push_column(lua_State *L, csvload *c, int k, int storage_idx, int freq,
+                        const int64_t *per, int64_t lo, size_t span) {
+    const double *col = c->col[k];
+    int snug = c->cap - c->nrows <= c->nrows / 4 + 16;     /* not holding much unused room */
+    if (span == c->nrows && snug) {
+        if (per[0] > lo) reverse(c->col[k], c->nrows);     /* newest first in the file */
+        lua_rawgeti(L, storage_idx, k + 1);
+        tn_series_adopt(L, -1, freq, lo, span);
+        return;
+    }
+    tn_series *s = tn_series_push(L, freq, lo, span);
+    for (size_t j = 0; j < span; j++) s->v[j] = NAN;
+    for (size_t r = 0; r < c->nrows; r++) s->v[per[r] - lo] = col[r];
+}
+
 /* Pushes {names=, columns=, freq=, notes=, date_column=}. */
 static void push_result(lua_State *L, csvload *c, int freq, int style, const int64_t *per,
-                        int names_idx, int notes_idx, int meta_idx) {
+                        int storage_idx, int names_idx, int notes_idx, int meta_idx) {
     int64_t lo = per[0], hi = per[c->nrows - 1];
     if (lo > hi) { int64_t t = lo; lo = hi; hi = t; }
     size_t span = (size_t)(hi - lo + 1);
@@ -627,10 +649,7 @@ static void push_result(lua_State *L, csvload *c, int freq, int style, const int
     lua_createtable(L, c->nval, 0);      /* columns */
     for (int i = 0, k = 0; i < c->ncols; i++) {
         if (i == c->datecol) continue;
-        tn_series *s = tn_series_push(L, freq, lo, span);
-        for (size_t j = 0; j < span; j++) s->v[j] = NAN;
-        const double *col = &c->vals[(size_t)k * c->cap];
-        for (size_t r = 0; r < c->nrows; r++) s->v[per[r] - lo] = col[r];
+        push_column(L, c, k, storage_idx, freq, per, lo, span);
         lua_rawgeti(L, names_idx, i + 1);
         lua_pushvalue(L, -1);
         lua_rawseti(L, res + 1, k + 1);
@@ -726,7 +745,14 @@ static int data_read_csv(lua_State *L) {
     lua_rawgeti(L, names_idx, c.datecol + 1);
     int wind = strcmp(lua_tostring(L, -1), "\xE6\x8C\x87\xE6\xA0\x87\xE5\x90\x8D\xE7\xA7\xB0") == 0;
     lua_pop(L, 1);
-    c.vals = scratch(L, c.cap * (size_t)c.nval * sizeof(double));
+    if (max_rows < c.cap) c.cap = max_rows;
+    c.col = scratch(L, (size_t)c.nval * sizeof(double *));
+    lua_createtable(L, c.nval, 0);
+    int storage_idx = lua_gettop(L);
+    for (int k = 0; k < c.nval; k++) {
+        c.col[k] = tn_series_push_storage(L, c.cap);
+        lua_rawseti(L, storage_idx, k + 1);
+    }
     c.dates = scratch(L, c.cap * sizeof(tn_date));
     c.lines = scratch(L, c.cap * sizeof(long));
     c.decimals = scratch(L, (size_t)c.nval * sizeof(int));
@@ -743,7 +769,7 @@ static int data_read_csv(lua_State *L) {
     if (forced) freq = forced;
     int64_t *per = scratch(L, c.nrows * sizeof(int64_t));
     if (assign_periods(&c, freq, per, &descending)) goto fail;
-    push_result(L, &c, freq, style, per, names_idx, notes_idx, meta_idx);
+    push_result(L, &c, freq, style, per, storage_idx, names_idx, notes_idx, meta_idx);
     lua_pushboolean(L, descending);
     lua_setfield(L, -2, "descending");
     return 1;

@@ -14,19 +14,49 @@
 
 /* --------------------------------------------------------- the object */
 
-tn_series *tn_series_push(lua_State *L, int freq, int64_t start, size_t n) {
+static void check_length(lua_State *L, size_t n) {
     if (n > (((size_t)1 << 40) - sizeof(tn_series)) / sizeof(double))
         luaL_error(L, "series of %I periods is too long (more than 2^37)", (lua_Integer)n);
-    /* every period must be one the calendar can write and read back */
+}
+
+/* Every period must be one the calendar can write and read back. */
+static void check_span(lua_State *L, int freq, int64_t start, size_t n) {
     int64_t lo = tn_days_from_civil(TN_YEAR_MIN, 1, 1), hi = tn_days_from_civil(TN_YEAR_MAX, 12, 31);
     if (tn_period_last_day(freq, start) < lo || (n > 0 && tn_period_last_day(freq, start + (int64_t)n - 1) > hi))
         luaL_error(L, "series of %I periods would reach outside the years %d..%d", (lua_Integer)n,
                    TN_YEAR_MIN, TN_YEAR_MAX);
+}
+
+tn_series *tn_series_push(lua_State *L, int freq, int64_t start, size_t n) {
+    check_length(L, n);
+    check_span(L, freq, start, n);
     tn_series *s = lua_newuserdatauv(L, sizeof(tn_series) + n * sizeof(double), 2);
     s->freq = freq;
     s->start = start;
     s->n = n;
     luaL_setmetatable(L, TN_SERIES_MT);
+    return s;
+}
+
+double *tn_series_push_storage(lua_State *L, size_t cap) {
+    check_length(L, cap);
+    tn_series *s = lua_newuserdatauv(L, sizeof(tn_series) + cap * sizeof(double), 2);
+    s->n = 0;
+    return s->v;
+}
+
+tn_series *tn_series_adopt(lua_State *L, int idx, int freq, int64_t start, size_t n) {
+    tn_series *s = lua_touserdata(L, idx);
+    size_t room = (lua_rawlen(L, idx) - sizeof(tn_series)) / sizeof(double);
+    if (s == NULL || lua_getmetatable(L, idx) || n > room)
+        luaL_error(L, "tn_series_adopt: not series storage of %I values", (lua_Integer)n);
+    check_span(L, freq, start, n);
+    s->freq = freq;
+    s->start = start;
+    s->n = n;
+    lua_pushvalue(L, idx);
+    luaL_setmetatable(L, TN_SERIES_MT);
+    lua_pop(L, 1);
     return s;
 }
 

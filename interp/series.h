@@ -28,6 +28,13 @@ typedef struct tn_series {
 
 /* Pushes a new series with n uninitialised values. */
 tn_series *tn_series_push(lua_State *L, int freq, int64_t start, size_t n);
+/* Storage for up to cap values that a reader fills before it knows the
+   calendar (data.read_csv parses the values, then infers the frequency):
+   pushed as a userdata that is not yet a series; tn_series_adopt turns the
+   one at idx into a series of its first n values, checking the span as
+   tn_series_push does. No copy. */
+double    *tn_series_push_storage(lua_State *L, size_t cap);
+tn_series *tn_series_adopt(lua_State *L, int idx, int freq, int64_t start, size_t n);
 /* Pushes a new series with the same calendar as s, values uninitialised. */
 tn_series *tn_series_push_like(lua_State *L, const tn_series *s, size_t n);
 tn_series *tn_series_check(lua_State *L, int arg);
