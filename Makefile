@@ -37,13 +37,13 @@ LDLIBS    += $(PKG_LIBS) -lm -lpthread
 .DEFAULT_GOAL := all
 
 # Pure C: no Lua needed, linked into the C unit tests as well.
-CORE_SRC  := interp/calendar.c interp/numparse.c interp/csv.c interp/hp.c interp/sha256.c
+CORE_SRC  := interp/calendar.c interp/numparse.c interp/csv.c interp/hp.c interp/sha256.c interp/alloc.c
 LUA_SRC   := interp/series.c interp/series_ops.c interp/series_stats.c interp/transform.c interp/window.c \
              interp/convert.c interp/ytd.c interp/rebase.c interp/filter.c \
              interp/ols.c interp/regress.c interp/rolling.c interp/turning.c interp/signal.c interp/store.c \
              interp/data.c interp/host.c interp/repl.c
 MAIN_SRC  := interp/main.c
-CTESTS    := tests/c/test_calendar tests/c/test_numparse tests/c/test_csv tests/c/test_hp tests/c/test_sha256
+CTESTS    := tests/c/test_calendar tests/c/test_numparse tests/c/test_csv tests/c/test_hp tests/c/test_sha256 tests/c/test_alloc
 
 BUILD     := build
 ASAN      := build/asan

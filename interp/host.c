@@ -5,6 +5,7 @@
  * script runner and the REPL, and the GSL error handler.
  */
 #include "host.h"
+#include "alloc.h"
 #include "sha256.h"
 #include "stdlib_bytecode.h"
 
@@ -305,6 +306,9 @@ lua_State *tn_host_new(void) {
     }
     lua_State *L = luaL_newstate();
     if (!L) { fprintf(stderr, "tenor: cannot create a Lua state: out of memory\n"); return NULL; }
+    /* from here on tenor's allocator: the few blocks made so far are small,
+       malloc'd, which it frees with free() */
+    lua_setallocf(L, tn_lua_alloc, NULL);
     lua_pushcfunction(L, open_everything);
     lua_pushlightuserdata(L, root);
     if (tn_host_report(L, tn_host_docall(L, 1, 0)) != LUA_OK) {
