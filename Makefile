@@ -27,7 +27,11 @@ PEER_PKGS := python3-pandas python3-statsmodels python3-scipy r-base-core r-cran
 
 WARN      := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
              -Wpointer-arith -Wformat=2 -pedantic -std=c11
-OPT       ?= -O2 -g
+# -O3: the numeric loops vectorise (W4 326 -> 279 ms, W3b 260 -> 215 ms);
+# rolling.c's short k-sized loops run slower vectorised (W5 98 -> 116 ms),
+# so it keeps -O2 (below). Floating-point results are the same: GCC does not
+# reassociate without -ffast-math.
+OPT       ?= -O3 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS    += $(WARN) $(OPT) -D_GNU_SOURCE -pthread -MMD -MP $(PKG_CFLAGS)
@@ -92,6 +96,8 @@ tenor: $(call objs,$(BUILD),$(CORE_SRC) $(LUA_SRC) $(MAIN_SRC)) $(STDLIB_OBJ)
 
 $(BUILD)/%.o: interp/%.c | $(BUILD)
 	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/rolling.o: CFLAGS += -O2
 
 $(BUILD) $(ASAN) $(TSAN):
 	mkdir -p $@

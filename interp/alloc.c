@@ -78,3 +78,9 @@ void *tn_lua_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     }
     return q;
 }
+
+void *tn_big_alloc(size_t n) { return tn_lua_alloc(NULL, NULL, 0, n ? n : 1); }
+
+void tn_big_free(void *p, size_t n) {
+    if (p) tn_lua_alloc(NULL, p, n ? n : 1, 0);
+}

@@ -18,4 +18,8 @@
 /* A lua_Alloc. */
 void *tn_lua_alloc(void *ud, void *ptr, size_t osize, size_t nsize);
 
+/* The same policy for C workspaces (n bytes; tn_big_free needs the same n). */
+void *tn_big_alloc(size_t n);
+void  tn_big_free(void *p, size_t n);
+
 #endif

@@ -25,6 +25,7 @@
  *              no small-sample factor, no prewhitening)
  */
 #include "ols.h"
+#include "alloc.h"
 
 #include <float.h>
 #include <math.h>
@@ -59,19 +60,84 @@ static void find_dependency(const double *R, size_t k, size_t j, int *depends_on
     for (size_t i = 0; i < j; i++) depends_on[i] = fabs(c[i]) > 1e-6;
 }
 
-/* Q (column-major n×k, overwriting the scaled X) and R (k×k row-major). */
-static int factor_cgs2(double *Q, size_t n, size_t k, double *R, tn_ols_fit *fit) {
+/* Rows per block in the factorisation's sweeps: a block of every column
+   (at most 64 × 4 KB) stays in cache between the two uses a sweep makes. */
+#define BLOCK 512
+
+/* v[0:len) −= Σ_{i<j} c_i q_i, with q_i = Q + i·n + t0. */
+static void subtract_projections(double *v, const double *Q, size_t n, size_t t0, size_t len,
+                                 const double *c, size_t j) {
+    for (size_t i = 0; i < j; i++) {
+        const double *q = Q + i * n + t0;
+        for (size_t t = 0; t < len; t++) v[t] -= c[i] * q[t];
+    }
+}
+
+/* r_i += q_i·v over the block, i < j. */
+static void add_projections(const double *v, const double *Q, size_t n, size_t t0, size_t len,
+                            double *r, size_t j) {
+    for (size_t i = 0; i < j; i++) r[i] += dot(Q + i * n + t0, v, len);
+}
+
+/* Column sums of squares of X, all columns in one sweep. */
+static void column_norms2(const double *X, size_t n, size_t k, double *ss) {
+    for (size_t j = 0; j < k; j++) ss[j] = 0;
+    for (size_t t0 = 0; t0 < n; t0 += BLOCK) {
+        size_t len = n - t0 < BLOCK ? n - t0 : BLOCK;
+        for (size_t j = 0; j < k; j++) ss[j] += dot(X + j * n + t0, X + j * n + t0, len);
+    }
+}
+
+/* X·diag(scale) = QR: Q column-major n×k, R k×k row-major, scale making
+   the columns of X unit length. Classical Gram-Schmidt with one full
+   re-orthogonalisation (CGS2): column j is projected on all earlier
+   columns at once, twice. Each column takes three sweeps over the rows,
+   in blocks, and each sweep uses a block twice while it is in cache:
+     1. v = x_j·scale_j (and q_{j−1} divided by its norm); r1 = Q'v
+     2. v −= Q r1; r2 = Q'v
+     3. v −= Q r2; |v|²
+   so the earlier columns are read from memory three times per column, not
+   four times per earlier column as a column-at-a-time sweep would. */
+static int factor_cgs2(const double *X, size_t n, size_t k, double *Q, double *R, double *scale,
+                       tn_ols_fit *fit) {
+    double ss[64], inv_prev = 1;
+    column_norms2(X, n, k, ss);
+    for (size_t j = 0; j < k; j++) {
+        if (ss[j] == 0) {                  /* an all-zero column is collinear */
+            fit->collinear = (int)j;
+            memset(fit->depends_on, 0, k * sizeof(int));
+            return -1;
+        }
+        scale[j] = 1 / sqrt(ss[j]);
+    }
     memset(R, 0, k * k * sizeof *R);
     for (size_t j = 0; j < k; j++) {
-        double *v = Q + j * n;
-        for (int pass = 0; pass < 2; pass++)
-            for (size_t i = 0; i < j; i++) {
-                const double *q = Q + i * n;
-                double r = dot(q, v, n);
-                R[i * k + j] += r;
-                for (size_t t = 0; t < n; t++) v[t] -= r * q[t];
+        double *v = Q + j * n, r1[64] = {0}, r2[64] = {0}, vv = 0;
+        const double *x = X + j * n;
+        for (size_t t0 = 0; t0 < n; t0 += BLOCK) {
+            size_t len = n - t0 < BLOCK ? n - t0 : BLOCK;
+            for (size_t t = 0; t < len; t++) v[t0 + t] = x[t0 + t] * scale[j];
+            if (j > 0) {
+                double *q = Q + (j - 1) * n + t0;
+                for (size_t t = 0; t < len; t++) q[t] *= inv_prev;
             }
-        double norm = sqrt(dot(v, v, n));
+            add_projections(v + t0, Q, n, t0, len, r1, j);
+            if (j == 0) vv += dot(v + t0, v + t0, len);
+        }
+        if (j > 0) {
+            for (size_t t0 = 0; t0 < n; t0 += BLOCK) {
+                size_t len = n - t0 < BLOCK ? n - t0 : BLOCK;
+                subtract_projections(v + t0, Q, n, t0, len, r1, j);
+                add_projections(v + t0, Q, n, t0, len, r2, j);
+            }
+            for (size_t t0 = 0; t0 < n; t0 += BLOCK) {
+                size_t len = n - t0 < BLOCK ? n - t0 : BLOCK;
+                subtract_projections(v + t0, Q, n, t0, len, r2, j);
+                vv += dot(v + t0, v + t0, len);
+            }
+            for (size_t i = 0; i < j; i++) R[i * k + j] = r1[i] + r2[i];
+        }
+        double norm = sqrt(vv);
         R[j * k + j] = norm;
         if (norm < RANK_TOL) {
             fit->collinear = (int)j;
@@ -79,9 +145,9 @@ static int factor_cgs2(double *Q, size_t n, size_t k, double *R, tn_ols_fit *fit
             find_dependency(R, k, j, fit->depends_on);
             return -1;
         }
-        double inv = 1 / norm;
-        for (size_t t = 0; t < n; t++) v[t] *= inv;
+        inv_prev = 1 / norm;
     }
+    for (size_t t = 0; t < n; t++) Q[(k - 1) * n + t] *= inv_prev;
     return 0;
 }
 
@@ -223,7 +289,7 @@ static void project(const double *Q, const double *R, const double *scale, size_
 static void refine_ls(const double *X, const double *y, const double *Q, const double *R,
                       const double *scale, size_t n, size_t k, double *beta, double *r, int iters) {
     double g[64], d[64], h[64];
-    double *fd = malloc(n * sizeof *fd);
+    double *fd = tn_big_alloc(n * sizeof *fd);
     if (!fd) return;                     /* refinement is optional: keep the first solution */
     double rmax = 0, rmin = INFINITY;
     for (size_t j = 0; j < k; j++) {
@@ -267,22 +333,7 @@ static void refine_ls(const double *X, const double *y, const double *Q, const d
         }
         if (settled) break;
     }
-    free(fd);
-}
-
-/* Q = X with unit-length columns; an all-zero column is collinear. */
-static int scale_columns(const double *X, size_t n, size_t k, double *Q, double *scale, tn_ols_fit *fit) {
-    for (size_t j = 0; j < k; j++) {
-        double ss = dot(X + j * n, X + j * n, n);
-        if (ss == 0) {
-            fit->collinear = (int)j;
-            memset(fit->depends_on, 0, k * sizeof(int));
-            return -1;
-        }
-        scale[j] = 1 / sqrt(ss);
-        for (size_t t = 0; t < n; t++) Q[j * n + t] = X[j * n + t] * scale[j];
-    }
-    return 0;
+    tn_big_free(fd, n * sizeof *fd);
 }
 
 int tn_ols(const double *X, const double *y, size_t n, size_t k, int cov_type,
@@ -291,10 +342,10 @@ int tn_ols(const double *X, const double *y, size_t n, size_t k, int cov_type,
     if (k == 0 || k > 64) return -3;
     fit->n = n, fit->k = k, fit->collinear = -1;
     double R[64 * 64] = {0}, rinv[64 * 64] = {0}, M[64 * 64] = {0}, scale[64] = {0};
-    double *Q = malloc(n * k * sizeof *Q);
+    double *Q = tn_big_alloc(n * k * sizeof *Q);
     if (!Q) return -3;
-    if (scale_columns(X, n, k, Q, scale, fit) != 0 || factor_cgs2(Q, n, k, R, fit) != 0) {
-        free(Q);
+    if (factor_cgs2(X, n, k, Q, R, scale, fit) != 0) {
+        tn_big_free(Q, n * k * sizeof *Q);
         return -1;
     }
     project(Q, R, scale, n, k, y, fit->beta);
@@ -312,6 +363,6 @@ int tn_ols(const double *X, const double *y, size_t n, size_t k, int cov_type,
         else meat_hc(Q, fit->resid, n, k, cov_type, M);
         if (status == 0) sandwich(rinv, M, scale, k, fit->cov);
     }
-    free(Q);
+    tn_big_free(Q, n * k * sizeof *Q);
     return status;
 }
