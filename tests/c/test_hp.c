@@ -83,6 +83,26 @@ int main(void) {
     int steps = tn_hp_trend(y, n, 1e8, t, work);
     double err = max_rel_error(t, ref, n);
     CHECK_MSG(err < 1e-10, "lambda 1e8 random walk: error %g after %d refinements", err, steps);
+    /* many lengths, including those around the row where the LDL' factor's
+       rows stop changing (about 11,550 at 1e8, about 200 at 1600), so that
+       both ends' boundary rows meet a settled and an unsettled factor; all
+       against the __float128 solve (whose
+       end rows assume n >= 4; n = 3 is checked by hand below) */
+    static const struct { double lambda; size_t from, to, step; } around[] = {
+        {1e8, 11500, 11620, 7}, {1600, 4, 420, 11}, {6.25, 4, 120, 3}
+    };
+    double worst_len = 0;
+    int nlen = 0;
+    for (int c = 0; c < 3; c++)
+        for (size_t len = around[c].from; len <= around[c].to; len += around[c].step) {
+            hp_quad(y, len, around[c].lambda, ref);
+            tn_hp_trend(y, len, around[c].lambda, t, work);
+            double e = max_rel_error(t, ref, len);
+            if (e > worst_len) worst_len = e;
+            nlen++;
+            CHECK_MSG(e < 1e-10, "lambda %g, n %zu: error %g", around[c].lambda, len, e);
+        }
+    printf("HP against __float128 over %d lengths: worst relative error %.2g\n", nlen, worst_len);
     free(ref);
     /* tiny cases: n = 3 has one second difference */
     double y3[3] = {1, 5, 2}, t3[3], w3[12];
