@@ -74,11 +74,13 @@ static void factor(size_t n, double lambda, double *d, double *l1, double *l2) {
 
 /* Solves L·D·L'·x = b in place; dinv holds 1/d. */
 static void solve(size_t n, const double *dinv, const double *l1, const double *l2, double *x) {
+    /* the term in the row just solved is subtracted last, so that each row
+       waits on the one before for a multiply and a subtraction only */
     if (n > 1) x[1] -= l1[0] * x[0];
-    for (size_t i = 2; i < n; i++) x[i] -= l1[i - 1] * x[i - 1] + l2[i - 2] * x[i - 2];
+    for (size_t i = 2; i < n; i++) x[i] = (x[i] - l2[i - 2] * x[i - 2]) - l1[i - 1] * x[i - 1];
     for (size_t i = 0; i < n; i++) x[i] *= dinv[i];
     if (n > 1) x[n - 2] -= l1[n - 2] * x[n - 1];
-    for (size_t i = n - 2; i-- > 0;) x[i] -= l1[i] * x[i + 1] + l2[i] * x[i + 2];
+    for (size_t i = n - 2; i-- > 0;) x[i] = (x[i] - l2[i] * x[i + 2]) - l1[i] * x[i + 1];
 }
 
 #define HP_MAX_REFINE 2
