@@ -458,7 +458,6 @@ static int read_rows(lua_State *L, csvload *c, int names_idx, int notes_idx, int
 typedef struct {
     csvload *c;
     char *p, *end;      /* this half of the body, whole lines */
-    char sep;
     long line;          /* line number of its first line */
     size_t row0;        /* its first row goes here */
     size_t nrows;       /* rows read */
@@ -470,7 +469,7 @@ static void *read_half(void *arg) {
     body_half *h = arg;
     const csvload *c = h->c;
     tn_csv_reader rd;
-    tn_csv_init(&rd, h->p, (size_t)(h->end - h->p), h->sep);
+    tn_csv_init(&rd, h->p, (size_t)(h->end - h->p), c->rd->sep);
     rd.next_line = h->line;
     size_t row = h->row0;
     int kind = -1, r;
@@ -512,8 +511,8 @@ static int read_rows_parallel(csvload *c, int *decimals2) {
        tokenizer counts them, so the second half starts at that row */
     size_t ends1 = count_line_ends(start, (size_t)(mid - start));
     body_half h[2] = {
-        {c, start, mid, c->rd->sep, c->rd->next_line, 0, 0, decimals2, 0},
-        {c, mid, end, c->rd->sep, c->rd->next_line + (long)ends1, ends1, 0, decimals2 + c->nval, 0},
+        {c, start, mid, c->rd->next_line, 0, 0, decimals2, 0},
+        {c, mid, end, c->rd->next_line + (long)ends1, ends1, 0, decimals2 + c->nval, 0},
     };
     for (int k = 0; k < 2 * c->nval; k++) decimals2[k] = -1;
     pthread_t second;

@@ -6,10 +6,11 @@
  * the scaled design is factored X = QR by Gram-Schmidt with one full
  * re-orthogonalisation of every column ("twice is enough": Giraud, Langou
  * and Rozložník 2005 — as accurate as Householder for full-rank designs,
- * and its column sweeps run at memory speed on long data). The solution
- * b = R^-1 Q'y is refined once with a residual computed in long double. The
- * normal equations are never formed, so accuracy follows the condition
- * number of X, not its square.
+ * and its sweeps run at memory speed on long data). The solution
+ * b = R^-1 Q'y and its residual are then refined together (Björck's
+ * refinement of the augmented system, residuals in long double, at most
+ * three rounds: see refine_ls). The normal equations are never formed, so
+ * accuracy follows the condition number of X, not its square.
  *
  * Rank: a diagonal element of R below RANK_TOL (columns have unit length)
  * means that column lies in the span of the earlier ones; the coefficients
@@ -64,6 +65,9 @@ static void find_dependency(const double *R, size_t k, size_t j, int *depends_on
    (at most 64 × 4 KB) stays in cache between the two uses a sweep makes. */
 #define BLOCK 512
 
+/* Rows in the block starting at row t0. */
+static size_t block_len(size_t n, size_t t0) { return n - t0 < BLOCK ? n - t0 : BLOCK; }
+
 /* v[0:len) −= Σ_{i<j} c_i q_i, with q_i = Q + i·n + t0. */
 static void subtract_projections(double *v, const double *Q, size_t n, size_t t0, size_t len,
                                  const double *c, size_t j) {
@@ -83,7 +87,7 @@ static void add_projections(const double *v, const double *Q, size_t n, size_t t
 static void column_norms2(const double *X, size_t n, size_t k, double *ss) {
     for (size_t j = 0; j < k; j++) ss[j] = 0;
     for (size_t t0 = 0; t0 < n; t0 += BLOCK) {
-        size_t len = n - t0 < BLOCK ? n - t0 : BLOCK;
+        size_t len = block_len(n, t0);
         for (size_t j = 0; j < k; j++) ss[j] += dot(X + j * n + t0, X + j * n + t0, len);
     }
 }
@@ -115,7 +119,7 @@ static int factor_cgs2(const double *X, size_t n, size_t k, double *Q, double *R
         double *v = Q + j * n, r1[64] = {0}, r2[64] = {0}, vv = 0;
         const double *x = X + j * n;
         for (size_t t0 = 0; t0 < n; t0 += BLOCK) {
-            size_t len = n - t0 < BLOCK ? n - t0 : BLOCK;
+            size_t len = block_len(n, t0);
             for (size_t t = 0; t < len; t++) v[t0 + t] = x[t0 + t] * scale[j];
             if (j > 0) {
                 double *q = Q + (j - 1) * n + t0;
@@ -126,12 +130,12 @@ static int factor_cgs2(const double *X, size_t n, size_t k, double *Q, double *R
         }
         if (j > 0) {
             for (size_t t0 = 0; t0 < n; t0 += BLOCK) {
-                size_t len = n - t0 < BLOCK ? n - t0 : BLOCK;
+                size_t len = block_len(n, t0);
                 subtract_projections(v + t0, Q, n, t0, len, r1, j);
                 add_projections(v + t0, Q, n, t0, len, r2, j);
             }
             for (size_t t0 = 0; t0 < n; t0 += BLOCK) {
-                size_t len = n - t0 < BLOCK ? n - t0 : BLOCK;
+                size_t len = block_len(n, t0);
                 subtract_projections(v + t0, Q, n, t0, len, r2, j);
                 vv += dot(v + t0, v + t0, len);
             }

@@ -274,7 +274,7 @@ function M.chained_contributions(args)
     pulls[#pulls + 1] = pull
     growth = growth and growth + pull or pull
   end
-  growth = growth * 1
+  growth = growth * 1     -- a series of its own (with one component it is still that pull)
   growth.name = "growth"
   local cols = {growth}
   for i, n in ipairs(names) do
