@@ -34,20 +34,23 @@ WARN      := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 OPT       ?= -O3 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+GSL_LIBS   = $(shell pkg-config --libs gsl 2>/dev/null)
 CFLAGS    += $(WARN) $(OPT) -D_GNU_SOURCE -pthread -MMD -MP $(PKG_CFLAGS)
 LDLIBS    += $(PKG_LIBS) -lm -lpthread
 
 # plain `make` builds the interpreter (the first rule below is a build tool's)
 .DEFAULT_GOAL := all
 
-# Pure C: no Lua needed, linked into the C unit tests as well.
-CORE_SRC  := interp/calendar.c interp/numparse.c interp/csv.c interp/hp.c interp/sha256.c interp/alloc.c
-LUA_SRC   := interp/series.c interp/series_ops.c interp/series_stats.c interp/transform.c interp/window.c \
-             interp/convert.c interp/ytd.c interp/rebase.c interp/filter.c \
-             interp/ols.c interp/regress.c interp/rolling.c interp/turning.c interp/signal.c interp/store.c \
-             interp/data.c interp/host.c interp/repl.c
-MAIN_SRC  := interp/main.c
-CTESTS    := tests/c/test_calendar tests/c/test_numparse tests/c/test_csv tests/c/test_hp tests/c/test_sha256 tests/c/test_alloc
+# Four layers, each a folder; a file includes only from its own layer or
+# below: core (pure C, no Lua) <- series (the series type) <- lib (one Lua
+# module per file) <- host (the Lua state, REPL, command line).
+CORE_SRC   := $(sort $(wildcard interp/core/*.c))
+SERIES_SRC := $(sort $(wildcard interp/series/*.c))
+LIB_SRC    := $(sort $(wildcard interp/lib/*.c))
+HOST_SRC   := $(filter-out interp/host/main.c,$(sort $(wildcard interp/host/*.c)))
+LUA_SRC    := $(SERIES_SRC) $(LIB_SRC) $(HOST_SRC)
+MAIN_SRC   := interp/host/main.c
+CTESTS    := $(patsubst %.c,%,$(sort $(wildcard tests/c/test_*.c)))
 
 BUILD     := build
 ASAN      := build/asan
@@ -61,13 +64,13 @@ objs = $(patsubst interp/%.c,$(1)/%.o,$(2))
 STDLIB_LUA := $(sort $(wildcard stdlib/tenor/*.lua))
 STDLIB_OBJ := $(BUILD)/stdlib_bytecode.o
 
-$(BUILD)/stdlib_embed: interp/stdlib_embed.c | $(BUILD)
+$(BUILD)/stdlib_embed: interp/tools/stdlib_embed.c | $(BUILD)
 	$(CC) $(CFLAGS) -o $@ $< $(LDLIBS)
 
 $(BUILD)/stdlib_bytecode.c: $(BUILD)/stdlib_embed $(STDLIB_LUA)
 	$(BUILD)/stdlib_embed $@ $(STDLIB_LUA)
 
-$(STDLIB_OBJ): $(BUILD)/stdlib_bytecode.c interp/stdlib_bytecode.h
+$(STDLIB_OBJ): $(BUILD)/stdlib_bytecode.c interp/host/stdlib_bytecode.h
 	$(CC) $(CFLAGS) -Iinterp -c -o $@ $<
 
 .PHONY: all deps demo test check-asan check-tsan bench bench-peers docs install clean fuzz deps-fuzz
@@ -94,16 +97,17 @@ deps:
 tenor: $(call objs,$(BUILD),$(CORE_SRC) $(LUA_SRC) $(MAIN_SRC)) $(STDLIB_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/%.o: interp/%.c | $(BUILD)
-	$(CC) $(CFLAGS) -c -o $@ $<
+$(BUILD)/%.o: interp/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Iinterp -c -o $@ $<
 
-$(BUILD)/rolling.o: CFLAGS += -O2
+$(BUILD)/lib/rolling.o: CFLAGS += -O2
 
 $(BUILD) $(ASAN) $(TSAN):
 	mkdir -p $@
 
 tests/c/%: tests/c/%.c $(call objs,$(BUILD),$(CORE_SRC)) tests/c/harness.h
-	$(CC) $(CFLAGS) -Iinterp -o $@ $< $(call objs,$(BUILD),$(CORE_SRC)) -lquadmath -lm
+	$(CC) $(CFLAGS) -Iinterp -o $@ $< $(call objs,$(BUILD),$(CORE_SRC)) -lquadmath $(GSL_LIBS) -lm
 
 demo: all
 	./tenor examples/quickstart.lua
@@ -129,15 +133,16 @@ bench-peers: all
 	@bash tests/bench/run.sh
 
 # The sanitized build lives apart so that it never mixes with normal objects.
-$(ASAN)/%.o: interp/%.c | $(ASAN)
-	$(CC) $(CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+$(ASAN)/%.o: interp/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Iinterp $(SAN_FLAGS) -c -o $@ $<
 
 $(ASAN)/tenor: $(call objs,$(ASAN),$(CORE_SRC) $(LUA_SRC) $(MAIN_SRC)) $(STDLIB_OBJ)
 	$(CC) $(CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LDLIBS)
 
 $(ASAN)/c/%: tests/c/%.c $(call objs,$(ASAN),$(CORE_SRC)) tests/c/harness.h
 	@mkdir -p $(ASAN)/c
-	$(CC) $(CFLAGS) $(SAN_FLAGS) -Iinterp -o $@ $< $(call objs,$(ASAN),$(CORE_SRC)) -lquadmath -lm
+	$(CC) $(CFLAGS) $(SAN_FLAGS) -Iinterp -o $@ $< $(call objs,$(ASAN),$(CORE_SRC)) -lquadmath $(GSL_LIBS) -lm
 
 check-asan: deps $(ASAN)/tenor $(patsubst tests/c/%,$(ASAN)/c/%,$(CTESTS))
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
@@ -146,8 +151,9 @@ check-asan: deps $(ASAN)/tenor $(patsubst tests/c/%,$(ASAN)/c/%,$(CTESTS))
 
 # ThreadSanitizer on the tests that run threads (data.read_csv's two-thread
 # reader); its own build, like the ASan one.
-$(TSAN)/%.o: interp/%.c | $(TSAN)
-	$(CC) $(CFLAGS) -fsanitize=thread -c -o $@ $<
+$(TSAN)/%.o: interp/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Iinterp -fsanitize=thread -c -o $@ $<
 
 $(TSAN)/tenor: $(call objs,$(TSAN),$(CORE_SRC) $(LUA_SRC) $(MAIN_SRC)) $(STDLIB_OBJ)
 	$(CC) $(CFLAGS) -fsanitize=thread -o $@ $^ $(LDLIBS)
@@ -183,7 +189,8 @@ deps-fuzz:
 	  else echo "make fuzz needs clang: sudo apt-get install -y clang"; exit 1; fi; \
 	fi
 
-$(FUZZ)/%.o: interp/%.c | $(FUZZ)
+$(FUZZ)/%.o: interp/%.c
+	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
 
 $(FUZZ):
@@ -192,7 +199,7 @@ $(FUZZ):
 FUZZ_LIB_OBJS = $(call objs,$(FUZZ),$(CORE_SRC) $(LUA_SRC)) $(STDLIB_OBJ)
 
 $(FUZZ)/fuzz_date: tests/fuzz/fuzz_date.c $(call objs,$(FUZZ),$(CORE_SRC))
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ -lm
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(GSL_LIBS) -lm
 
 $(FUZZ)/fuzz_%: tests/fuzz/fuzz_lua.c tests/fuzz/%.lua $(FUZZ_LIB_OBJS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -DFUZZ_NAME='"$*"' -DTENOR_ROOT='"$(CURDIR)"' \
@@ -204,4 +211,4 @@ $(FUZZ)/fuzz_%: tests/fuzz/fuzz_lua.c tests/fuzz/%.lua $(FUZZ_LIB_OBJS)
 fuzz: deps deps-fuzz $(FUZZ_BINS)
 	@bash tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BINS)
 
--include $(wildcard $(BUILD)/*.d $(ASAN)/*.d)
+-include $(wildcard $(BUILD)/*/*.d $(ASAN)/*/*.d $(TSAN)/*/*.d)

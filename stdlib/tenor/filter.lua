@@ -1,4 +1,4 @@
---[[ Trend-cycle filters beyond HP (filter.hp is in C: interp/filter.c).
+--[[ Trend-cycle filters beyond HP (filter.hp is in C: interp/lib/filter.c).
 
 filter.hamilton(s, {h=, p=}) -> trend, cycle
   Hamilton (2018): regress y_t on a constant and y_{t-h}, ..., y_{t-h-p+1};

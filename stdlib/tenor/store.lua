@@ -1,4 +1,4 @@
---[[ The series store: Lua helpers on top of the C module (interp/store.c).
+--[[ The series store: Lua helpers on top of the C module (interp/lib/store.c).
 
   db:import_csv(path, {prefix=, source=, vintage=, columns=, ...read_csv opts})
       reads a CSV file with data.read_csv (plain, FRED and Wind-style layouts:

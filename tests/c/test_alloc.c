@@ -2,7 +2,7 @@
    and shrinking across it keep their contents; big blocks start on a 2 MB
    boundary (outside AddressSanitizer, where everything goes to malloc). */
 #include "harness.h"
-#include "alloc.h"
+#include "core/alloc.h"
 
 #include <stdint.h>
 #include <string.h>

@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "calendar.h"
+#include "core/calendar.h"
 #include "harness.h"
 
 static int64_t period(int f, const char *s) {

@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "csv.h"
+#include "core/csv.h"
 #include "harness.h"
 
 static int field_is(const tn_csv_reader *r, int i, const char *want) {

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 
 #include "harness.h"
-#include "hp.h"
+#include "core/hp.h"
 
 /* y = A·tau for A = I + lambda·D'D, computed as tau + lambda·D'(D·tau). */
 static void apply(const double *tau, size_t n, double lambda, double *y) {

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "numparse.h"
+#include "core/numparse.h"
 
 static int same_as_strtod(const char *s) {
     double a, b = strtod(s, NULL);

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "sha256.h"
+#include "core/sha256.h"
 
 int main(void) {
     char hex[65];

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calendar.h"
+#include "core/calendar.h"
 
 static void check_period(int freq, int64_t p) {
     char out[64];

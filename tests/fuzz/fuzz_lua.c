@@ -15,7 +15,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 
-#include "host.h"
+#include "host/host.h"
 
 static lua_State *L;
 static int harness_ref;

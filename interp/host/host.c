@@ -1,0 +1,290 @@
+/*
+ * host.c -- creates tenor's Lua state: standard libraries, the C modules
+ * (series, data), the module search path (stdlib/, scripts/, TENOR_PATH)
+ * and the Lua prelude. Also the protected-call machinery shared by the
+ * script runner and the REPL, and the GSL error handler.
+ */
+#include "host/host.h"
+#include "host/stdlib_bytecode.h"
+#include "core/alloc.h"
+#include "core/gslerr.h"
+#include "core/sha256.h"
+#include "lib/tnlib.h"
+
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <errno.h>
+#include <lauxlib.h>
+#include <lualib.h>
+
+/* ------------------------------------------------------------ Ctrl-C */
+
+static lua_State *running_state;
+
+static void interrupt_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    lua_sethook(L, NULL, 0, 0);
+    luaL_error(L, "interrupted");
+}
+
+/* Signal-safe: only arms a hook that raises at the next Lua instruction. */
+static void on_sigint(int sig) {
+    signal(sig, SIG_DFL);          /* a second Ctrl-C ends the process */
+    if (running_state)
+        lua_sethook(running_state, interrupt_hook,
+                    LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+}
+
+/* ------------------------------------------------------- protected calls */
+
+/* The first Lua function on the stack with a line number: where a script
+   called into C when the C code raised the error. */
+static int lua_caller_where(lua_State *L, char *buf, size_t size) {
+    lua_Debug ar;
+    for (int level = 1; lua_getstack(L, level, &ar); level++) {
+        lua_getinfo(L, "Sl", &ar);
+        if (ar.currentline > 0) {
+            snprintf(buf, size, "%s:%d: ", ar.short_src, ar.currentline);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int message_handler(lua_State *L) {
+    const char *msg = lua_tostring(L, 1);
+    char where[LUA_IDSIZE + 32];
+    if (msg == NULL) {
+        if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
+        msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    } else if (lua_caller_where(L, where, sizeof where) &&
+               strncmp(msg, where, strcspn(where, ":")) != 0) {
+        msg = lua_pushfstring(L, "%s%s", where, msg);
+    }
+    luaL_traceback(L, L, msg, 1);
+    return 1;
+}
+
+int tn_host_docall(lua_State *L, int narg, int nres) {
+    int base = lua_gettop(L) - narg;
+    lua_pushcfunction(L, message_handler);
+    lua_insert(L, base);
+    running_state = L;
+    signal(SIGINT, on_sigint);
+    int status = lua_pcall(L, narg, nres, base);
+    signal(SIGINT, SIG_DFL);
+    running_state = NULL;
+    lua_sethook(L, NULL, 0, 0);
+    lua_remove(L, base);
+    return status;
+}
+
+int tn_host_report(lua_State *L, int status) {
+    if (status != LUA_OK) {
+        fflush(stdout);
+        fprintf(stderr, "%s\n", lua_tostring(L, -1));
+        fflush(stderr);
+        lua_pop(L, 1);
+    }
+    return status;
+}
+
+/* --------------------------------------------------------------- paths */
+
+static int is_dir(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The folder that holds stdlib/ and scripts/: $TENOR_HOME, else the
+   binary's folder (source tree), else ../share/tenor (after make install). */
+static int find_root(char *root, size_t size) {
+    char exe[PATH_MAX], probe[PATH_MAX + 64];
+    const char *env = getenv("TENOR_HOME");
+    if (env && *env) { snprintf(root, size, "%s", env); return 0; }
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) return -1;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash) *slash = '\0';
+    static const char *const layouts[] = {"", "/../share/tenor"};  /* source tree, installed */
+    for (int i = 0; i < 2; i++) {
+        size_t len = strlen(exe) + strlen(layouts[i]);
+        if (len + 1 > size) return -1;
+        snprintf(probe, sizeof probe, "%s%s/stdlib", exe, layouts[i]);
+        if (is_dir(probe)) {
+            memcpy(root, exe, strlen(exe));
+            memcpy(root + strlen(exe), layouts[i], strlen(layouts[i]) + 1);
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* package.path: stdlib, the team's scripts, $TENOR_PATH, ~/.tenor/scripts,
+   then Lua's defaults. */
+static void set_paths(lua_State *L, const char *root) {
+    const char *tp = getenv("TENOR_PATH"), *home = getenv("HOME");
+    luaL_Buffer b;
+    lua_getglobal(L, "package");
+    luaL_buffinit(L, &b);
+    lua_pushfstring(L, "%s/stdlib/?.lua;%s/stdlib/?/init.lua;%s/scripts/?.lua;", root, root, root);
+    luaL_addvalue(&b);
+    for (const char *p = tp; p && *p;) {
+        size_t len = strcspn(p, ":");
+        if (len) { luaL_addlstring(&b, p, len); luaL_addstring(&b, "/?.lua;"); }
+        p += len + (p[len] == ':');
+    }
+    if (home) { lua_pushfstring(L, "%s/.tenor/scripts/?.lua;", home); luaL_addvalue(&b); }
+    lua_getfield(L, -2, "path");
+    luaL_addvalue(&b);
+    luaL_pushresult(&b);
+    lua_setfield(L, -2, "path");
+    lua_pop(L, 1);
+    lua_pushstring(L, root);
+    lua_setglobal(L, "_TENOR_HOME");
+}
+
+/* ------------------------------------------------- helpers for the runner */
+
+/* _tenor_realpath(path) -> the canonical absolute path, or nil, message. */
+static int host_realpath(lua_State *L) {
+    const char *path = luaL_checkstring(L, 1);
+    char buf[PATH_MAX];
+    if (!realpath(path, buf)) {
+        luaL_pushfail(L);
+        lua_pushfstring(L, "%s: %s", path, strerror(errno));
+        return 2;
+    }
+    lua_pushstring(L, buf);
+    return 1;
+}
+
+/* _tenor_sha256(bytes) -> 64 hex digits. */
+static int host_sha256(lua_State *L) {
+    size_t len;
+    const char *data = luaL_checklstring(L, 1, &len);
+    char hex[65];
+    tn_sha256_hex(data, len, hex);
+    lua_pushstring(L, hex);
+    return 1;
+}
+
+/* _tenor_timed_call(seconds, f) -> ok, error: calls f in protected mode;
+   after `seconds` of wall time (0: no limit) every Lua instruction raises
+   "timeout", so a script cannot swallow the timeout with pcall and carry
+   on. The hook and the alarm are cleared here in C, before any Lua code of
+   the caller runs again. */
+static lua_State *alarm_state;
+static int alarm_seconds;
+
+static void timeout_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    lua_sethook(L, timeout_hook, LUA_MASKCOUNT, 1);
+    luaL_error(L, "timeout: the run took longer than %d s", alarm_seconds);
+}
+
+static void on_alarm(int sig) {
+    (void)sig;
+    if (alarm_state) lua_sethook(alarm_state, timeout_hook, LUA_MASKCOUNT, 1000);
+}
+
+static int host_timed_call(lua_State *L) {
+    int seconds = (int)luaL_checkinteger(L, 1);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_settop(L, 2);
+    if (seconds > 0) {
+        alarm_state = L;
+        alarm_seconds = seconds;
+        signal(SIGALRM, on_alarm);
+        alarm((unsigned)seconds);
+    }
+    int status = lua_pcall(L, 0, 0, 0);
+    alarm(0);
+    alarm_state = NULL;
+    lua_sethook(L, NULL, 0, 0);
+    signal(SIGALRM, SIG_DFL);
+    lua_pushboolean(L, status == LUA_OK);
+    if (status == LUA_OK) return 1;
+    lua_insert(L, -2);
+    return 2;
+}
+
+/* _tenor_terminal_width() -> columns of the terminal on stdout, or nil. */
+static int terminal_width(lua_State *L) {
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) lua_pushinteger(L, ws.ws_col);
+    else lua_pushnil(L);
+    return 1;
+}
+
+/* package.preload loader for an embedded stdlib chunk: upvalue 1 is the
+   chunk's index in tn_stdlib_chunks. Runs it as require would a file. */
+static int load_embedded(lua_State *L) {
+    const tn_embedded_chunk *c = &tn_stdlib_chunks[lua_tointeger(L, lua_upvalueindex(1))];
+    if (luaL_loadbufferx(L, (const char *)c->code, c->len, c->module, "b") != LUA_OK)
+        return lua_error(L);
+    lua_pushvalue(L, 1);            /* the module name, as require passes it */
+    lua_call(L, 1, 1);
+    return 1;
+}
+
+/* Every stdlib module into package.preload, ahead of the file searchers:
+   the stdlib is part of the binary (TENOR_STDLIB=files reads stdlib/ from
+   disk instead, for working on it without rebuilding). */
+static void preload_stdlib(lua_State *L) {
+    const char *mode = getenv("TENOR_STDLIB");
+    if (mode && strcmp(mode, "files") == 0) return;
+    lua_getglobal(L, "package");
+    lua_getfield(L, -1, "preload");
+    for (int i = 0; tn_stdlib_chunks[i].module; i++) {
+        lua_pushinteger(L, i);
+        lua_pushcclosure(L, load_embedded, 1);
+        lua_setfield(L, -2, tn_stdlib_chunks[i].module);
+    }
+    lua_pop(L, 2);
+}
+
+static int open_everything(lua_State *L) {
+    const char *root = lua_touserdata(L, 1);
+    luaL_openlibs(L);
+    tn_openlibs(L);
+    set_paths(L, root);
+    preload_stdlib(L);
+    lua_register(L, "_tenor_terminal_width", terminal_width);
+    lua_register(L, "_tenor_realpath", host_realpath);
+    lua_register(L, "_tenor_sha256", host_sha256);
+    lua_register(L, "_tenor_timed_call", host_timed_call);
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "tenor.prelude");
+    lua_call(L, 1, 0);
+    return 0;
+}
+
+lua_State *tn_host_new(void) {
+    char root[PATH_MAX];
+    tn_gsl_install();
+    if (find_root(root, sizeof root) != 0) {
+        fprintf(stderr, "tenor: cannot find the tenor stdlib (set TENOR_HOME to the folder that holds stdlib/)\n");
+        return NULL;
+    }
+    lua_State *L = luaL_newstate();
+    if (!L) { fprintf(stderr, "tenor: cannot create a Lua state: out of memory\n"); return NULL; }
+    /* from here on tenor's allocator: the few blocks made so far are small,
+       malloc'd, which it frees with free() */
+    lua_setallocf(L, tn_lua_alloc, NULL);
+    lua_pushcfunction(L, open_everything);
+    lua_pushlightuserdata(L, root);
+    if (tn_host_report(L, tn_host_docall(L, 1, 0)) != LUA_OK) {
+        lua_close(L);
+        return NULL;
+    }
+    return L;
+}

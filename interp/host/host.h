@@ -1,0 +1,23 @@
+/*
+ * host.h -- the embedding: one Lua state with the standard libraries,
+ * tenor's C modules and its Lua stdlib loaded; protected calls with
+ * tracebacks; Ctrl-C; GSL's error handler.
+ */
+#ifndef TN_HOST_H
+#define TN_HOST_H
+
+#include <lua.h>
+
+#define TN_VERSION "0.1.0"
+
+/* A ready state, or NULL with a message printed to stderr. */
+lua_State *tn_host_new(void);
+
+/* lua_pcall with a handler that puts "file:line:" in front of messages
+   from C functions and appends a traceback. SIGINT interrupts the call. */
+int tn_host_docall(lua_State *L, int narg, int nres);
+
+/* Prints the error on top of the stack (if status is an error), pops it. */
+int tn_host_report(lua_State *L, int status);
+
+#endif

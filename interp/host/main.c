@@ -1,0 +1,130 @@
+/*
+ * main.c -- the tenor command line.
+ *
+ *   tenor                     the REPL
+ *   tenor FILE.lua [args...]  run a script; its arguments are in `arg`
+ *   tenor -e CODE             run CODE (may repeat)
+ *   tenor -i FILE             run FILE, then stay in the REPL
+ *   tenor -                   run standard input as a script
+ *   tenor --version | --help
+ *   tenor run NAME [--param value ...]   a team script as a reproducible run
+ *   tenor list | tenor help NAME          the team's scripts (stdlib/tenor/runner.lua)
+ *
+ * A script error prints "file:line: message" and a traceback, and the
+ * exit status is 1.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lualib.h>
+
+#include "host/host.h"
+#include "host/repl.h"
+
+static void usage(FILE *out) {
+    fputs("usage: tenor [options] [script [args...]]\n"
+          "  (no arguments)   start the interactive REPL\n"
+          "  script [args]    run a Lua script; args are in the table `arg`\n"
+          "  -e CODE          run CODE (may be given more than once)\n"
+          "  -i               stay in the REPL after running the script or -e code\n"
+          "  -                run the script read from standard input\n"
+          "  -v, --version    print the version\n"
+          "  -h, --help       print this help\n"
+          "  run NAME [--param value ...] [--grid p=a,b] [--out DIR] [--trust] [--timeout S]\n"
+          "                   run a team script (sandboxed) into an output folder with a manifest\n"
+          "  run --replay DIR/manifest.json   run a manifest again and compare the outputs\n"
+          "  list             the scripts on the library path\n"
+          "  help NAME        a script's description and parameters\n"
+          "environment: TENOR_PATH (extra script folders, ':'-separated),\n"
+          "  TENOR_HISTORY, TENOR_RC, TENOR_HOME (where stdlib/ lives)\n", out);
+}
+
+/* arg[0] = script, arg[1..] = its arguments, negative indexes before. */
+static void set_arg_table(lua_State *L, char **argv, int argc, int script) {
+    lua_createtable(L, argc - script, script + 1);
+    for (int i = 0; i < argc; i++) {
+        lua_pushstring(L, argv[i]);
+        lua_rawseti(L, -2, i - script);
+    }
+    lua_setglobal(L, "arg");
+}
+
+static int run_script(lua_State *L, char **argv, int argc, int script) {
+    const char *file = strcmp(argv[script], "-") == 0 ? NULL : argv[script];
+    set_arg_table(L, argv, argc, script);
+    int status = luaL_loadfile(L, file);
+    if (status == LUA_OK) {
+        int nargs = argc - script - 1;
+        luaL_checkstack(L, nargs, "too many arguments");
+        for (int i = script + 1; i < argc; i++) lua_pushstring(L, argv[i]);
+        status = tn_host_docall(L, nargs, 0);
+    }
+    return tn_host_report(L, status);
+}
+
+static int run_string(lua_State *L, const char *code) {
+    int status = luaL_loadbuffer(L, code, strlen(code), "=(command line)");
+    if (status == LUA_OK) status = tn_host_docall(L, 0, 0);
+    return tn_host_report(L, status);
+}
+
+/* tenor run|list|help ...: hands the arguments to tenor.runner.main. */
+static int run_subcommand(int argc, char **argv) {
+    lua_State *L = tn_host_new();
+    if (!L) return 1;
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "tenor.runner");
+    int status = tn_host_docall(L, 1, 1);
+    int code = 1;
+    if (status == LUA_OK) {
+        lua_getfield(L, -1, "main");
+        lua_pushstring(L, argv[1]);
+        lua_createtable(L, argc - 2, 0);
+        for (int i = 2; i < argc; i++) {
+            lua_pushstring(L, argv[i]);
+            lua_rawseti(L, -2, i - 1);
+        }
+        status = tn_host_docall(L, 2, 1);
+        if (status == LUA_OK) code = (int)lua_tointeger(L, -1);
+    }
+    if (status != LUA_OK) tn_host_report(L, status);
+    lua_close(L);
+    return code;
+}
+
+int main(int argc, char **argv) {
+    if (argc >= 2 && (strcmp(argv[1], "run") == 0 || strcmp(argv[1], "list") == 0 || strcmp(argv[1], "help") == 0))
+        return run_subcommand(argc, argv);
+    int interactive = 0, ran_code = 0, script = 0;
+    for (int i = 1; i < argc && !script; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-v") == 0 || strcmp(a, "--version") == 0) {
+            printf("tenor %s (%s, GSL)\n", TN_VERSION, LUA_RELEASE);
+            return 0;
+        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            usage(stdout);
+            return 0;
+        } else if (strcmp(a, "-i") == 0) {
+            interactive = 1;
+        } else if (strcmp(a, "-e") == 0) {
+            if (++i == argc) { fputs("tenor: -e needs an argument\n", stderr); return 2; }
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "tenor: unknown option '%s'\n", a);
+            usage(stderr);
+            return 2;
+        } else {
+            script = i;
+        }
+    }
+    lua_State *L = tn_host_new();
+    if (!L) return 1;
+    int status = LUA_OK;
+    for (int i = 1; i < argc && (!script || i < script) && status == LUA_OK; i++) {
+        if (strcmp(argv[i], "-e") == 0) { status = run_string(L, argv[++i]); ran_code = 1; }
+    }
+    if (status == LUA_OK && script) status = run_script(L, argv, argc, script);
+    if (status == LUA_OK && (interactive || (!script && !ran_code))) tn_repl_run(L);
+    lua_close(L);
+    return status == LUA_OK ? 0 : 1;
+}

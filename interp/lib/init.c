@@ -1,0 +1,26 @@
+/*
+ * init.c -- the one list of tenor's C modules (as Lua's linit.c).
+ *
+ * Adding a module: its luaopen_* in tnlib.h and one line here. The Lua
+ * side of each module (stdlib/tenor/) is listed in stdlib/tenor/modules.lua.
+ */
+#include <lauxlib.h>
+
+#include "lib/tnlib.h"
+
+static const luaL_Reg tenor_libs[] = {
+    {"series", luaopen_series},
+    {"data", luaopen_data},
+    {"filter", luaopen_filter},
+    {"regress", luaopen_regress},
+    {"signal", luaopen_signal},
+    {"store", luaopen_store},
+    {NULL, NULL}
+};
+
+void tn_openlibs(lua_State *L) {
+    for (const luaL_Reg *lib = tenor_libs; lib->func; lib++) {
+        luaL_requiref(L, lib->name, lib->func, 1);
+        lua_pop(L, 1);
+    }
+}

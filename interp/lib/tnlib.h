@@ -1,0 +1,22 @@
+/*
+ * tnlib.h -- tenor's Lua modules, as lualib.h lists Lua's own.
+ *
+ * Each luaopen_* lives in its own file under lib/ (series in series/lib.c);
+ * init.c holds the one table that opens them all.
+ */
+#ifndef TN_LIB_H
+#define TN_LIB_H
+
+#include <lua.h>
+
+int luaopen_series(lua_State *L);
+int luaopen_data(lua_State *L);
+int luaopen_filter(lua_State *L);
+int luaopen_regress(lua_State *L);
+int luaopen_signal(lua_State *L);
+int luaopen_store(lua_State *L);
+
+/* Opens every module above as a global of its name (as luaL_openlibs). */
+void tn_openlibs(lua_State *L);
+
+#endif
