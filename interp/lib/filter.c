@@ -19,6 +19,7 @@
 
 #include "core/calendar.h"
 #include "core/hp.h"
+#include "series/opts.h"
 #include "series/series.h"
 #include "lib/tnlib.h"
 
@@ -44,20 +45,22 @@ static void check_complete(lua_State *L, const tn_series *s, const char *fn) {
     }
 }
 
+static const tn_opt hp_opts[] = {
+    {"lambda", "number", NULL, 0, HUGE_VAL, TN_OPT_LO_OPEN | TN_OPT_HI_OPEN, "14400 M, 1600 Q, 6.25 A",
+     "smoothing parameter; weekly and daily data need one", NULL},
+    {"one_sided", "boolean", NULL, -HUGE_VAL, HUGE_VAL, 0, "false",
+     "the real-time trend: at each t the end point of the HP trend of data up to t", NULL},
+    {NULL, NULL, NULL, 0, 0, 0, NULL, NULL, NULL}
+};
+
 static int filter_hp(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    double lambda = 0;
-    int one_sided = 0;
-    if (lua_istable(L, 2)) {
-        lua_getfield(L, 2, "lambda");
-        lambda = lua_isnil(L, -1) ? default_lambda(L, s) : luaL_checknumber(L, -1);
-        lua_getfield(L, 2, "one_sided");
-        one_sided = lua_toboolean(L, -1);
-        lua_pop(L, 2);
-    } else {
-        lambda = default_lambda(L, s);
-    }
-    if (!(lambda > 0)) return luaL_error(L, "filter.hp: lambda must be positive");
+    tn_opts_check(L, 2, "filter.hp");
+    lua_getfield(L, 2, "lambda");
+    double lambda = lua_isnil(L, -1) ? default_lambda(L, s) : lua_tonumber(L, -1);
+    lua_getfield(L, 2, "one_sided");
+    int one_sided = lua_toboolean(L, -1);
+    lua_pop(L, 2);
     if (s->n < 3) return luaL_error(L, "filter.hp: needs at least 3 values, got %d", (int)s->n);
     check_complete(L, s, "filter.hp");
     lua_settop(L, 1);
@@ -99,5 +102,6 @@ static const luaL_Reg filter_functions[] = {
 
 int luaopen_filter(lua_State *L) {
     luaL_newlib(L, filter_functions);
+    tn_opts_declare(L, "filter.hp", hp_opts);
     return 1;
 }

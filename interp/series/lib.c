@@ -11,6 +11,7 @@
 
 #include "lib/tnlib.h"
 #include "series/methods.h"
+#include "series/opts.h"
 #include "series/series.h"
 
 int luaopen_series(lua_State *L) {
@@ -30,6 +31,7 @@ int luaopen_series(lua_State *L) {
     lua_newtable(L);
     tn_series_core_functions(L);
     tn_rebase_register_functions(L);
+    tn_opts_register(L);                             /* series._check_opts ... */
     lua_getfield(L, LUA_REGISTRYINDEX, TN_SERIES_METHODS);
     lua_setfield(L, -2, "_methods");
     lua_pushnumber(L, NAN);

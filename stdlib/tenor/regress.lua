@@ -33,7 +33,18 @@ no small-sample factor, lags counted over the rows used):
   EViews       cov=hac with Bartlett, fixed lag L and no d.f. adjustment
 ]]
 
+local args = require "tenor.args"
+
 local M = regress
+
+args.declare("regress.ols", {
+  {"const", "boolean", default = true, help = "add an intercept named const"},
+  {"cov", "string", choices = {"classical", "HC0", "HC1", "HC2", "HC3", "HAC"}, default = "classical",
+   help = "covariance of the coefficients"},
+  {"lag", "integer", min = 0, aliases = {"maxlags"}, default = "floor(4(n/100)^(2/9))",
+   help = "HAC lag (statsmodels' maxlags)"},
+  {"use_t", "boolean", default = true, help = "t (else normal) p-values and intervals"},
+})
 local fit_methods = {}
 local fit_mt = {__name = "regression", __index = fit_methods}
 M._fit_methods = fit_methods      -- for help() and completion
@@ -62,6 +73,7 @@ local function normalise(xs)
 end
 
 function M.ols(y, xs, opts)
+  opts = args.check("regress.ols", opts)
   local cols, names = normalise(xs)
   local fit = M._ols(y, cols, names, opts)
   fit.y_name = series.is(y) and y.name or "y"

@@ -28,7 +28,7 @@ local gap = series.new{freq = "M", start = "2024-01", values = {1, 2, nil, 4, 5}
 checkerr(function() filter.hp(gap) end, "filter.hp: a monthly series 'g' is missing a value at 2024-03")
 checkerr(function() filter.hp(series.new{freq = "B", start = "2024-01-01", values = {1, 2, 3}}) end, "pass {lambda=}")
 checkerr(function() filter.hp(gap:head(2)) end, "needs at least 3 values")
-checkerr(function() filter.hp(ip, {lambda = -1}) end, "lambda must be positive")
+checkerr(function() filter.hp(ip, {lambda = -1}) end, "filter.hp: option 'lambda' must be > 0 (got -1)")
 
 -- Baxter-King and Christiano-Fitzgerald against statsmodels 0.13.5 bkfilter
 -- and cffilter on log US IP, band 18-96 months (fixture in tests/fixtures/)

@@ -182,4 +182,4 @@ local q = series.new{freq = "Q", start = "2020Q1", values = {1, 2, 3, 4, 5}, nam
 checkerr(function() regress.ols(q, {cpi = cpi}) end, "differ in frequency")
 checkerr(function() regress.ols({1, 2, 3}, {x = {1, 2}}) end, "regressor 1 has 2 values, y has 3")
 checkerr(function() regress.ols({1, 2}, {x = {1, 3}}) end, "2 usable rows for 2 coefficients")
-checkerr(function() regress.ols({1, 2, 3}, {x = {1, 2, 4}}, {cov = "HC9"}) end, "invalid option 'HC9'")
+checkerr(function() regress.ols({1, 2, 3}, {x = {1, 2, 4}}, {cov = "HC9"}) end, "regress.ols: option 'cov' must be one of classical, HC0, HC1, HC2, HC3, HAC (got 'HC9')")

@@ -1,0 +1,89 @@
+--[[ Options tables, declared once and checked by one helper.
+
+Every public function that takes an options table declares its keys here
+(or, for functions written in C, in a tn_opt array: interp/series/opts.h);
+the same checker (series._check_opts, in C) validates both, and help() and
+the REPL's completion read the same declarations.
+
+  local args = require "tenor.args"
+  args.declare("filter.hp", {
+    {"lambda", "number", gt = 0, default = "14400 M, 1600 Q, 6.25 A", help = "smoothing parameter"},
+    {"one_sided", "boolean", default = false, help = "real-time (Kalman) trend"},
+  })
+  function M.hp(s, opts)
+    opts = args.check("filter.hp", opts)   -- a checked copy; {} for nil
+    ...
+
+An entry: {name, type, help =, default =, choices = {...}, min =, max =,
+gt =, lt =, aliases = {...}}. type is number integer boolean string series
+table function any, or several joined by '|'. min/max are inclusive bounds,
+gt/lt exclusive. choices match case-insensitively and come back in the
+declared spelling; an alias (a peer's spelling: statsmodels' maxlags,
+pandas' min_periods) comes back under its key. The errors:
+  regress.ols: unknown option 'lags' (did you mean 'lag'? valid: const, cov, lag, use_t)
+  regress.ols: option 'cov' must be one of classical, HC0, HC1, HC2, HC3, HAC (got 'hax')
+  filter.hp: option 'lambda' must be > 0 (got 0)
+  regress.ols: options must be a table such as {const = ...} (got 'HAC'; valid: ...)
+]]
+
+local M = {}
+
+local LO_OPEN, HI_OPEN = 1, 2
+
+local function entry(fname, e)
+  local name, ty = e[1], e[2]
+  assert(type(name) == "string" and type(ty) == "string", fname .. ": an option needs a name and a type")
+  local open, lo, hi = 0, e.min, e.max
+  if e.gt ~= nil then lo, open = e.gt, open | LO_OPEN end
+  if e.lt ~= nil then hi, open = e.lt, open | HI_OPEN end
+  local default = e.default
+  if default ~= nil and type(default) ~= "string" then default = tostring(default) end
+  return {name = name, type = ty, help = e.help or e[3], default = default, choices = e.choices,
+          lo = lo, hi = hi, open = open, aliases = e.aliases}
+end
+
+--- args.declare(fname, list): records fname's options (see above).
+function M.declare(fname, list)
+  local decl = {names = {}, keys = {}, alias = {}}
+  for i, e in ipairs(list) do
+    local en = entry(fname, e)
+    decl.names[i] = en.name
+    decl.keys[en.name] = en
+    for _, a in ipairs(en.aliases or {}) do decl.alias[a] = en.name end
+  end
+  series._declare_opts(fname, decl)
+  return fname
+end
+
+--- args.check(fname, opts, level) -> a checked copy of opts ({} for nil);
+--- raises at `level` (default 3: the caller of the public function).
+function M.check(fname, opts, level)
+  local checked, msg = series._check_opts(fname, opts)
+  if checked == nil then error(msg, level or 3) end
+  return checked
+end
+
+--- args.spec(fname) -> the declaration {names =, keys =, alias =} or nil.
+function M.spec(fname) return series._opt_specs()[fname] end
+
+--- args.all() -> every declaration, keyed by public name.
+function M.all() return series._opt_specs() end
+
+--- args.describe(fname) -> the options as help prints them, or nil.
+function M.describe(fname)
+  local d = M.spec(fname)
+  if not d then return nil end
+  local lines = {"options:"}
+  for _, name in ipairs(d.names) do
+    local e = d.keys[name]
+    local what = e.type
+    if e.choices then what = table.concat(e.choices, "|") end
+    local line = ("  %-12s %-22s %s"):format(name, what, e.help or "")
+    if e.default then line = line .. (" (default %s)"):format(e.default) end
+    if e.aliases then line = line .. (" [also: %s]"):format(table.concat(e.aliases, ", ")) end
+    lines[#lines + 1] = line
+  end
+  return table.concat(lines, "\n")
+end
+
+return M

@@ -1,0 +1,5 @@
+-- Calls for tests/lua/test_options.lua: filter.*
+local ip = data.read_csv("examples/data/us_industrial_production_monthly.csv")[1]:dropna():slice("2000", "2010")
+return {
+  ["filter.hp"] = function(o) return filter.hp(ip, o) end,
+}
