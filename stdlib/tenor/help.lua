@@ -10,23 +10,25 @@ docs/reference.md (make docs).
 
 local docs = require "tenor.docs"
 
-local MODULES = {
-  {"series", "s:", "the series type: access, arithmetic, changes, windows, frequency conversion", "series."},
-  {"data", "data.", "reading and writing CSV files"},
-  {"dataset", "ds:", "tables of named series", "dataset."},
-  {"regress", "regress.", "OLS with full inference, rolling fits, cross-correlation"},
-  {"fit", "fit:", "methods of a regression result"},
-  {"filter", "filter.", "trend/cycle filters: HP, Hamilton, Baxter-King, Christiano-Fitzgerald"},
-  {"deflator", "deflator.", "implicit deflators and deflating"},
-  {"indexnum", "indexnum.", "index numbers, chain-linking and contributions to growth"},
-  {"signal", "signal.", "conditions, states and turning points (Bry-Boschan, BBQ, Pagan-Sossounov)"},
-  {"tp", "tp:", "methods of a turning-points result"},
-  {"rule", "rule.", "rules as objects and their quality report", "r:"},
-  {"backtest", "backtest.", "look-ahead-safe backtests and bond returns"},
-  {"script", "script.", "shared scripts that declare their parameters", "S:"},
-  {"store", "store.", "the series database with vintages", "db:"},
-  {"plot", "plot.", "charts: sparklines, terminal charts, PNG/SVG/PDF files"},
-}
+-- Sections of help() and of the reference, from the one list of modules:
+-- {name, about, prefixes, places = {{prefix, table}, ...}}.
+local function value_at(path)
+  local v = _G
+  for part in path:gmatch("[^%.]+") do v = type(v) == "table" and v[part] or nil end
+  return v
+end
+
+local SECTIONS = {}
+for _, m in ipairs(require "tenor.modules") do
+  local main = {name = m.name, about = m.about, prefixes = {}, paths = {}}
+  local own = {}
+  for _, p in ipairs(m.places) do
+    if p.section then own[#own + 1] = {name = p.section, about = p.about, prefixes = {p[1]}, paths = {p[2]}}
+    else main.prefixes[#main.prefixes + 1] = p[1]; main.paths[#main.paths + 1] = p[2] end
+  end
+  if #main.prefixes > 0 then SECTIONS[#SECTIONS + 1] = main end
+  for _, sec in ipairs(own) do SECTIONS[#SECTIONS + 1] = sec end
+end
 
 local function sorted_names()
   local names = {}
@@ -37,16 +39,16 @@ end
 
 -- The docs key a function value is known by.
 local function key_of_function(f)
-  local places = {
-    {series._methods, "s:"}, {series, "series."}, {data, "data."}, {dataset, "dataset."},
-    {dataset._methods, "ds:"}, {regress, "regress."}, {regress._fit_methods or {}, "fit:"},
-    {filter, "filter."}, {deflator, "deflator."}, {indexnum, "indexnum."}, {plot, "plot."}, {tenor, "tenor."},
-    {signal, "signal."}, {signal._tp_methods, "tp:"}, {rule, "rule."}, {rule._methods, "r:"}, {backtest, "backtest."}, {script, "script."}, {script._methods, "S:"}, {store, "store."}, {store._methods, "db:"},
-  }
-  for _, p in ipairs(places) do
-    for k, v in pairs(p[1]) do if v == f and docs[p[2] .. k] then return p[2] .. k end end
-  end
   if f == help then return "help" end
+  for _, sec in ipairs(SECTIONS) do
+    for i, path in ipairs(sec.paths) do
+      local t = value_at(path)
+      for k, v in pairs(type(t) == "table" and t or {}) do
+        if v == f and docs[sec.prefixes[i] .. k] then return sec.prefixes[i] .. k end
+      end
+    end
+  end
+  for k, v in pairs(tenor) do if v == f and docs["tenor." .. k] then return "tenor." .. k end end
 end
 
 -- "cpi:yoy" -> "s:yoy"; "yoy" -> the one key ending in it.
@@ -54,7 +56,11 @@ local function resolve(name)
   if docs[name] then return name end
   local method = name:match("^[%w_]+:([%w_]+)$")
   if method then
-    for _, prefix in ipairs{"s:", "ds:", "fit:", "tp:", "r:", "S:", "db:"} do if docs[prefix .. method] then return prefix .. method end end
+    for _, sec in ipairs(SECTIONS) do
+      for _, prefix in ipairs(sec.prefixes) do
+        if prefix:sub(-1) == ":" and docs[prefix .. method] then return prefix .. method end
+      end
+    end
   end
   local found = {}
   for k in pairs(docs) do
@@ -70,16 +76,19 @@ local function entry_text(key)
   return ("%s\n  %s\n  example: %s"):format(e.sig, e.text, e.ex)
 end
 
-local function in_module(k, m)
-  return k:sub(1, #m[2]) == m[2] or (m[4] and k:sub(1, #m[4]) == m[4])
+local function in_section(k, sec)
+  for _, prefix in ipairs(sec.prefixes) do
+    if k:sub(1, #prefix) == prefix then return true end
+  end
+  return false
 end
 
 local function module_text(mod)
-  for _, m in ipairs(MODULES) do
-    if m[1] == mod then
-      local lines = {("%s — %s"):format(m[1], m[3])}
+  for _, sec in ipairs(SECTIONS) do
+    if sec.name == mod then
+      local lines = {("%s — %s"):format(sec.name, sec.about)}
       for _, k in ipairs(sorted_names()) do
-        if in_module(k, m) then lines[#lines + 1] = ("  %-24s %s"):format(k, docs[k].text:match("^[^.;]*")) end
+        if in_section(k, sec) then lines[#lines + 1] = ("  %-24s %s"):format(k, docs[k].text:match("^[^.;]*")) end
       end
       return table.concat(lines, "\n")
     end
@@ -90,7 +99,7 @@ function help(what)
   local text
   if what == nil then
     local lines = {"tenor: series algebra, regressions and filters for macro analysts.", "modules:"}
-    for _, m in ipairs(MODULES) do lines[#lines + 1] = ("  %-9s %s"):format(m[1], m[3]) end
+    for _, sec in ipairs(SECTIONS) do lines[#lines + 1] = ("  %-9s %s"):format(sec.name, sec.about) end
     lines[#lines + 1] = 'help("regress") lists a module; help("s:yoy"), help(regress.ols) or ?name explains one function.'
     text = table.concat(lines, "\n")
   elseif type(what) == "function" then
@@ -113,13 +122,13 @@ end
 --- tenor.reference_markdown(): docs/reference.md, generated from docs.lua.
 function tenor.reference_markdown()
   local out = {"# tenor reference", "", "Generated from `stdlib/tenor/docs.lua` by `make docs`; the same text is what `help()` prints.", ""}
-  for _, m in ipairs(MODULES) do
-    out[#out + 1] = "## " .. m[1]
+  for _, sec in ipairs(SECTIONS) do
+    out[#out + 1] = "## " .. sec.name
     out[#out + 1] = ""
-    out[#out + 1] = m[3]
+    out[#out + 1] = sec.about
     out[#out + 1] = ""
     for _, k in ipairs(sorted_names()) do
-      if in_module(k, m) then
+      if in_section(k, sec) then
         local e = docs[k]
         out[#out + 1] = ("### `%s`\n\n%s\n\n```lua\n%s\n```\n"):format(e.sig, e.text, e.ex)
       end

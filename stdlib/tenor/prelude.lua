@@ -25,18 +25,16 @@ tenor.home = _TENOR_HOME
 NA = series.NA
 
 require "tenor.show"
-require "tenor.dataset"
-require "tenor.data"
-require "tenor.regress"
-require "tenor.filter"
-require "tenor.signal"
-require "tenor.store"
 
--- Modules that only add a global of their own load on first use: start-up
--- stays near the bare interpreter's (they cost ~1.5 ms of parsing together).
--- Completion lists them before they are loaded (tenor.lazy_globals).
-local LAZY = {deflator = "tenor.deflator", indexnum = "tenor.indexnum", backtest = "tenor.backtest",
-              rule = "tenor.rule", script = "tenor.script", help = "tenor.help", plot = "tenor.plot"}
+-- The modules (stdlib/tenor/modules.lua is the one list): the eager ones
+-- now; the lazy ones, which only add a global of their own, on first use,
+-- so start-up stays near the bare interpreter's. Completion lists them
+-- before they are loaded (tenor.lazy_globals).
+local LAZY = {}
+for _, m in ipairs(require "tenor.modules") do
+  if m.lazy then LAZY[m.name] = m.lua
+  elseif m.lua then require(m.lua) end
+end
 tenor.lazy_globals = LAZY
 setmetatable(_G, {__index = function(t, k)
   local module = LAZY[k]

@@ -10,26 +10,16 @@ local function public(t, prefix, out, skip)
   end
 end
 local names = {}
-public(series._methods, "s:", names)
-public(series, "series.", names)
-public(data, "data.", names)
-public(dataset, "dataset.", names)
-public(dataset._methods, "ds:", names)
-public(regress, "regress.", names)
-public(regress._fit_methods, "fit:", names)
-public(filter, "filter.", names)
-public(deflator, "deflator.", names)
-public(indexnum, "indexnum.", names)
-public(plot, "plot.", names)
-public(signal, "signal.", names)
-public(signal._tp_methods, "tp:", names)
-public(rule, "rule.", names, {new = true})
-public(rule._methods, "r:", names)
-public(backtest, "backtest.", names)
-public(script, "script.", names)
-public(script._methods, "S:", names)
-public(store, "store.", names)
-public(store._methods, "db:", names)
+-- every place of every module in the one list (stdlib/tenor/modules.lua)
+local SKIP = {["rule."] = {new = true}}
+for _, m in ipairs(require "tenor.modules") do
+  local _ = _G[m.name]                      -- loads a lazy module
+  for _, p in ipairs(m.places) do
+    local t = _G
+    for part in p[2]:gmatch("[^%.]+") do t = t[part] end
+    public(t, p[1], names, SKIP[p[1]])
+  end
+end
 public(tenor, "tenor.", names, {reference_markdown = true})
 check(#names > 90, "found the public functions: " .. #names)
 for _, n in ipairs(names) do
