@@ -9,8 +9,8 @@ Each entry: sig (the call), text (what it does: definition, NA policy,
 edge periods), ex (an example).
 ]]
 
-local D = {}
-local function doc(name, sig, text, ex) D[name] = {sig = sig, text = text, ex = ex} end
+local D = require("tenor.doc").entries
+local doc = require("tenor.doc").add
 
 -- series: construction and access ---------------------------------------
 doc("series.new", "series.new{freq=, start=, values=, name=, n=, unit=, source=, description=, kind=, meta=}",

@@ -8,7 +8,11 @@ Entries live in stdlib/tenor/docs.lua, which also generates
 docs/reference.md (make docs).
 ]]
 
-local docs = require "tenor.docs"
+require "tenor.docs"
+-- every module registers its entries beside its code (tenor.doc): load them all
+for _, m in ipairs(require "tenor.modules") do if m.lua and m.name ~= "help" then require(m.lua) end end
+local docs = require("tenor.doc").entries
+local args = require "tenor.args"
 
 -- Sections of help() and of the reference, from the one list of modules:
 -- {name, about, prefixes, places = {{prefix, table}, ...}}.
@@ -73,7 +77,10 @@ end
 
 local function entry_text(key)
   local e = docs[key]
-  return ("%s\n  %s\n  example: %s"):format(e.sig, e.text, e.ex)
+  local text = ("%s\n  %s\n  example: %s"):format(e.sig, e.text, e.ex)
+  local opts = args.describe(key)
+  if opts then text = text .. "\n  " .. opts:gsub("\n", "\n  ") end
+  return text
 end
 
 local function in_section(k, sec)
