@@ -10,6 +10,7 @@
  */
 #include <ctype.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -147,14 +148,44 @@ static const char *closest(lua_State *L, int decl, const char *key) {
 }
 
 /* A value as a message shows it: 'text', 12, true, a series, a table. */
-static const char *show_value(lua_State *L, int idx, char *buf, size_t size) {
+const char *tn_opts_show(lua_State *L, int idx, char *buf, size_t size) {
     switch (lua_type(L, idx)) {
     case LUA_TSTRING: snprintf(buf, size, "'%.60s'", lua_tostring(L, idx)); break;
     case LUA_TNUMBER:
     case LUA_TBOOLEAN: snprintf(buf, size, "%s", luaL_tolstring(L, idx, NULL)); lua_pop(L, 1); break;
+    case LUA_TNONE:
+    case LUA_TNIL: snprintf(buf, size, "nothing"); break;
     default: snprintf(buf, size, "a %s", luaL_typename(L, idx)); break;
     }
     return buf;
+}
+
+int tn_arg_error(lua_State *L, const char *fname, const char *arg, const char *fmt, ...) {
+    va_list ap;
+    luaL_where(L, 1);
+    lua_pushfstring(L, "%s: %s ", fname, arg);
+    va_start(ap, fmt);
+    lua_pushvfstring(L, fmt, ap);
+    va_end(ap);
+    lua_concat(L, 3);
+    return lua_error(L);
+}
+
+int tn_arg_choice(lua_State *L, int idx, const char *fname, const char *arg, const char *dflt,
+                  const char *const names[]) {
+    char shown[96];
+    const char *s = dflt && lua_isnoneornil(L, idx) ? dflt : lua_tostring(L, idx);
+    for (int i = 0; s && lua_type(L, idx) != LUA_TNUMBER && names[i]; i++)
+        if (strcasecmp(s, names[i]) == 0) return i;
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (int i = 0; names[i]; i++) {
+        if (i) luaL_addstring(&b, ", ");
+        luaL_addstring(&b, names[i]);
+    }
+    luaL_pushresult(&b);
+    return tn_arg_error(L, fname, arg, "must be one of %s (got %s)", lua_tostring(L, -1),
+                        tn_opts_show(L, idx, shown, sizeof shown));
 }
 
 /* ----------------------------------------------------------------- check */
@@ -209,7 +240,7 @@ static const char *check_value(lua_State *L, int e, const char *fname, const cha
     if (!ok) {
         push_type_words(L, types);
         return lua_pushfstring(L, "%s: option '%s' must be %s (got %s)", fname, key,
-                               lua_tostring(L, -1), show_value(L, v, shown, sizeof shown));
+                               lua_tostring(L, -1), tn_opts_show(L, v, shown, sizeof shown));
     }
     lua_pop(L, 1);
     if (lua_type(L, v) == LUA_TNUMBER) {
@@ -229,7 +260,7 @@ static const char *check_value(lua_State *L, int e, const char *fname, const cha
             else if (has_hi) snprintf(range, sizeof range, "%s %.14g", hi_op, hi);
             else snprintf(range, sizeof range, "a number, not NaN");
             return lua_pushfstring(L, "%s: option '%s' must be %s (got %s)", fname, key, range,
-                                   show_value(L, v, shown, sizeof shown));
+                                   tn_opts_show(L, v, shown, sizeof shown));
         }
     }
     if (lua_type(L, v) == LUA_TSTRING && lua_getfield(L, e, "choices") == LUA_TTABLE) {
@@ -253,7 +284,7 @@ static const char *check_value(lua_State *L, int e, const char *fname, const cha
         lua_pop(L, 1);
         luaL_pushresult(&b);
         return lua_pushfstring(L, "%s: option '%s' must be one of %s (got %s)", fname, key,
-                               lua_tostring(L, -1), show_value(L, v, shown, sizeof shown));
+                               lua_tostring(L, -1), tn_opts_show(L, v, shown, sizeof shown));
     }
     lua_settop(L, v);
     return NULL;
@@ -274,7 +305,7 @@ static const char *check_table(lua_State *L, int opts, int decl, const char *fna
             lua_pushvalue(L, -2);
             push_valid(L, decl);
             return lua_pushfstring(L, "%s: options are named, got the key %s (%s)", fname,
-                                   show_value(L, -2, shown, sizeof shown), lua_tostring(L, -1));
+                                   tn_opts_show(L, -2, shown, sizeof shown), lua_tostring(L, -1));
         }
         const char *key = lua_tostring(L, -2);
         if (lua_getfield(L, keys, key) != LUA_TTABLE) {
@@ -327,7 +358,7 @@ static int check_any(lua_State *L, int idx, const char *fname) {
         const char *first = lua_isstring(L, -1) ? lua_tostring(L, -1) : "key";
         push_valid(L, decl);
         lua_pushfstring(L, "%s: options must be a table such as {%s = ...} (got %s; %s)", fname, first,
-                        show_value(L, idx, shown, sizeof shown), lua_tostring(L, -1));
+                        tn_opts_show(L, idx, shown, sizeof shown), lua_tostring(L, -1));
         return 0;
     }
     int top = lua_gettop(L);
