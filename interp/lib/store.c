@@ -34,6 +34,7 @@
 #include <time.h>
 
 #include "core/calendar.h"
+#include "series/opts.h"
 #include "series/series.h"
 #include "lib/tnlib.h"
 
@@ -129,15 +130,40 @@ static int prepare_schema(lua_State *L, sqlite3 *db, const char *path, int reado
     return 0;
 }
 
+#define OPT_END {NULL, NULL, NULL, 0, 0, 0, NULL, NULL, NULL}
+#define NO_RANGE -HUGE_VAL, HUGE_VAL, 0
+static const tn_opt open_opts[] = {
+    {"readonly", "boolean", NULL, NO_RANGE, "false", "open without writing (no WAL, no schema change)", NULL},
+    OPT_END
+};
+static const tn_opt put_opts[] = {
+    {"vintage", "string", NULL, NO_RANGE, "now (UTC)", "the vintage stamp: YYYY-MM-DD, optionally with a time", NULL},
+    {"unit", "string", NULL, NO_RANGE, "s.meta.unit", "unit of the values", NULL},
+    {"source", "string", NULL, NO_RANGE, "s.meta.source", "where the data come from", NULL},
+    {"description", "string", NULL, NO_RANGE, "s.meta.description", "one line about the series", NULL},
+    {"kind", "string", NULL, NO_RANGE, "s.meta.kind", "flow, stock, rate or index (how :to() aggregates)", NULL},
+    OPT_END
+};
+static const tn_opt get_opts[] = {
+    {"as_of", "string", NULL, NO_RANGE, "the latest", "the vintage known at this date (YYYY-MM-DD, or a full stamp)", NULL},
+    OPT_END
+};
+
+/* A vintage date given by the caller: YYYY-MM-DD, optionally with a time. */
+static const char *check_stamp(lua_State *L, const char *v, const char *fname, const char *key) {
+    int y, m, d;
+    if (v && (sscanf(v, "%4d-%2d-%2d", &y, &m, &d) != 3 || strlen(v) < 10 || m < 1 || m > 12 || d < 1 || d > 31))
+        tn_arg_error(L, fname, key, "must be a date YYYY-MM-DD (optionally with a time), got '%s'", v);
+    return v;
+}
+
 /* store.open(path, {readonly=}) */
 static int store_open(lua_State *L) {
     const char *path = luaL_checkstring(L, 1);
-    int readonly = 0;
-    if (lua_istable(L, 2)) {
-        lua_getfield(L, 2, "readonly");
-        readonly = lua_toboolean(L, -1);
-        lua_pop(L, 1);
-    }
+    tn_opts_check(L, 2, "store.open");
+    lua_getfield(L, 2, "readonly");
+    int readonly = lua_toboolean(L, -1);
+    lua_pop(L, 1);
     tn_store *st = lua_newuserdatauv(L, sizeof *st, 1);
     st->db = NULL;
     st->readonly = readonly;
@@ -199,19 +225,11 @@ static void now_stamp(char *buf, size_t size) {
 
 /* The vintage stamp: opts.vintage ("2024-06-30" or with a time) or now. */
 static const char *vintage_stamp(lua_State *L, int opts, char *buf, size_t size) {
-    if (lua_istable(L, opts)) {
-        lua_getfield(L, opts, "vintage");
-        const char *v = lua_tostring(L, -1);
-        lua_pop(L, 1);
-        if (v) {
-            int y, m, d;
-            if (sscanf(v, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
-                luaL_error(L, "put: vintage must be a date YYYY-MM-DD (optionally with a time), got '%s'", v);
-            snprintf(buf, size, "%s", v);
-            return buf;
-        }
-    }
-    now_stamp(buf, size);
+    lua_getfield(L, opts, "vintage");
+    const char *v = check_stamp(L, lua_tostring(L, -1), "db:put", "option 'vintage'");
+    if (v) snprintf(buf, size, "%s", v);
+    else now_stamp(buf, size);
+    lua_pop(L, 1);
     return buf;
 }
 
@@ -309,7 +327,8 @@ static int store_put(lua_State *L) {
     const char *name = luaL_checkstring(L, 2);
     const tn_series *s = tn_series_check(L, 3);
     if (st->readonly) return luaL_error(L, "put: store %s is open read-only", store_path(L));
-    if (!*name) return luaL_argerror(L, 2, "name must not be empty");
+    if (!*name) return tn_arg_error(L, "db:put", "name", "must not be empty");
+    tn_opts_check(L, 4, "db:put");
     char stampbuf[64], start[64], oldfreq[16];
     const char *stamp = vintage_stamp(L, 4, stampbuf, sizeof stampbuf);
     tn_period_format(s->freq, s->start, TN_STYLE_ISO, start, sizeof start);
@@ -356,12 +375,10 @@ static void as_of_bound(const char *as_of, char *out, size_t size) {
 static int store_get(lua_State *L) {
     tn_store *st = check_store(L);
     const char *name = luaL_checkstring(L, 2);
-    const char *as_of = NULL;
-    if (lua_istable(L, 3)) {
-        lua_getfield(L, 3, "as_of");
-        as_of = lua_tostring(L, -1);
-        lua_pop(L, 1);
-    }
+    tn_opts_check(L, 3, "db:get");
+    lua_getfield(L, 3, "as_of");
+    const char *as_of = check_stamp(L, lua_tostring(L, -1), "db:get", "option 'as_of'");
+    lua_pop(L, 1);                          /* the checked copy in slot 3 keeps it */
     char bound[80], freq[16];
     sqlite3_stmt *q;
     const char *sql = as_of
@@ -588,5 +605,8 @@ int luaopen_store(lua_State *L) {
     lua_getfield(L, -1, "methods");
     lua_setfield(L, -3, "_methods");
     lua_pop(L, 1);
+    tn_opts_declare(L, "store.open", open_opts);
+    tn_opts_declare(L, "db:put", put_opts);
+    tn_opts_declare(L, "db:get", get_opts);
     return 1;
 }
