@@ -188,6 +188,18 @@ int tn_arg_choice(lua_State *L, int idx, const char *fname, const char *arg, con
                         tn_opts_show(L, idx, shown, sizeof shown));
 }
 
+lua_Integer tn_arg_integer(lua_State *L, int idx, const char *fname, const char *arg, lua_Integer dflt,
+                           lua_Integer min) {
+    char shown[96];
+    if (lua_isnoneornil(L, idx) && dflt >= min) return dflt;
+    int ok = lua_type(L, idx) == LUA_TNUMBER;
+    lua_Integer v = ok ? lua_tointegerx(L, idx, &ok) : 0;
+    if (!ok || v < min)
+        tn_arg_error(L, fname, arg, "must be a whole number, at least %I (got %s)", (LUAI_UACINT)min,
+                     tn_opts_show(L, idx, shown, sizeof shown));
+    return v;
+}
+
 /* ----------------------------------------------------------------- check */
 
 static int has_type(lua_State *L, int idx, const char *t, size_t len) {

@@ -62,6 +62,12 @@ int tn_arg_error(lua_State *L, const char *fname, const char *arg, const char *f
 int tn_arg_choice(lua_State *L, int idx, const char *fname, const char *arg, const char *dflt,
                   const char *const names[]);
 
+/* A whole-number argument at idx, at least min; dflt when it is nil or
+   absent (a dflt below min makes it required). Raises "fname: arg must be a
+   whole number, at least <min> (got x)". */
+lua_Integer tn_arg_integer(lua_State *L, int idx, const char *fname, const char *arg, lua_Integer dflt,
+                           lua_Integer min);
+
 /* The value at idx as messages show it: 'text', 12, true, a table. */
 const char *tn_opts_show(lua_State *L, int idx, char *buf, size_t size);
 

@@ -11,6 +11,7 @@
 
 #include "core/calendar.h"
 #include "core/numparse.h"
+#include "series/opts.h"
 
 /* --------------------------------------------------------- the object */
 
@@ -145,17 +146,26 @@ const char *tn_series_describe(lua_State *L, int idx, char *buf, size_t size) {
     return buf;
 }
 
+/* Raises for a bad period argument, naming the running function as its
+   caller wrote it (s:slice, series.index_from_mom), as luaL_argerror finds it. */
+static void period_error(lua_State *L, const char *msg) {
+    lua_Debug ar;
+    char fname[64] = "series";
+    if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "n", &ar) && ar.name)
+        snprintf(fname, sizeof fname, "%s%s", strcmp(ar.namewhat, "method") == 0 ? "s:" : "series.", ar.name);
+    tn_arg_error(L, fname, "period", "%s", msg);
+}
+
 int64_t tn_series_period_arg(lua_State *L, const tn_series *s, int arg,
                              int at_end, int strict) {
     size_t len;
     const char *why = NULL;
     int64_t p;
     if (lua_type(L, arg) != LUA_TSTRING && lua_type(L, arg) != LUA_TNUMBER)
-        luaL_argerror(L, arg, "expected a period such as '2024-01' or '2024Q1'");
+        period_error(L, "must be a period such as '2024-01' or '2024Q1'");
     const char *str = lua_tolstring(L, arg, &len);
     if (tn_period_parse(s->freq, str, len, at_end, strict, &p, &why) != 0)
-        luaL_argerror(L, arg, lua_pushfstring(L, "'%s' is not a %s period (%s)",
-                                              str, tn_freq_name(s->freq), why));
+        period_error(L, lua_pushfstring(L, "'%s' is not a %s period (%s)", str, tn_freq_name(s->freq), why));
     return p;
 }
 
@@ -350,7 +360,7 @@ static int series_values(lua_State *L) {
 static int series_dates(lua_State *L) {
     static const char *const styles[] = {"display", "start", "end", NULL};
     tn_series *s = tn_series_check(L, 1);
-    int style = luaL_checkoption(L, 2, "display", styles);
+    int style = tn_arg_choice(L, 2, "s:dates", "style", "display", styles);
     char buf[32];
     lua_createtable(L, (int)s->n, 0);
     for (size_t i = 0; i < s->n; i++) {
@@ -396,15 +406,13 @@ static int series_slice(lua_State *L) {
 
 static int series_head(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    lua_Integer k = luaL_optinteger(L, 2, 5);
-    luaL_argcheck(L, k >= 0, 2, "head: n must not be negative");
+    lua_Integer k = tn_arg_integer(L, 2, "s:head", "n", 5, 0);
     return push_window(L, 0, k < (lua_Integer)s->n ? k : (lua_Integer)s->n);
 }
 
 static int series_tail(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    lua_Integer k = luaL_optinteger(L, 2, 5);
-    luaL_argcheck(L, k >= 0, 2, "tail: n must not be negative");
+    lua_Integer k = tn_arg_integer(L, 2, "s:tail", "n", 5, 0);
     if (k > (lua_Integer)s->n) k = (lua_Integer)s->n;
     return push_window(L, (int64_t)s->n - k, k);
 }

@@ -302,12 +302,7 @@ static void quantile_option(lua_State *L, int t, window_spec *sp, const char *fn
 
 /* A window length in periods: a whole number from 1 to the series' length. */
 static size_t window_length(lua_State *L, int idx, const tn_series *s, const char *fn) {
-    char shown[96];
-    int ok = lua_type(L, idx) == LUA_TNUMBER;
-    lua_Integer w = ok ? lua_tointegerx(L, idx, &ok) : 0;
-    if (!ok || w < 1)
-        tn_arg_error(L, fn, "window", "must be a whole number of periods, at least 1 (got %s)",
-                     tn_opts_show(L, idx, shown, sizeof shown));
+    lua_Integer w = tn_arg_integer(L, idx, fn, "window", 0, 1);
     if ((size_t)w > s->n)
         tn_arg_error(L, fn, "window", "%d is longer than the series (%d periods)", (int)w, (int)s->n);
     return (size_t)w;

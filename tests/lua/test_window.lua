@@ -42,8 +42,8 @@ eq(s:expanding("sum"):at("2024-08"), 32)
 
 -- errors
 checkerr(function() s:rolling(9, "mean") end, "window 9 is longer than the series (8 periods)")
-checkerr(function() s:rolling(0, "mean") end, "s:rolling: window must be a whole number of periods, at least 1 (got 0)")
-checkerr(function() s:rolling(2.5, "mean") end, "s:rolling: window must be a whole number of periods, at least 1 (got 2.5)")
+checkerr(function() s:rolling(0, "mean") end, "s:rolling: window must be a whole number, at least 1 (got 0)")
+checkerr(function() s:rolling(2.5, "mean") end, "s:rolling: window must be a whole number, at least 1 (got 2.5)")
 checkerr(function() s:rolling(3, "mode") end, "s:rolling: stat must be one of mean, sum, std, var, min, max, median, quantile, count (got 'mode')")
 checkerr(function() s:rolling(3, {min_obs = 2}) end, "s:rolling: stat must be one of mean, sum,")
 checkerr(function() s:rolling(3, "quantile") end, "s:rolling: stat 'quantile' needs {q = ...} between 0 and 1")

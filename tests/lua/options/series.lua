@@ -20,4 +20,11 @@ return {
     if type(o) == "table" and (o.alpha or o.halflife or o.span or o.com) then return ip:ewma(o) end
     return ip:ewma(with(o, {alpha = 0.5}))
   end,
+  ["s:fill"] = function(o) return ip:fill("ffill", o) end,
+  ["s:std"] = function(o) return ip:std(o) end,
+  ["s:var"] = function(o) return ip:var(o) end,
+  ["s:to"] = function(o) return ip:to("Q", "mean", o) end,
+  ["s:ytd_to_period"] = function(o) return ip:period_to_ytd():ytd_to_period(o) end,
+  ["s:project_yoy"] = function(o) return ip:project_yoy(o) end,
+  ["series.index_from_mom"] = function(o) return series.index_from_mom(ip:pct(), o) end,
 }
