@@ -24,7 +24,20 @@ filter.cf(s, {low=, high=, drift=true}) -> cycle, trend
   as looking ahead. O(T²): meant for macro series, not tick data.
 ]]
 
+local args = require "tenor.args"
+
 local M = filter
+
+local LOW = {"low", "number", min = 2, default = "6 Q, 18 M, 2 A", help = "shortest period kept (periods)"}
+local HIGH = {"high", "number", default = "32 Q, 96 M, 8 A", help = "longest period kept (periods), above low"}
+args.declare("filter.bk", {LOW, HIGH,
+  {"k", "integer", min = 1, aliases = {"K"}, default = "12 Q, 36 M, 3 A", help = "lead/lag length (statsmodels' K)"}})
+args.declare("filter.cf", {LOW, HIGH,
+  {"drift", "boolean", default = true, help = "remove the line through the first and last values first"}})
+args.declare("filter.hamilton", {
+  {"h", "integer", min = 1, default = "8 Q, 24 M", help = "horizon: periods ahead"},
+  {"p", "integer", min = 1, default = "4 Q, 12 M", help = "lags in the regression"},
+})
 
 local function band_defaults(s, opts, who)
   local low, high = opts.low, opts.high
@@ -34,7 +47,9 @@ local function band_defaults(s, opts, who)
     elseif s.freq == "A" then low, high = low or 2, high or 8
     else error(("filter.%s: give {low=, high=} (periods) for %s data"):format(who, s.freq), 3) end
   end
-  if not (low >= 2 and high > low) then error(("filter.%s: need 2 <= low < high"):format(who), 3) end
+  if not (low >= 2 and high > low) then
+    error(("filter.%s: options 'low' and 'high' need 2 <= low < high (got %s, %s)"):format(who, low, high), 3)
+  end
   return low, high
 end
 
@@ -56,7 +71,7 @@ local function from_values(s, v, component)
 end
 
 function M.bk(s, opts)
-  opts = opts or {}
+  opts = args.check("filter.bk", opts)
   local low, high = band_defaults(s, opts, "bk")
   local k = opts.k or (s.freq == "M" and 36 or s.freq == "A" and 3 or 12)
   local x = complete_values(s, "bk")
@@ -77,7 +92,7 @@ function M.bk(s, opts)
 end
 
 function M.cf(s, opts)
-  opts = opts or {}
+  opts = args.check("filter.cf", opts)
   local low, high = band_defaults(s, opts, "cf")
   local x = complete_values(s, "cf")
   local T = #x
@@ -104,7 +119,7 @@ function M.cf(s, opts)
 end
 
 function M.hamilton(s, opts)
-  opts = opts or {}
+  opts = args.check("filter.hamilton", opts)
   local h, p = opts.h, opts.p
   if h == nil or p == nil then
     if s.freq == "Q" then h, p = h or 8, p or 4
