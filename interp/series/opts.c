@@ -123,10 +123,12 @@ static void push_valid(lua_State *L, int decl) {
     lua_remove(L, names);
 }
 
-/* The closest declared key or alias to key, or NULL when none is close. */
+/* The closest declared key or alias to key, or NULL when none is close:
+   within a few edits, or one the key begins (3 letters at least); the
+   fewest edits wins, so 'nomina' suggests 'nominal', not 'nominal_yoy'. */
 static const char *closest(lua_State *L, int decl, const char *key) {
     const char *best = NULL;
-    size_t best_d = strlen(key) <= 3 ? 1 : strlen(key) <= 6 ? 2 : 3;
+    size_t limit = strlen(key) <= 3 ? 1 : strlen(key) <= 6 ? 2 : 3, best_d = (size_t)-1;
     static const char *const tables[] = {"keys", "alias"};
     for (int t = 0; t < 2; t++) {
         lua_getfield(L, decl, tables[t]);
@@ -134,12 +136,12 @@ static const char *closest(lua_State *L, int decl, const char *key) {
             const char *k = lua_tostring(L, -2);
             size_t d = edit_distance(key, k);
             int prefix = strlen(key) >= 3 && strncmp(k, key, strlen(key)) == 0;
-            if (d <= best_d || prefix) {
+            if ((d <= limit || prefix) && d < best_d) {
                 lua_getfield(L, decl, "alias");
                 lua_getfield(L, -1, k);     /* an alias suggests its key */
                 best = lua_isstring(L, -1) ? lua_tostring(L, -1) : k;
                 lua_pop(L, 2);
-                best_d = prefix ? 0 : d;
+                best_d = d;
             }
         }
         lua_pop(L, 1);

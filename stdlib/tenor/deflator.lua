@@ -48,7 +48,6 @@ args.declare("deflator.real", {
 })
 
 function M.implicit(a)
-  if type(a) ~= "table" then error("deflator.implicit: call as deflator.implicit{nominal=, real=} or {nominal_yoy=, real_yoy=}", 2) end
   a = args.check("deflator.implicit", a)
   local levels, rates = a.nominal or a.real, a.nominal_yoy or a.real_yoy
   if levels and rates then error("deflator.implicit: give levels (nominal=, real=) or growth rates (nominal_yoy=, real_yoy=), not both", 2) end

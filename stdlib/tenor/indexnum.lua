@@ -67,7 +67,6 @@ args.declare("indexnum.chained_contributions", {
 -- The checked named arguments of fname; raises at the caller of the public
 -- function (make_index is reached by a tail call, so every caller is 3 up).
 local function named(fname, a)
-  if type(a) ~= "table" then error(("%s: call as %s{...} with named arguments"):format(fname, fname), 3) end
   return args.check(fname, a, 4)
 end
 

@@ -43,7 +43,28 @@ quarterly data). s:as_of(calendar) gives, for each period of a daily or
 business-day calendar series, the last value published by that day.
 ]]
 
+local args = require "tenor.args"
+
 local M = signal
+
+args.declare("signal.quadrant", {
+  {"growth", "series", help = "required: the growth direction (> 0 up)"},
+  {"inflation", "series", help = "required: the inflation direction (> 0 up)"},
+})
+args.declare("signal.turning_points", {
+  {"method", "string", choices = {"bry_boschan", "bbq", "pagan_sossounov", "bb", "harding_pagan", "ps"},
+   default = "bry_boschan M, bbq Q", help = "dating rules (bb, harding_pagan, ps: other names of the three)"},
+  {"window", "integer", min = 1, default = "by method", help = "periods each side for a local extreme"},
+  {"phase", "integer", min = 1, default = "by method", help = "shortest phase (periods)"},
+  {"cycle", "integer", min = 1, default = "by method", help = "shortest full cycle (periods)"},
+  {"censor", "integer", min = 0, default = "by method", help = "periods at each end where no turn is dated"},
+  {"override", "number", gt = 0, default = "20% (pagan_sossounov)", help = "a move (%) that keeps a short phase"},
+})
+local AT = {{"at", "string", choices = {"confirm", "turn"}, default = "confirm",
+             help = "stamp at the confirmation date, or the turn date (looks ahead)"}}
+args.declare("tp:peaks", AT)
+args.declare("tp:troughs", AT)
+args.declare("tp:phase", AT)
 
 function M.above(a, b) return a:gt(b) end
 function M.below(a, b) return a:lt(b) end
@@ -52,8 +73,9 @@ function M.cross_below(a, b) return M._cross(a - b, -1) end
 
 M.QUADRANTS = {"recovery", "overheat", "stagflation", "reflation"}
 
-function M.quadrant(args)
-  local g, i = args.growth, args.inflation
+function M.quadrant(a)
+  a = args.check("signal.quadrant", a)
+  local g, i = a.growth, a.inflation
   if not (series.is(g) and series.is(i)) then error("signal.quadrant: give growth= and inflation= series", 2) end
   local up_g, up_i = g:gt(0), i:gt(0)
   -- 1 + (g down)·2 + (g up == i up ? 1 : 0) mapped to the four codes
@@ -73,9 +95,8 @@ local tp_mt = {__name = "turning_points", __index = tp_methods}
 M._tp_methods = tp_methods
 
 function M.turning_points(s, opts)
-  if not series.is(s) then error("turning_points: s must be a series", 2) end
-  local o = {}
-  for k, v in pairs(opts or {}) do o[k] = v end
+  local o = args.check("signal.turning_points", opts)
+  if not series.is(s) then error("signal.turning_points: s must be a series", 2) end
   o.method = ALIASES[o.method] or o.method or DEFAULT_METHOD[s.freq]
   if not o.method then
     error(("turning_points: no default method for %s data; give {method='bry_boschan'|'bbq'|'pagan_sossounov'}"):format(s.freq), 2)
@@ -107,12 +128,12 @@ local function events(tp, kind, at)
   return r
 end
 
-function tp_methods.peaks(tp, opts) return events(tp, "peak", (opts or {}).at) end
-function tp_methods.troughs(tp, opts) return events(tp, "trough", (opts or {}).at) end
+function tp_methods.peaks(tp, opts) return events(tp, "peak", args.check("tp:peaks", opts).at) end
+function tp_methods.troughs(tp, opts) return events(tp, "trough", args.check("tp:troughs", opts).at) end
 
 --- tp:phase{at=}: +1 after a trough, −1 after a peak (NA before the first turn).
 function tp_methods.phase(tp, opts)
-  local at = (opts or {}).at
+  local at = args.check("tp:phase", opts).at
   local s = tp.series
   local index = index_of(s)
   local switch = {}
@@ -184,6 +205,9 @@ local LAGS = {cpi = 10, ppi = 10, activity = 17, gdp = 18, money = 12, pmi = 1}
 local FREQ_LAG = {M = 15, Q = 20, A = 60}
 
 function series._methods.release_lag(s, days)
+  if not (type(days) == "number" and days >= 0 and days < math.huge and days == math.floor(days)) then
+    error(("s:release_lag: days must be a whole number of days, at least 0 (got %s)"):format(tenor.show(days)), 2)
+  end
   local r = s:rename(s.name)
   r.meta.release_lag = days
   return r

@@ -55,7 +55,7 @@ checkerr(function() indexnum.laspeyres{p = p, q = {a = q.a}} end, "component 'b'
 checkerr(function() indexnum.laspeyres{p = p, q = q, bse = "2021"} end, "indexnum.laspeyres: unknown option 'bse' (did you mean 'base'?")
 checkerr(function() indexnum.laspeyres{p = p, q = q, base = "2021", chain = true} end, "indexnum.laspeyres: give base or chain=true, not both")
 checkerr(function() indexnum.laspeyres(p, q) end, "indexnum.laspeyres: unknown option '")
-checkerr(function() indexnum.fisher("p") end, "indexnum.fisher: call as indexnum.fisher{...} with named arguments")
+checkerr(function() indexnum.fisher("p") end, "indexnum.fisher: options must be a table such as {p = ...}")
 checkerr(function() deflator.implicit{nominal = p.a, real = p.b, real_yoy = p.b} end, "deflator.implicit: give levels (nominal=, real=) or growth rates (nominal_yoy=, real_yoy=), not both")
 checkerr(function() deflator.implicit{nominal = p.a, reel = p.b} end, "deflator.implicit: unknown option 'reel' (did you mean 'real'?")
 near(indexnum.laspeyres{p = p, q = {a = 10, b = 5}}:at("2022"), 100 * (1.5 * 10 + 2.0 * 5) / 20, 1e-12, "constant weights")

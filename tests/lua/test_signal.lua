@@ -179,3 +179,18 @@ local cpi = assert(data.read_csv("examples/data/us_cpi_fred_monthly.csv")).cpi_a
 local cal = series.new{freq = "B", start = "2023-10-02", values = {}, n = 20}
 local known = cpi:release_lag(12):as_of(cal)
 eq(known:at("2023-10-11"), 307.026, "still August's value"); eq(known:at("2023-10-12"), 307.789)
+
+-- options: checked against the declaration; the method's other names and case
+do
+  local s = data.read_csv("examples/data/us_industrial_production_monthly.csv")[1]:dropna():slice("1990", "2010")
+  local a, b = signal.turning_points(s, {method = "BB"}), signal.turning_points(s, {method = "bry_boschan"})
+  eq(#a.turns, #b.turns, "'BB' is bry_boschan")
+  same_series(a:peaks{at = "Turn"}, b:peaks{at = "turn"}, 0)
+  checkerr(function() signal.turning_points(s, {methd = "bbq"}) end, "signal.turning_points: unknown option 'methd' (did you mean 'method'?")
+  checkerr(function() signal.turning_points(s, {phase = 0}) end, "signal.turning_points: option 'phase' must be >= 1 (got 0)")
+  checkerr(function() a:phase{at = "end"} end, "tp:phase: option 'at' must be one of confirm, turn (got 'end')")
+  checkerr(function() signal.rising(s, 0) end, "signal.rising: n must be a whole number, at least 1 (got 0)")
+  checkerr(function() signal.persist(s:gt(100)) end, "signal.persist: k must be a whole number, at least 1 (got nothing)")
+  checkerr(function() s:release_lag(-3) end, "s:release_lag: days must be a whole number of days, at least 0 (got -3)")
+  checkerr(function() signal.quadrant{growth = s, inflaton = s} end, "signal.quadrant: unknown option 'inflaton' (did you mean 'inflation'?")
+end
