@@ -112,7 +112,13 @@ eq(rule.binomial_tail(4, 3, 0.5), 0); eq(rule.binomial_tail(0, 3, 0.5), 1)
 -- exec = 2: each event is entered two periods later
 local rep2 = rule{signal = ev, asset = px, horizons = {1}, hold = 2, exec = 2}:report{print = false}
 near(rep2.forward[1], ((120 / 99 - 1) + (150 / 120 - 1)) / 2, 1e-12, "entries at 03 (99) and 06 (120)")
-checkerr(function() rule{signal = ev, asset = px, exec = "tomorrow"} end, "exec must be")
+checkerr(function() rule{signal = ev, asset = px, exec = "tomorrow"} end, "rule.new: option 'exec' must be one of next, same (got 'tomorrow')")
+checkerr(function() rule{signal = ev, asset = px, exec = -1} end, "rule.new: option 'exec' must be >= 0 (got -1)")
+checkerr(function() rule{signal = ev, asset = px, horizon = {1}} end, "rule.new: unknown option 'horizon' (did you mean 'horizons'?")
+checkerr(function() rule{signal = ev, asset = px, expected = 0} end, "rule: expected must be 1 or -1")
+checkerr(function() rule{signal = ev, asset = px}:report{prnt = false} end, "r:report: unknown option 'prnt' (did you mean 'print'?")
+checkerr(function() backtest.run{position = M{1, 1, 1}, asset = M{100, 110, 99}, cost = 5} end, "backtest.run: unknown option 'cost' (did you mean 'cost_bp'?")
+checkerr(function() backtest.run{position = M{1, 1, 1}, asset = M{100, 110, 99}, returns = M{0, 0.1, 0}} end, "backtest.run: give asset= or returns=, not both")
 -- total return with dividends: (P_t + D_t)/P_{t-1} - 1
 local tr = backtest.run{position = M{1, 1, 1}, asset = M{100, 110, 99}, dividends = M{0, 1, 2}}
 near(tr.final, (111 / 100) * (101 / 110), 1e-12, "price plus dividends")
