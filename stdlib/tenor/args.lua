@@ -63,6 +63,18 @@ function M.check(fname, opts, level)
   return checked
 end
 
+--- args.split(fname, t, level) -> list, opts: for calls such as
+--- plot.line{s1, s2, title = "..."}: the array items as they are, the named
+--- keys checked as fname's options.
+function M.split(fname, t, level)
+  if type(t) ~= "table" then return {}, M.check(fname, t, (level or 3) + 1) end
+  local list, named = {}, {}
+  for k, v in pairs(t) do
+    if math.type(k) == "integer" and k >= 1 and k <= #t then list[k] = v else named[k] = v end
+  end
+  return list, M.check(fname, named, (level or 3) + 1)
+end
+
 --- args.spec(fname) -> the declaration {names =, keys =, alias =} or nil.
 function M.spec(fname) return series._opt_specs()[fname] end
 
