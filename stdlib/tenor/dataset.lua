@@ -11,6 +11,8 @@ Columns live as plain fields, so a column may be called "names" or
 "summary"; the methods stay reachable as dataset.names(ds) and so on.
 ]]
 
+local args = require "tenor.args"
+
 local M = {}
 local methods = {}
 local order = setmetatable({}, {__mode = "k"})   -- dataset -> {names...}
@@ -121,10 +123,15 @@ local function pad(text, width, right)
   return right and fill .. text or text .. fill
 end
 
+args.declare("ds:table", {
+  {"last", "integer", min = 1, help = "only the last n rows"},
+  {"first", "integer", min = 1, help = "only the first n rows"},
+})
+
 --- ds:table{last=n, first=n}: the values side by side, one row per date
 --- (rows where every column is missing are left out), as text.
 function methods.table(ds, opts)
-  opts = opts or {}
+  opts = args.check("ds:table", opts)
   local cols = methods.columns(ds)
   local rows, seen = {}, {}
   local cells = {}

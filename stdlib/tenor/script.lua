@@ -26,6 +26,8 @@ declared data file, ctx.read(file) reads it, ctx.out is the output folder
 S:help() is the text `tenor help NAME` shows.
 ]]
 
+local args = require "tenor.args"
+
 local M = {}
 local script_methods = {}
 local script_mt = {__name = "script", __index = script_methods}
@@ -77,8 +79,21 @@ local function coerce(sname, pname, ptype, v)
 end
 M.coerce = coerce
 
+args.declare("script.define", {
+  {"name", "string", help = "required: the module name require() and tenor run use"},
+  {"description", "string", default = "", help = "one line: what the script does"},
+  {"params", "table", default = "none", help = "{{name, type, default, help}, ...} in help order"},
+  {"data", "table", default = "none", help = "data files it reads, under data_dir"},
+  {"main", "function", help = "required: main(p, ctx) -> result"},
+})
+args.declare("S:run", {
+  {"quiet", "boolean", default = false, help = "ctx.print prints nothing"},
+  {"out", "string", default = ".", help = "the output folder (ctx.out)"},
+})
+
 function M.define(spec)
-  if type(spec) ~= "table" or type(spec.name) ~= "string" or type(spec.main) ~= "function" then
+  spec = args.check("script.define", spec)
+  if type(spec.name) ~= "string" or type(spec.main) ~= "function" then
     error("script{...}: give at least name= and main=", 2)
   end
   local s = setmetatable({name = spec.name, description = spec.description or "", main = spec.main,
@@ -117,7 +132,7 @@ function script_methods.bind(s, given)
 end
 
 function script_methods.run(s, given, opts)
-  opts = opts or {}
+  opts = args.check("S:run", opts)
   local p = s:bind(given)
   local ctx = {}
   function ctx.path(file) return p.data_dir .. "/" .. file end
