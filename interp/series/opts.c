@@ -162,6 +162,41 @@ const char *tn_opts_show(lua_State *L, int idx, char *buf, size_t size) {
     return buf;
 }
 
+/* Finds the function at f among the fields of the table at t; writes
+   prefix..key into buf. */
+static int find_field(lua_State *L, int t, int f, const char *prefix, char *buf, size_t size) {
+    for (lua_pushnil(L); lua_next(L, t); lua_pop(L, 1)) {
+        if (lua_type(L, -2) == LUA_TSTRING && lua_rawequal(L, -1, f)) {
+            snprintf(buf, size, "%s%s", prefix, lua_tostring(L, -2));
+            lua_pop(L, 2);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+const char *tn_running_name(lua_State *L, char *buf, size_t size) {
+    lua_Debug ar;
+    snprintf(buf, size, "tenor");
+    if (!lua_getstack(L, 0, &ar)) return buf;
+    int top = lua_gettop(L);
+    lua_getinfo(L, "nf", &ar);
+    int f = lua_gettop(L), found = 0;
+    if (lua_getfield(L, LUA_REGISTRYINDEX, TN_SERIES_METHODS) == LUA_TTABLE)
+        found = find_field(L, lua_gettop(L), f, "s:", buf, size);
+    lua_pushglobaltable(L);
+    int g = lua_gettop(L);
+    for (lua_pushnil(L); !found && lua_next(L, g); lua_pop(L, 1)) {
+        if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TTABLE || lua_rawequal(L, -1, g)) continue;
+        char prefix[64];
+        snprintf(prefix, sizeof prefix, "%s.", lua_tostring(L, -2));
+        found = find_field(L, lua_gettop(L), f, prefix, buf, size);
+    }
+    if (!found && ar.name) snprintf(buf, size, "%s", ar.name);
+    lua_settop(L, top);
+    return buf;
+}
+
 int tn_arg_error(lua_State *L, const char *fname, const char *arg, const char *fmt, ...) {
     va_list ap;
     luaL_where(L, 1);

@@ -68,6 +68,11 @@ int tn_arg_choice(lua_State *L, int idx, const char *fname, const char *arg, con
 lua_Integer tn_arg_integer(lua_State *L, int idx, const char *fname, const char *arg, lua_Integer dflt,
                            lua_Integer min);
 
+/* The public name of the running C function as analysts reach it ("s:yoy",
+   "signal.rising"): looked up among the series methods and the global
+   module tables, else the name the call used. For messages only (slow). */
+const char *tn_running_name(lua_State *L, char *buf, size_t size);
+
 /* The value at idx as messages show it: 'text', 12, true, a table. */
 const char *tn_opts_show(lua_State *L, int idx, char *buf, size_t size);
 

@@ -69,8 +69,19 @@ tn_series *tn_series_test(lua_State *L, int arg) {
     return luaL_testudata(L, arg, TN_SERIES_MT);
 }
 
+/* A series argument; otherwise an error naming the public function (s:yoy,
+   signal.rising) and the argument as the analyst counts them. */
 tn_series *tn_series_check(lua_State *L, int arg) {
-    return luaL_checkudata(L, arg, TN_SERIES_MT);
+    tn_series *s = luaL_testudata(L, arg, TN_SERIES_MT);
+    if (s) return s;
+    char name[80], shown[96], which[32];
+    tn_running_name(L, name, sizeof name);
+    tn_opts_show(L, arg, shown, sizeof shown);
+    if (strncmp(name, "s:", 2) == 0 && arg == 1)
+        tn_arg_error(L, name, "is a series method", "called on %s: write x:%s(...) with x a series", shown, name + 2);
+    snprintf(which, sizeof which, "argument %d", strncmp(name, "s:", 2) == 0 ? arg - 1 : arg);
+    tn_arg_error(L, name, which, "must be a series (got %s)", shown);
+    return NULL;
 }
 
 void tn_series_set_name(lua_State *L, int idx) {
@@ -149,11 +160,8 @@ const char *tn_series_describe(lua_State *L, int idx, char *buf, size_t size) {
 /* Raises for a bad period argument, naming the running function as its
    caller wrote it (s:slice, series.index_from_mom), as luaL_argerror finds it. */
 static void period_error(lua_State *L, const char *msg) {
-    lua_Debug ar;
-    char fname[64] = "series";
-    if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "n", &ar) && ar.name)
-        snprintf(fname, sizeof fname, "%s%s", strcmp(ar.namewhat, "method") == 0 ? "s:" : "series.", ar.name);
-    tn_arg_error(L, fname, "period", "%s", msg);
+    char fname[80];
+    tn_arg_error(L, tn_running_name(L, fname, sizeof fname), "period", "%s", msg);
 }
 
 int64_t tn_series_period_arg(lua_State *L, const tn_series *s, int arg,

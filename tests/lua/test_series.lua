@@ -149,3 +149,8 @@ eq(f:std{ddof = 0}, f:std(0), "ddof positional or in a table")
 checkerr(function() f:dates("middle") end, "s:dates: style must be one of display, start, end (got 'middle')")
 checkerr(function() f:head(-1) end, "s:head: n must be a whole number, at least 0 (got -1)")
 checkerr(function() f:slice("2024-13") end, "s:slice: period '2024-13' is not a monthly period")
+-- a non-series where a series belongs names the public function, not a stack slot
+checkerr(function() signal.rising(nil) end, "signal.rising: argument 1 must be a series (got nothing)")
+checkerr(function() f.yoy({}) end, "s:yoy: is a series method called on a table: write x:yoy(...) with x a series")
+checkerr(function() f:corr(5) end, "s:corr: argument 1 must be a series (got 5)")
+checkerr(function() filter.hp("gdp") end, "filter.hp: argument 1 must be a series (got 'gdp')")
