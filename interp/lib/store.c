@@ -47,10 +47,20 @@ typedef struct {
     int readonly;
 } tn_store;
 
-static tn_store *check_store(lua_State *L) {
-    tn_store *st = luaL_checkudata(L, 1, STORE_MT);
-    if (!st->db) luaL_error(L, "store: the database is closed");
+/* The store a db: method is called on; fn names the method in errors. */
+static tn_store *check_store_as(lua_State *L, const char *fn) {
+    tn_store *st = luaL_testudata(L, 1, STORE_MT);
+    if (!st) tn_arg_error(L, fn, "is a store method", "called on a %s: write db:%s(...) with db = store.open(path)",
+                          luaL_typename(L, 1), fn + 3);
+    if (!st->db) luaL_error(L, "%s: the store is closed", fn);
     return st;
+}
+
+/* A series name argument: a non-empty string. */
+static const char *check_name(lua_State *L, int idx, const char *fn) {
+    if (lua_type(L, idx) != LUA_TSTRING || lua_rawlen(L, idx) == 0)
+        tn_arg_error(L, fn, "name", "must be a series name, a non-empty string (got a %s)", luaL_typename(L, idx));
+    return lua_tostring(L, idx);
 }
 
 static const char *store_path(lua_State *L) {
@@ -159,7 +169,9 @@ static const char *check_stamp(lua_State *L, const char *v, const char *fname, c
 
 /* store.open(path, {readonly=}) */
 static int store_open(lua_State *L) {
-    const char *path = luaL_checkstring(L, 1);
+    if (lua_type(L, 1) != LUA_TSTRING)
+        return tn_arg_error(L, "store.open", "path", "must be a file name (got a %s)", luaL_typename(L, 1));
+    const char *path = lua_tostring(L, 1);
     tn_opts_check(L, 2, "store.open");
     lua_getfield(L, 2, "readonly");
     int readonly = lua_toboolean(L, -1);
@@ -323,11 +335,10 @@ static int freq_of(sqlite3 *db, const char *name, char *out, size_t size) {
 }
 
 static int store_put(lua_State *L) {
-    tn_store *st = check_store(L);
-    const char *name = luaL_checkstring(L, 2);
+    tn_store *st = check_store_as(L, "db:put");
+    const char *name = check_name(L, 2, "db:put");
     const tn_series *s = tn_series_check(L, 3);
     if (st->readonly) return luaL_error(L, "put: store %s is open read-only", store_path(L));
-    if (!*name) return tn_arg_error(L, "db:put", "name", "must not be empty");
     tn_opts_check(L, 4, "db:put");
     char stampbuf[64], start[64], oldfreq[16];
     const char *stamp = vintage_stamp(L, 4, stampbuf, sizeof stampbuf);
@@ -373,8 +384,8 @@ static void as_of_bound(const char *as_of, char *out, size_t size) {
 }
 
 static int store_get(lua_State *L) {
-    tn_store *st = check_store(L);
-    const char *name = luaL_checkstring(L, 2);
+    tn_store *st = check_store_as(L, "db:get");
+    const char *name = check_name(L, 2, "db:get");
     tn_opts_check(L, 3, "db:get");
     lua_getfield(L, 3, "as_of");
     const char *as_of = check_stamp(L, lua_tostring(L, -1), "db:get", "option 'as_of'");
@@ -447,8 +458,8 @@ static int store_get(lua_State *L) {
 /* ------------------------------------------------------------ listings */
 
 static int store_meta(lua_State *L) {
-    tn_store *st = check_store(L);
-    const char *name = luaL_checkstring(L, 2);
+    tn_store *st = check_store_as(L, "db:meta");
+    const char *name = check_name(L, 2, "db:meta");
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db,
                            "SELECT freq, unit, source, description, kind, created,"
@@ -496,20 +507,22 @@ static int push_column_list(lua_State *L, sqlite3 *db, const char *sql, const ch
 
 /* db:list(pattern): names matching a glob ('*' any run, '?' one char). */
 static int store_list(lua_State *L) {
-    tn_store *st = check_store(L);
+    tn_store *st = check_store_as(L, "db:list");
+    if (!lua_isnoneornil(L, 2) && lua_type(L, 2) != LUA_TSTRING)
+        return tn_arg_error(L, "db:list", "pattern", "must be a glob pattern such as 'cn_*' (got a %s)", luaL_typename(L, 2));
     const char *pattern = luaL_optstring(L, 2, "*");
     return push_column_list(L, st->db, "SELECT name FROM series WHERE name GLOB ?1 ORDER BY name", pattern);
 }
 
 static int store_vintages(lua_State *L) {
-    tn_store *st = check_store(L);
-    const char *name = luaL_checkstring(L, 2);
+    tn_store *st = check_store_as(L, "db:vintages");
+    const char *name = check_name(L, 2, "db:vintages");
     return push_column_list(L, st->db, "SELECT stamp FROM vintages WHERE name = ?1 ORDER BY stamp", name);
 }
 
 static int store_delete(lua_State *L) {
-    tn_store *st = check_store(L);
-    const char *name = luaL_checkstring(L, 2);
+    tn_store *st = check_store_as(L, "db:delete");
+    const char *name = check_name(L, 2, "db:delete");
     if (st->readonly) return luaL_error(L, "delete: store %s is open read-only", store_path(L));
     if (exec_retry(st->db, "BEGIN IMMEDIATE") != SQLITE_OK) return db_fail(L, st->db, "delete");
     sqlite3_stmt *q;
@@ -554,7 +567,7 @@ static int store_tostring(lua_State *L) {
 
 /* store._exec(db, sql): raw SQL, for tests that build old or damaged stores. */
 static int store_exec(lua_State *L) {
-    tn_store *st = check_store(L);
+    tn_store *st = check_store_as(L, "db:_exec");
     const char *sql = luaL_checkstring(L, 2);
     char *err = NULL;
     if (sqlite3_exec(st->db, sql, NULL, NULL, &err) != SQLITE_OK) {

@@ -195,9 +195,8 @@ static int opt_freq(lua_State *L, int t) {
 static size_t values_length(lua_State *L, int t, int vals) {
     lua_Integer n = 0;
     if (lua_getfield(L, t, "n") == LUA_TNUMBER) {
-        n = lua_tointeger(L, -1);
+        n = lua_tointeger(L, -1);           /* declared: a whole number >= 0 */
         lua_pop(L, 1);
-        if (n < 0) luaL_error(L, "series.new: 'n' must not be negative");
         return (size_t)n;
     }
     lua_pop(L, 1);
@@ -251,12 +250,27 @@ static void take_meta(lua_State *L, int t, int sidx) {
     }
 }
 
+#define NO_RANGE -HUGE_VAL, HUGE_VAL, 0
+static const tn_opt new_opts[] = {
+    {"freq", "string", NULL, NO_RANGE, NULL, "required: A, Q, M, W, W-FRI, B or D", NULL},
+    {"start", "string|integer", NULL, NO_RANGE, NULL, "required: the first period, e.g. '2020-01'", NULL},
+    {"values", "table", NULL, NO_RANGE, NULL, "required: the numbers, nil for missing", NULL},
+    {"n", "integer", NULL, 0, HUGE_VAL, 0, "the largest index in values", "number of periods (keeps trailing nils)", NULL},
+    {"name", "string", NULL, NO_RANGE, NULL, "the series' name", NULL},
+    {"meta", "table", NULL, NO_RANGE, NULL, "metadata (unit, source, kind, ...)", NULL},
+    {"unit", "string", NULL, NO_RANGE, NULL, "meta.unit", NULL},
+    {"source", "string", NULL, NO_RANGE, NULL, "meta.source", NULL},
+    {"description", "string", NULL, NO_RANGE, NULL, "meta.description", NULL},
+    {"kind", "string", NULL, NO_RANGE, NULL, "meta.kind: flow, stock, rate or index", NULL},
+    {NULL, NULL, NULL, 0, 0, 0, NULL, NULL, NULL}
+};
+
 /* series.new{freq=, start=, values=, name=, meta=, unit=, ...} */
 static int series_new(lua_State *L) {
     const char *why = NULL;
     size_t len;
     int64_t start;
-    luaL_checktype(L, 1, LUA_TTABLE);
+    tn_opts_check(L, 1, "series.new");
     int freq = opt_freq(L, 1);
     if (lua_getfield(L, 1, "start") != LUA_TSTRING && !lua_isinteger(L, -1))
         luaL_error(L, "series.new: 'start' is required, e.g. start='2020-01'");
@@ -438,7 +452,8 @@ static int series_dropna(lua_State *L) {
 /* s:rename(name): a copy under another name. */
 static int series_rename(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    luaL_optstring(L, 2, NULL);
+    if (!lua_isnoneornil(L, 2) && lua_type(L, 2) != LUA_TSTRING)
+        tn_arg_error(L, "s:rename", "name", "must be a string or nil (got a %s)", luaL_typename(L, 2));
     push_window(L, 0, (int64_t)s->n);
     lua_pushvalue(L, 2);
     tn_series_set_name(L, -2);
@@ -536,7 +551,10 @@ static const luaL_Reg series_functions[] = {
 
 void tn_series_core_register(lua_State *L) { luaL_setfuncs(L, series_methods, 0); }
 
-void tn_series_core_functions(lua_State *L) { luaL_setfuncs(L, series_functions, 0); }
+void tn_series_core_functions(lua_State *L) {
+    luaL_setfuncs(L, series_functions, 0);
+    tn_opts_declare(L, "series.new", new_opts);
+}
 
 /* Expects the methods table on top; leaves the new metatable above it. */
 void tn_series_open_type(lua_State *L) {

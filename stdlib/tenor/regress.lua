@@ -89,6 +89,9 @@ end
 
 function M.ols(y, xs, opts)
   opts = args.check("regress.ols", opts)
+  if not (series.is(y) or type(y) == "table") then
+    error(("regress.ols: y must be a series or an array of numbers (got a %s)"):format(type(y)), 2)
+  end
   local cols, names = normalise(xs)
   local fit = M._ols(y, cols, names, opts)
   fit.y_name = series.is(y) and y.name or "y"

@@ -190,3 +190,5 @@ do
   eq(a.cov_type, "HAC", "'hac' is HAC")
   eq(a.se.ppi, b.se.ppi, "lag and statsmodels' maxlags are one option")
 end
+checkerr(function() regress.ols("cpi", {ppi = ppi}) end, "regress.ols: y must be a series or an array of numbers (got a string)")
+checkerr(function() series.new{freq = "M", strat = "2024-01", values = {1}} end, "series.new: unknown option 'strat' (did you mean 'start'?")

@@ -160,4 +160,10 @@ for _, stamp in ipairs(stamps) do
 end
 eq(whole, #stamps, "every vintage is whole")
 db:close()
+-- arguments name the method, not a stack slot
+local db2 = store.open(path("args.db"))
+checkerr(function() db2:get(nil) end, "db:get: name must be a series name, a non-empty string (got a nil)")
+checkerr(function() db2.get("cpi") end, "db:get: is a store method called on a string")
+checkerr(function() store.open(nil) end, "store.open: path must be a file name (got a nil)")
+db2:close()
 os.execute("rm -rf " .. dir)

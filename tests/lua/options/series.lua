@@ -26,5 +26,6 @@ return {
   ["s:to"] = function(o) return ip:to("Q", "mean", o) end,
   ["s:ytd_to_period"] = function(o) return ip:period_to_ytd():ytd_to_period(o) end,
   ["s:project_yoy"] = function(o) return ip:project_yoy(o) end,
+  ["series.new"] = function(o) return series.new(with(o, {freq = "M", start = "2020-01", values = {1, 2}})) end,
   ["series.index_from_mom"] = function(o) return series.index_from_mom(ip:pct(), o) end,
 }
