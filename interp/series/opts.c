@@ -231,9 +231,10 @@ lua_Integer tn_arg_integer(lua_State *L, int idx, const char *fname, const char 
     if (lua_isnoneornil(L, idx) && dflt >= min) return dflt;
     int ok = lua_type(L, idx) == LUA_TNUMBER;
     lua_Integer v = ok ? lua_tointegerx(L, idx, &ok) : 0;
-    if (!ok || v < min)
-        tn_arg_error(L, fname, arg, "must be a whole number, at least %I (got %s)", (LUAI_UACINT)min,
-                     tn_opts_show(L, idx, shown, sizeof shown));
+    if (ok && v >= min) return v;
+    tn_opts_show(L, idx, shown, sizeof shown);
+    if (min <= -(LUA_MAXINTEGER / 2)) tn_arg_error(L, fname, arg, "must be a whole number (got %s)", shown);
+    tn_arg_error(L, fname, arg, "must be a whole number, at least %I (got %s)", (LUAI_UACINT)min, shown);
     return v;
 }
 

@@ -64,7 +64,8 @@ int tn_arg_choice(lua_State *L, int idx, const char *fname, const char *arg, con
 
 /* A whole-number argument at idx, at least min; dflt when it is nil or
    absent (a dflt below min makes it required). Raises "fname: arg must be a
-   whole number, at least <min> (got x)". */
+   whole number, at least <min> (got x)"; a min of -LUA_MAXINTEGER/2 or below
+   means no bound worth stating. */
 lua_Integer tn_arg_integer(lua_State *L, int idx, const char *fname, const char *arg, lua_Integer dflt,
                            lua_Integer min);
 

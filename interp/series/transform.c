@@ -49,7 +49,7 @@ static void shift_values(const tn_series *s, tn_series *r, lua_Integer k) {
 
 static int series_lag(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    lua_Integer k = luaL_optinteger(L, 2, 1);
+    lua_Integer k = tn_arg_integer(L, 2, "s:lag", "k", 1, -LUA_MAXINTEGER / 2);
     shift_values(s, push_derived(L, s), k);
     return 1;
 }
@@ -58,7 +58,7 @@ static int series_lag(lua_State *L) {
    uses data not known at time t. */
 static int series_lead(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    lua_Integer k = luaL_optinteger(L, 2, 1);
+    lua_Integer k = tn_arg_integer(L, 2, "s:lead", "k", 1, -LUA_MAXINTEGER / 2);
     shift_values(s, push_derived(L, s), -k);
     set_meta_string(L, "lookahead", "lead");
     return 1;
@@ -69,7 +69,7 @@ static int series_lead(lua_State *L) {
    with redate(-1). Unlike lead/lag the span moves with the values. */
 static int series_redate(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    lua_Integer k = luaL_checkinteger(L, 2);
+    lua_Integer k = tn_arg_integer(L, 2, "s:redate", "k", -LUA_MAXINTEGER, -LUA_MAXINTEGER / 2);
     tn_series *r = tn_series_push(L, s->freq, s->start + k, s->n);
     memcpy(r->v, s->v, s->n * sizeof(double));
     tn_series_copy_name(L, 1, -1);
