@@ -115,7 +115,8 @@ demo: all
 test: all $(CTESTS)
 	@TENOR=./tenor CTESTS="$(CTESTS)" bash tests/run.sh
 
-# The reference is generated from stdlib/tenor/docs.lua, the text help() prints.
+# The reference is generated from the help entries each module registers
+# (tenor.doc), the text help() prints.
 docs: all
 	@mkdir -p docs
 	./tenor -e 'io.write(tenor.reference_markdown(), "\n")' > docs/reference.md
