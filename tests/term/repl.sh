@@ -9,6 +9,9 @@ pass=0 fail=0
 check() { if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "term: FAIL $1" >&2; tmux capture-pane -t tt -p >&2; fi; }
 if ! command -v tmux >/dev/null; then echo "term: 0 passed, 0 failed (tmux missing)"; exit 0; fi
 hist=$(mktemp)
+# a tmux server of this run's own: runs in parallel (other worktrees'
+# make test) would otherwise share the default server and session "tt"
+tmux() { command tmux -L "tenor-term-$$" "$@"; }
 start() { tmux kill-session -t tt 2>/dev/null; tmux new-session -d -s tt -x 150 -y 40 "TENOR_HISTORY=$hist TENOR_RC=/dev/null $TENOR"; sleep 0.5; }
 screen() { tmux capture-pane -t tt -p; }
 keys() { tmux send-keys -t tt "$@"; sleep 0.4; }
@@ -25,7 +28,7 @@ keys C-d; sleep 0.3
 start
 keys Up; keys Up
 check "history from the first session" "screen | grep -q '> for i = 1, 1e12 do end'"
-tmux kill-session -t tt 2>/dev/null
+tmux kill-server 2>/dev/null
 rm -f "$hist"
 echo "term: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
