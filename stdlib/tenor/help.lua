@@ -9,8 +9,10 @@ entries generate docs/reference.md (make docs).
 ]]
 
 local doc = require "tenor.doc"
--- every module registers its entries when it loads: load them all
+-- every module registers its entries when it loads: load them all, and
+-- tenor.complete (loaded on the first Tab otherwise)
 for _, m in ipairs(require "tenor.modules") do if m.lua and m.name ~= "help" then require(m.lua) end end
+require "tenor.complete"
 local docs = doc.entries()    -- the same table; doc.entries() adds later registrations
 local args = require "tenor.args"
 
@@ -147,5 +149,6 @@ function tenor.reference_markdown()
   return table.concat(out, "\n")
 end
 
+doc.entries()   -- help's own entry, registered above
 tenor.docs = docs
 return help
