@@ -99,7 +99,7 @@ function M.asset_returns(price, dividends)
   return (price + dividends) / price:lag(1) - 1
 end
 
-doc.add("backtest.run", "backtest.run{position=, asset= | returns=, dividends=, exec='next', cost_bp=0, rf=0, allow_lookahead=false}", "The position w_t (known at the end of t) earns w_t·R_{t+1} − cost·|w_t − w_{t−1}| (exec=k: k periods later; 'same' looks ahead); with dividends R_t = (P_t + D_t)/P_{t−1} − 1; returns cagr, vol (sample), sharpe, sortino, max_drawdown, calmar, turnover, exposure, trades, equity, and .buy_and_hold. Refuses positions built from look-ahead series unless allow_lookahead=true (then prints a warning banner).", "print(backtest.run{position = ppi:yoy():gt(0), asset = spx:to('M', 'last')})")
+doc.add("backtest.run", "backtest.run{position=, asset= | returns=, dividends=, exec='next', cost_bp=0, rf=0, allow_lookahead=false}", "The position w_t (known at the end of t) earns w_t·R_{t+1} − cost·|w_t − w_{t−1}| (exec=k: k periods later; 'same' looks ahead); with dividends R_t = (P_t + D_t)/P_{t−1} − 1; returns cagr, vol (sample), sharpe, sortino, max_drawdown, calmar, turnover, exposure, trades, equity, and .buy_and_hold. Refuses positions built from look-ahead series unless allow_lookahead=true (then prints a warning banner).", "print(backtest.run{position = ppi:yoy():gt(0), asset = spx})")
 function M.run(args)
   local pos = args.position
   if not series.is(pos) then error("backtest.run: position must be a series", 2) end

@@ -59,7 +59,7 @@ function M.implicit(args)
   return r
 end
 
-doc.add("deflator.real", "deflator.real(nominal, price_index, {base=})", "nominal / price_index · 100, the index rebased to base first.", "deflator.real(sales, cpi, {base = '2015'})")
+doc.add("deflator.real", "deflator.real(nominal, price_index, {base=})", "nominal / price_index · 100, the index rebased to base first.", "deflator.real(spx, cpi, {base = '2015'})")
 function M.real(nominal, price_index, opts)
   need_series(nominal, "nominal", "deflator.real"); need_series(price_index, "price_index", "deflator.real")
   positive(price_index, "the price index", "deflator.real")

@@ -9,7 +9,9 @@ Keys are the names analysts type: "s:yoy" for series methods, "fit:bg" for
 methods of a result, "module.function" otherwise. help() and the generated
 reference (docs/reference.md, make docs) read doc.entries(); a function
 whose options are declared (tenor.args) gets its options listed by help()
-too.
+too. Every example runs as a test (tests/lua/test_help_examples.lua) with
+the names listed in tests/lua/help_examples.lua bound (cpi, ppi, spx, gdp,
+ds, fit, tp, r, db...): an example may use those and tenor's globals only.
 
 The eager modules register at start-up, so doc.add only records its four
 arguments in one flat list; the entries are built (and checked) when help

@@ -104,7 +104,7 @@ local function module_text(mod)
   end
 end
 
-doc.add("help", "help(name or function)", "Prints the signature, definition and an example; help() lists the modules. In the REPL, ?name does the same.", "help('s:yoy')  ?regress.ols")
+doc.add("help", "help(name or function)", "Prints the signature, definition and an example; help() lists the modules. In the REPL, ?name does the same.", "help('s:yoy'); help(regress.ols)")
 function help(what)
   doc.entries()
   local text

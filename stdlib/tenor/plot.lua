@@ -317,7 +317,7 @@ function M.line(args)
   return res
 end
 
-doc.add("plot.bar", "plot.bar{parts={...}, total=, title=, out='bars.png'}", "Stacked bars of contributions: positive parts up from zero, negative down; total as a line.", "plot.bar{parts = {c.metals, c.fuels}, total = c.growth, out = 'c.png'}")
+doc.add("plot.bar", "plot.bar{parts={...}, total=, title=, out='bars.png'}", "Stacked bars of contributions: positive parts up from zero, negative down; total as a line.", "local c = indexnum.contributions{parts = {c = consumption, i = investment, nx = net_exports}}; plot.bar{parts = {c.c, c.i, c.nx}, total = c.growth, out = 'c.png'}")
 function M.bar(args)
   local parts = args.parts or {}
   if #parts == 0 then error("plot.bar: give parts = {series, ...}", 2) end

@@ -162,12 +162,12 @@ function xcorr_mt.__tostring(xc)
   return table.concat(lines, "\n")
 end
 
-doc.add("regress.rolling", "regress.rolling(y, xs, {window=, step=1, min_obs=, cov=, lag=})", "Dated series of coefficients, std. errors and R² for each window; O(n·k²) for the classical covariance.", "regress.rolling(y, {x = x}, {window = 60}).coef.x")
+doc.add("regress.rolling", "regress.rolling(y, xs, {window=, step=1, min_obs=, cov=, lag=})", "Dated series of coefficients, std. errors and R² for each window; O(n·k²) for the classical covariance.", "regress.rolling(cpi:yoy(), {ppi = ppi:yoy()}, {window = 60}).coef.ppi")
 function M.rolling(y, xs, opts) return rolling(y, xs, opts) end
-doc.add("regress.expanding", "regress.expanding(y, xs, {min_obs=, cov=})", "As rolling, with windows from the start.", "regress.expanding(y, {x = x}).coef.x")
+doc.add("regress.expanding", "regress.expanding(y, xs, {min_obs=, cov=})", "As rolling, with windows from the start.", "regress.expanding(cpi:yoy(), {ppi = ppi:yoy()}, {min_obs = 36}).coef.ppi")
 function M.expanding(y, xs, opts) return rolling(y, xs, opts, 0) end
 
-doc.add("fit:predict", "fit:predict(xs)", "const + Σ coef·x for new regressors.", "fit:predict{ppi = ppi_forecast}")
+doc.add("fit:predict", "fit:predict(xs)", "const + Σ coef·x for new regressors.", "fit:predict{ppi = ppi:project_yoy{mom = 0.2}}")
 function fit_methods.predict(fit, xs)
   local cols, names = normalise(xs)
   local out = fit.const and fit.coef.const or 0

@@ -79,7 +79,7 @@ local tp_methods = {}
 local tp_mt = {__name = "turning_points", __index = tp_methods}
 M._tp_methods = tp_methods
 
-doc.add("signal.turning_points", "signal.turning_points(s, {method=, window=, phase=, cycle=, censor=, override=})", "Peaks and troughs by Bry-Boschan (monthly default; ±6, phase 5, cycle 15, censor 6), Harding-Pagan BBQ (quarterly; ±2, phase 2, cycle 5, censor 2) or Pagan-Sossounov ('ps'; ±8, phase 4, cycle 16, 20% override). Each turn has its date and its confirmation date (first period at which the method on data up to then finds it). Methods :peaks{at=}, :troughs{at=} (events at confirmation; at='turn' looks ahead), :phase{at=}, :table().", "local tp = signal.turning_points(ppi:yoy()); print(tp)")
+doc.add("signal.turning_points", "signal.turning_points(s, {method=, window=, phase=, cycle=, censor=, override=})", "Peaks and troughs by Bry-Boschan (monthly default; ±6, phase 5, cycle 15, censor 6), Harding-Pagan BBQ (quarterly; ±2, phase 2, cycle 5, censor 2) or Pagan-Sossounov ('ps'; ±8, phase 4, cycle 16, 20% override). Each turn has its date and its confirmation date (first period at which the method on data up to then finds it). Methods :peaks{at=}, :troughs{at=} (events at confirmation; at='turn' looks ahead), :phase{at=}, :table().", "local tp = signal.turning_points(ppi:yoy():dropna()); print(tp)")
 function M.turning_points(s, opts)
   if not series.is(s) then error("turning_points: s must be a series", 2) end
   local o = {}
@@ -172,7 +172,7 @@ function tp_mt.__tostring(tp)
   return table.concat(lines, "\n")
 end
 
-doc.add("s:where", "s:where(cond)", "s where cond is 1 (nonzero), NA where cond is 0 or missing, on the common span; cond may be a number.", "(y10 - ceiling):where(cpi:le(3)):mean()")
+doc.add("s:where", "s:where(cond)", "s where cond is 1 (nonzero), NA where cond is 0 or missing, on the common span; cond may be a number.", "gs10:where(cpi:yoy():le(3)):mean()")
 function series._methods.where(s, cond)
   if not series.is(cond) then
     if cond and cond ~= 0 then return s end
@@ -204,7 +204,7 @@ local function lag_days(s)
   return s.meta.release_lag or LAGS[s.meta.release or ""] or FREQ_LAG[s.freq] or 0
 end
 
-doc.add("s:as_of", "s:as_of(calendar)", "For each period of a daily or business-day calendar series, the last value of s published by that day (period end + release lag); NA before the first publication.", "ppi:yoy():as_of(spx)")
+doc.add("s:as_of", "s:as_of(calendar)", "For each period of a daily or business-day calendar series, the last value of s published by that day (period end + release lag); NA before the first publication.", "ppi:yoy():as_of(sse)")
 function series._methods.as_of(s, calendar)
   if not series.is(calendar) or (calendar.freq ~= "B" and calendar.freq ~= "D") then
     error("as_of: calendar must be a business-day or daily series", 2)
@@ -236,8 +236,8 @@ end
 -- help of the functions written in C
 doc.add("signal.rising", "signal.rising(x, n=1)", "1 when x rose in each of the last n periods (x_t > x_{t−1} > … > x_{t−n}); NA when any of them is missing.", "signal.rising(ppi:yoy(), 3)")
 doc.add("signal.falling", "signal.falling(x, n=1)", "1 when x fell in each of the last n periods; NA when any of them is missing.", "signal.falling(cpi:yoy(), 2)")
-doc.add("signal.persist", "signal.persist(cond, k)", "1 when cond was 1 in each of the last k periods; 0 when any was 0; NA when one is missing and none is 0.", "signal.persist(pmi:gt(50), 3)")
+doc.add("signal.persist", "signal.persist(cond, k)", "1 when cond was 1 in each of the last k periods; 0 when any was 0; NA when one is missing and none is 0.", "signal.persist(ip:yoy():gt(0), 3)")
 doc.add("signal.first", "signal.first(cond)", "1 in the first period of each run of 1s (cond_t = 1, cond_{t−1} = 0); NA when either is missing.", "signal.first(ppi:yoy():gt(0))")
-doc.add("signal.hold", "signal.hold(on, off)", "A latch: 1 from a period where on = 1 until a period where off = 1 (on wins a tie), 0 before; keeps its state through NA.", "signal.hold(signal.cross_above(a, b), signal.cross_below(a, b))")
+doc.add("signal.hold", "signal.hold(on, off)", "A latch: 1 from a period where on = 1 until a period where off = 1 (on wins a tie), 0 before; keeps its state through NA.", "local fast, slow = ip:rolling(3), ip:rolling(12); signal.hold(signal.cross_above(fast, slow), signal.cross_below(fast, slow))")
 
 return M
