@@ -10,7 +10,7 @@ __index function of the user's objects is called.
 
 local doc = require "tenor.doc"
 
-local series_props = {"freq", "start", "stop", "name", "meta", "n"}
+local series_props = series._properties    -- s.freq, s.start, ... (interp/series/series.c)
 
 local function sorted_keys(t, prefix, out, seen)
   for k in pairs(t) do
