@@ -16,8 +16,9 @@ when the receiver is not a global, by the one declaration of that method name.
 ]]
 
 local args = require "tenor.args"
+local doc = require "tenor.doc"
 
-local series_props = {"freq", "start", "stop", "name", "meta", "n"}
+local series_props = series._properties    -- s.freq, s.start, ... (interp/series/series.c)
 
 local function sorted_keys(t, prefix, out, seen)
   for k in pairs(t) do
@@ -128,6 +129,9 @@ local function option_keys(word, before)
   return out
 end
 
+doc.add("tenor.complete", "tenor.complete(word, before)",
+  "Completions of word, as the REPL's Tab uses them; with before (the line up to the word) inside an open options table, the keys the called function declares.",
+  "tenor.complete('regress.o'); tenor.complete('co', 'regress.ols(y, xs, {')")
 function tenor.complete(word, before)
   local keys = before and option_keys(word, before)
   if keys then return keys end

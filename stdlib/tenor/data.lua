@@ -41,6 +41,7 @@ data.write_csv(path, what, opts) -> true | nil, message
 ]]
 
 local args = require "tenor.args"
+local doc = require "tenor.doc"
 
 local M = data
 
@@ -54,6 +55,9 @@ args.declare("data.read_csv", {
   {"decimal", "string", choices = {".", ","}, default = ".", help = "the decimal mark"},
 })
 
+doc.add("data.read_csv", "data.read_csv(path, {date=, freq=, sep=, nrows=, text=, threads=, decimal='.'})",
+  "A dated CSV as a dataset (columns in file order); frequency inferred from the dates; FRED and Wind layouts; nil, 'file:line:col: message' on bad input. With text= the CSV is read from that string and path only names it in messages. Files of 4 MB and more are parsed by two threads (threads=1 or 2 to choose); the result and the messages are the same either way.",
+  "local cn = assert(data.read_csv('examples/data/cn_cpi_monthly.csv'))")
 function M.read_csv(path, opts)
   if type(path) ~= "string" then error("data.read_csv: path must be a string", 2) end
   opts = args.check("data.read_csv", opts)
@@ -84,6 +88,8 @@ args.declare("data.write_csv", {
   {"all_rows", "boolean", default = false, help = "keep rows where every series is missing"},
 })
 
+doc.add("data.write_csv", "data.write_csv(path, dataset|series|list, {date_format=, na=, sep=, all_rows=, date_column=})",
+  "A wide CSV on the union of the spans, written atomically; numbers as the shortest exact text.", "data.write_csv('out.csv', ds)")
 function M.write_csv(path, what, opts)
   if type(path) ~= "string" then error("data.write_csv: path must be a string", 2) end
   local o = args.check("data.write_csv", opts)

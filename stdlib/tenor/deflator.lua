@@ -20,6 +20,7 @@ real series or the price index are an error naming the first such period.
 ]]
 
 local args = require "tenor.args"
+local doc = require "tenor.doc"
 
 local M = {}
 
@@ -47,6 +48,7 @@ args.declare("deflator.real", {
   {"base", "string|integer", default = "none (the index as given)", help = "rebase the price index to 100 over this period or year"},
 })
 
+doc.add("deflator.implicit", "deflator.implicit{nominal=, real=} | {nominal_yoy=, real_yoy=}", "100·nominal/real, or 100·((1+n/100)/(1+r/100) − 1) for growth rates.", "deflator.implicit{nominal = gdp, real = gdpc1}")
 function M.implicit(a)
   a = args.check("deflator.implicit", a)
   local levels, rates = a.nominal or a.real, a.nominal_yoy or a.real_yoy
@@ -70,6 +72,7 @@ function M.implicit(a)
   return r
 end
 
+doc.add("deflator.real", "deflator.real(nominal, price_index, {base=})", "nominal / price_index · 100, the index rebased to base first.", "deflator.real(spx, cpi, {base = '2015'})")
 function M.real(nominal, price_index, opts)
   opts = args.check("deflator.real", opts)
   need_series(nominal, "nominal", "deflator.real"); need_series(price_index, "price_index", "deflator.real")

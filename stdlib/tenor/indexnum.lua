@@ -38,6 +38,7 @@ indexnum.chained_contributions{volumes=, values=, lag=} -> dataset
 ]]
 
 local args = require "tenor.args"
+local doc = require "tenor.doc"
 
 local M = {}
 
@@ -196,6 +197,7 @@ average period at those prices:
 The first year is the reference: its periods average 100. The matching
 price measure is the implicit deflator, value / volume. The data must start
 in the first period of a year. ]]
+doc.add("indexnum.chain_volume", "indexnum.chain_volume{p=, q=, method='annual_overlap'|'one_quarter_overlap'}", "Chain-linked Laspeyres volume of quarterly data at the previous year's prices (IMF QNA manual).", "indexnum.chain_volume{p = deflators, q = volumes}")
 function M.chain_volume(a)
   local who = "indexnum.chain_volume"
   a = named(who, a)
@@ -243,6 +245,11 @@ function M.chain_volume(a)
   return r
 end
 
+doc.add("indexnum.laspeyres", "indexnum.laspeyres{p=, q=, base=, chain=}", "100·Σp_t q_0/Σp_0 q_0 (fixed base) or chained period-to-period links.", "indexnum.laspeyres{p = prices, q = quantities}")
+doc.add("indexnum.paasche", "indexnum.paasche{p=, q=, base=, chain=}", "100·Σp_t q_t/Σp_0 q_t.", "indexnum.paasche{p = prices, q = quantities}")
+doc.add("indexnum.fisher", "indexnum.fisher{p=, q=, base=, chain=}", "√(Laspeyres·Paasche).", "indexnum.fisher{p = prices, q = quantities, chain = true}")
+doc.add("indexnum.tornqvist", "indexnum.tornqvist{p=, q=, base=, chain=}", "100·exp(Σ ½(s_0 + s_t) ln(p_t/p_0)), s value shares.", "indexnum.tornqvist{p = prices, q = quantities}")
+doc.add("indexnum.contributions", "indexnum.contributions{parts=, total=, lag=}", "Each part's pull on the total's growth (拉动, pp) and share (贡献率, %); the pulls add up to the growth.", "indexnum.contributions{parts = {c = consumption, i = investment, nx = net_exports}}")
 function M.laspeyres(a) return make_index("laspeyres", a) end
 function M.paasche(a) return make_index("paasche", a) end
 function M.fisher(a) return make_index("fisher", a) end
@@ -283,6 +290,7 @@ function M.contributions(a)
   return dataset.new(cols)
 end
 
+doc.add("indexnum.chained_contributions", "indexnum.chained_contributions{volumes=, values=, lag=1}", "Contributions to a chain-linked Laspeyres volume aggregate's growth: 100 · (previous value share) · (component volume growth); they add up to the aggregate's growth.", "indexnum.chained_contributions{volumes = {c = real_c, i = real_i}, values = {c = nom_c, i = nom_i}}")
 function M.chained_contributions(a)
   local who = "indexnum.chained_contributions"
   a = named(who, a)

@@ -23,6 +23,7 @@ went wrong.
 ]]
 
 local args = require "tenor.args"
+local doc = require "tenor.doc"
 
 local SIZE = {{"width", "integer", min = 1, default = "1000 (pixels; points for PDF)", help = "image width"},
               {"height", "integer", min = 1, default = 600, help = "image height"}}
@@ -84,6 +85,7 @@ local function bucket(values, width)
   return out
 end
 
+doc.add("s:spark", "s:spark(width=60)", "A one-line sparkline (▁..█), NA as a space; longer series are averaged into width buckets.", "print(cpi:yoy():tail(36):spark())")
 function series._methods.spark(s, width)
   if width ~= nil and not (math.type(width) == "integer" and width >= 1) then
     error(("s:spark: width must be a whole number, at least 1 (got %s)"):format(tenor.show(width)), 2)
@@ -147,6 +149,7 @@ local function ylabel(x)
   return ("%.2f"):format(x)
 end
 
+doc.add("plot.term", "plot.term(a, b, ..., {width=, height=15, ascii=, no_color=, print=})", "A line chart in the terminal: braille dots, date axis, y labels, legend; ASCII when the terminal is not UTF-8. Prints it; with print=false returns the text instead.", "plot.term(ppi:yoy(), cpi:yoy())")
 function M.term(...)
   local list = {...}
   local opts = {}
@@ -303,6 +306,7 @@ end
 
 local PALETTE = {"#1f5fa8", "#c0392b", "#2e8b57", "#8e44ad", "#d68910", "#17a2b8"}
 
+doc.add("plot.line", "plot.line{s1, ..., title=, ylabel=, y2={...}, y2label=, shade=s01, out='chart.png', width=, height=}", "A line chart file (PNG, SVG or PDF by extension) via gnuplot; y2 series on a right axis; shade greys periods where a 0/1 series is 1.", "plot.line{ppi:yoy(), y2 = {spx}, shade = ppi:yoy():lt(0), out = 'ppi.png'}")
 function M.line(t)
   local left, o = args.split("plot.line", t)
   local right = o.y2 or {}
@@ -345,6 +349,7 @@ function M.line(t)
   return res
 end
 
+doc.add("plot.bar", "plot.bar{parts={...}, total=, title=, out='bars.png'}", "Stacked bars of contributions: positive parts up from zero, negative down; total as a line.", "local c = indexnum.contributions{parts = {c = consumption, i = investment, nx = net_exports}}; plot.bar{parts = {c.c, c.i, c.nx}, total = c.growth, out = 'c.png'}")
 function M.bar(t)
   local o = args.check("plot.bar", t)
   local parts = o.parts or {}

@@ -41,6 +41,7 @@ r:report() prints and returns:
 ]]
 
 local args = require "tenor.args"
+local doc = require "tenor.doc"
 
 local M = {}
 local methods = {}
@@ -65,6 +66,7 @@ args.declare("rule.new", {
 })
 args.declare("r:report", {{"print", "boolean", default = true, help = "print the report"}})
 
+doc.add("rule.new", "rule{name=, signal= | position=, asset=, dividends=, exec='next', exit=, hold=, horizons=, expected=1, reference=, match_window={-9, 24}, regime=, cost_bp=0} (also rule.new{...})", "A rule as an object. r:report() gives n events, forward returns per horizon after entering at the next period, hit rate vs base rate with a binomial p-value, a random-entry benchmark, lead times against reference turns, Harding-Pagan concordance, returns by regime and a backtest; warns when fewer than 8 events.", "rule{name = 'PPI trough', signal = tp:troughs(), asset = spx}:report()")
 function M.new(args_)
   local a = args.check("rule.new", args_)
   if a.expected == 0 then error("rule: expected must be 1 or -1", 2) end
@@ -98,6 +100,7 @@ local function binomial_tail(k, n, p)
   end
   return math.min(1, total)
 end
+doc.add("rule.binomial_tail", "rule.binomial_tail(k, n, p)", "P(X >= k) for X ~ Binomial(n, p): the hit-rate p-value.", "rule.binomial_tail(14, 20, 0.55)")
 M.binomial_tail = binomial_tail
 
 local function event_indices(signal, dates_index)
@@ -109,6 +112,7 @@ local function event_indices(signal, dates_index)
   return out, list
 end
 
+doc.add("r:holding", "r:holding()", "The rule's position series: position=, or hold(signal, exit), or each event held for hold= periods.", "r:holding():mean()")
 -- The position the rule holds: given, latched from signal to exit, or held h
 -- periods. (A method name other than the field 'position'.)
 function methods.holding(r)
@@ -213,6 +217,7 @@ local function concordance(x, y)
   return agree / n, px * py + (1 - px) * (1 - py), n
 end
 
+doc.add("r:report", "r:report{print=true}", "Computes and prints the rule's quality report; returns it as a table (see rule.new).", "local rep = r:report{print = false}; print(rep.hit_rate[12])")
 function methods.report(r, opts)
   opts = args.check("r:report", opts)
   local out = {name = r.name, forward = {}, hit_rate = {}, base_rate = {}, hit_p = {}, random = {}, random_p = {}, n_used = {}}
@@ -274,6 +279,7 @@ function methods.report(r, opts)
   return out
 end
 
+doc.add("rule.format_report", "rule.format_report(report)", "The text r:report() prints, from its result table.", "print(rule.format_report(r:report{print = false}))")
 function M.format_report(o)
   local lines = {("rule '%s': N = %d events%s"):format(o.name, o.n, o.warning and ("  [warning: " .. o.warning .. "]") or "")}
   lines[#lines + 1] = "  events: " .. table.concat(o.dates, " ")
