@@ -95,16 +95,31 @@ end
 --- args.all() -> every declaration, keyed by public name.
 function M.all() return series._opt_specs() end
 
+-- "integer >= 1", "number in (0, 1]", "next|same|integer": what an entry takes.
+local function what_of(e)
+  local what = e.type
+  if e.choices then
+    local other = e.type:gsub("string|?", ""):gsub("|$", "")
+    what = table.concat(e.choices, "|") .. (other ~= "" and ("|" .. other) or "")
+  end
+  local lo_open, hi_open = (e.open or 0) & LO_OPEN ~= 0, (e.open or 0) & HI_OPEN ~= 0
+  local fmt = function(x) return ("%.14g"):format(x) end
+  if e.lo and e.hi then
+    what = ("%s in %s%s, %s%s"):format(what, lo_open and "(" or "[", fmt(e.lo), fmt(e.hi), hi_open and ")" or "]")
+  elseif e.lo then what = ("%s %s %s"):format(what, lo_open and ">" or ">=", fmt(e.lo))
+  elseif e.hi then what = ("%s %s %s"):format(what, hi_open and "<" or "<=", fmt(e.hi)) end
+  return what
+end
+
 --- args.describe(fname) -> the options as help prints them, or nil.
 function M.describe(fname)
   local d = M.spec(fname)
   if not d then return nil end
-  local lines = {"options:"}
+  local lines, width = {"options:"}, 12
+  for _, name in ipairs(d.names) do width = math.max(width, #name) end
   for _, name in ipairs(d.names) do
     local e = d.keys[name]
-    local what = e.type
-    if e.choices then what = table.concat(e.choices, "|") end
-    local line = ("  %-12s %-22s %s"):format(name, what, e.help or "")
+    local line = ("  %-" .. width .. "s %-22s %s"):format(name, what_of(e), e.help or "")
     if e.default then line = line .. (" (default %s)"):format(e.default) end
     if e.aliases then line = line .. (" [also: %s]"):format(table.concat(e.aliases, ", ")) end
     lines[#lines + 1] = line
