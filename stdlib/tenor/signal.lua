@@ -106,7 +106,7 @@ function M.turning_points(s, opts)
   if not series.is(s) then error("signal.turning_points: s must be a series", 2) end
   o.method = ALIASES[o.method] or o.method or DEFAULT_METHOD[s.freq]
   if not o.method then
-    error(("turning_points: no default method for %s data; give {method='bry_boschan'|'bbq'|'pagan_sossounov'}"):format(s.freq), 2)
+    error(("signal.turning_points: no default method for %s data; give {method='bry_boschan'|'bbq'|'pagan_sossounov'}"):format(s.freq), 2)
   end
   local turns, rules = M._turns(s, o)
   return setmetatable({turns = turns, rules = rules, series = s}, tp_mt)
@@ -194,6 +194,9 @@ end
 
 doc.add("s:where", "s:where(cond)", "s where cond is 1 (nonzero), NA where cond is 0 or missing, on the common span; cond may be a number.", "gs10:where(cpi:yoy():le(3)):mean()")
 function series._methods.where(s, cond)
+  if not (series.is(cond) or type(cond) == "number" or type(cond) == "boolean") then
+    error(("s:where: cond must be a series, a number or a boolean (got %s)"):format(tenor.show(cond)), 2)
+  end
   if not series.is(cond) then
     if cond and cond ~= 0 then return s end
     return s * NA
@@ -230,7 +233,7 @@ end
 doc.add("s:as_of", "s:as_of(calendar)", "For each period of a daily or business-day calendar series, the last value of s published by that day (period end + release lag); NA before the first publication.", "ppi:yoy():as_of(sse)")
 function series._methods.as_of(s, calendar)
   if not series.is(calendar) or (calendar.freq ~= "B" and calendar.freq ~= "D") then
-    error("as_of: calendar must be a business-day or daily series", 2)
+    error("s:as_of: calendar must be a business-day or daily series", 2)
   end
   local lag = lag_days(s)
   local ends, values = s:dates("end"), s:values()
