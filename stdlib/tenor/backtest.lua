@@ -28,8 +28,8 @@ backtest.bond_return(yield, {maturity=10, coupon_freq=2}) -> returns (decimals)
   The yield series is in percent, as published.
 ]]
 
-local args = require "tenor.args"
 local doc = require "tenor.doc"
+local args = require "tenor.args"
 
 local M = {}
 backtest = M

@@ -64,6 +64,7 @@ local function fields_of(v, prefix, colon)
   return out
 end
 
+doc.add("tenor.complete", "tenor.complete(word, before)", "Completions of word, as the REPL's Tab uses them; before is the line up to the word (inside an open options table it offers the keys the called function declares).", "tenor.complete('regress.o')")
 -- Scans `before` for brackets and strings: the innermost bracket still open,
 -- as {pos =, ch =, comma = position of its last comma}, or nil.
 local function innermost_open(before)
@@ -129,9 +130,6 @@ local function option_keys(word, before)
   return out
 end
 
-doc.add("tenor.complete", "tenor.complete(word, before)",
-  "Completions of word, as the REPL's Tab uses them; with before (the line up to the word) inside an open options table, the keys the called function declares.",
-  "tenor.complete('regress.o'); tenor.complete('co', 'regress.ols(y, xs, {')")
 function tenor.complete(word, before)
   local keys = before and option_keys(word, before)
   if keys then return keys end

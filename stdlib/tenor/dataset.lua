@@ -11,8 +11,8 @@ Columns live as plain fields, so a column may be called "names" or
 "summary"; the methods stay reachable as dataset.names(ds) and so on.
 ]]
 
-local args = require "tenor.args"
 local doc = require "tenor.doc"
+local args = require "tenor.args"
 
 local M = {}
 local methods = {}
@@ -125,12 +125,12 @@ local function pad(text, width, right)
   return right and fill .. text or text .. fill
 end
 
+doc.add("ds:table", "ds:table{last=, first=}", "The values side by side as text.", "print(ds:table{last = 12})")
 args.declare("ds:table", {
   {"last", "integer", min = 1, help = "only the last n rows"},
   {"first", "integer", min = 1, help = "only the first n rows"},
 })
 
-doc.add("ds:table", "ds:table{last=, first=}", "The values side by side as text.", "print(ds:table{last = 12})")
 --- ds:table{last=n, first=n}: the values side by side, one row per date
 --- (rows where every column is missing are left out), as text.
 function methods.table(ds, opts)

@@ -19,8 +19,8 @@ A ratio needs a strictly positive denominator: zeros or negatives in the
 real series or the price index are an error naming the first such period.
 ]]
 
-local args = require "tenor.args"
 local doc = require "tenor.doc"
+local args = require "tenor.args"
 
 local M = {}
 
@@ -38,6 +38,7 @@ local function need_series(x, what, who)
   if not series.is(x) then error(("%s: %s must be a series"):format(who, what), 3) end
 end
 
+doc.add("deflator.implicit", "deflator.implicit{nominal=, real=} | {nominal_yoy=, real_yoy=}", "100·nominal/real, or 100·((1+n/100)/(1+r/100) − 1) for growth rates.", "deflator.implicit{nominal = gdp, real = gdpc1}")
 args.declare("deflator.implicit", {
   {"nominal", "series", help = "nominal level (with real)"},
   {"real", "series", help = "real (volume) level (with nominal)"},
@@ -48,7 +49,6 @@ args.declare("deflator.real", {
   {"base", "string|integer", default = "none (the index as given)", help = "rebase the price index to 100 over this period or year"},
 })
 
-doc.add("deflator.implicit", "deflator.implicit{nominal=, real=} | {nominal_yoy=, real_yoy=}", "100·nominal/real, or 100·((1+n/100)/(1+r/100) − 1) for growth rates.", "deflator.implicit{nominal = gdp, real = gdpc1}")
 function M.implicit(a)
   a = args.check("deflator.implicit", a)
   local levels, rates = a.nominal or a.real, a.nominal_yoy or a.real_yoy

@@ -24,8 +24,8 @@ filter.cf(s, {low=, high=, drift=true}) -> cycle, trend
   as looking ahead. O(T²): meant for macro series, not tick data.
 ]]
 
-local args = require "tenor.args"
 local doc = require "tenor.doc"
+local args = require "tenor.args"
 
 local M = filter
 

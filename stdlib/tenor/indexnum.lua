@@ -37,8 +37,8 @@ indexnum.chained_contributions{volumes=, values=, lag=} -> dataset
   volumes, values as values.
 ]]
 
-local args = require "tenor.args"
 local doc = require "tenor.doc"
+local args = require "tenor.args"
 
 local M = {}
 

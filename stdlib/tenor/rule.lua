@@ -40,8 +40,8 @@ r:report() prints and returns:
   backtest                 backtest.run of the position (see backtest)
 ]]
 
-local args = require "tenor.args"
 local doc = require "tenor.doc"
+local args = require "tenor.args"
 
 local M = {}
 local methods = {}
@@ -49,6 +49,7 @@ local rule_mt = {__name = "rule", __index = methods}
 
 local DEFAULT_HORIZONS = {M = {1, 3, 6, 12}, Q = {1, 2, 4, 8}, A = {1, 2, 3}, B = {5, 21, 63, 252}, D = {7, 30, 91, 365}}
 
+doc.add("rule.new", "rule{name=, signal= | position=, asset=, dividends=, exec='next', exit=, hold=, horizons=, expected=1, reference=, match_window={-9, 24}, regime=, cost_bp=0} (also rule.new{...})", "A rule as an object. r:report() gives n events, forward returns per horizon after entering at the next period, hit rate vs base rate with a binomial p-value, a random-entry benchmark, lead times against reference turns, Harding-Pagan concordance, returns by regime and a backtest; warns when fewer than 8 events.", "rule{name = 'PPI trough', signal = tp:troughs(), asset = spx}:report()")
 args.declare("rule.new", {
   {"name", "string", default = "rule", help = "shown in reports"},
   {"signal", "series", help = "events: 1 where the rule fires (or give position)"},
@@ -66,7 +67,6 @@ args.declare("rule.new", {
 })
 args.declare("r:report", {{"print", "boolean", default = true, help = "print the report"}})
 
-doc.add("rule.new", "rule{name=, signal= | position=, asset=, dividends=, exec='next', exit=, hold=, horizons=, expected=1, reference=, match_window={-9, 24}, regime=, cost_bp=0} (also rule.new{...})", "A rule as an object. r:report() gives n events, forward returns per horizon after entering at the next period, hit rate vs base rate with a binomial p-value, a random-entry benchmark, lead times against reference turns, Harding-Pagan concordance, returns by regime and a backtest; warns when fewer than 8 events.", "rule{name = 'PPI trough', signal = tp:troughs(), asset = spx}:report()")
 function M.new(args_)
   local a = args.check("rule.new", args_)
   if a.expected == 0 then error("rule: expected must be 1 or -1", 2) end

@@ -26,8 +26,8 @@ declared data file, ctx.read(file) reads it, ctx.out is the output folder
 S:help() is the text `tenor help NAME` shows.
 ]]
 
-local args = require "tenor.args"
 local doc = require "tenor.doc"
+local args = require "tenor.args"
 
 local M = {}
 local script_methods = {}
@@ -81,6 +81,7 @@ end
 doc.add("script.coerce", "script.coerce(script_name, param, type, value)", "Converts a value (or command-line text) to a parameter type, with an error naming the parameter.", "script.coerce('rules.x', 'horizons', 'list', '3,6,12')")
 M.coerce = coerce
 
+doc.add("script.define", "script{name=, description=, params={{name, type, default, help}, ...}, data={...}, main=function(p, ctx) end} (also script.define{...})", "Declares a shared script: a module that returns it is found by require, tenor run, tenor list and tenor help. Types: string, number, integer, boolean, period, list; every script also has data_dir.", "return script{name = 'rules.mine', params = {{'k', 'number', 1, 'band width'}}, main = function(p, ctx) end}")
 args.declare("script.define", {
   {"name", "string", help = "required: the module name require() and tenor run use"},
   {"description", "string", default = "", help = "one line: what the script does"},
@@ -93,7 +94,6 @@ args.declare("S:run", {
   {"out", "string", default = ".", help = "the output folder (ctx.out)"},
 })
 
-doc.add("script.define", "script{name=, description=, params={{name, type, default, help}, ...}, data={...}, main=function(p, ctx) end} (also script.define{...})", "Declares a shared script: a module that returns it is found by require, tenor run, tenor list and tenor help. Types: string, number, integer, boolean, period, list; every script also has data_dir.", "return script{name = 'rules.mine', params = {{'k', 'number', 1, 'band width'}}, main = function(p, ctx) end}")
 function M.define(spec)
   spec = args.check("script.define", spec)
   if type(spec.name) ~= "string" or type(spec.main) ~= "function" then

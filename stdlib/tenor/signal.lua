@@ -47,6 +47,7 @@ local args = require "tenor.args"
 local doc = require "tenor.doc"
 
 local M = signal
+doc.add("signal.above", "signal.above(a, b)", "1 where a > b (b a series or a number), 0 where not, NA where either is missing.", "signal.above(ppi:yoy(), 0)")
 
 args.declare("signal.quadrant", {
   {"growth", "series", help = "required: the growth direction (> 0 up)"},
@@ -67,7 +68,6 @@ args.declare("tp:peaks", AT)
 args.declare("tp:troughs", AT)
 args.declare("tp:phase", AT)
 
-doc.add("signal.above", "signal.above(a, b)", "1 where a > b (b a series or a number), 0 where not, NA where either is missing.", "signal.above(ppi:yoy(), 0)")
 function M.above(a, b) return a:gt(b) end
 doc.add("signal.below", "signal.below(a, b)", "1 where a < b, 0 where not, NA where either is missing.", "signal.below(cpi:yoy(), 2)")
 function M.below(a, b) return a:lt(b) end

@@ -13,6 +13,7 @@ local args = require "tenor.args"
 local doc = require "tenor.doc"
 
 local methods = store._methods
+doc.add("db:import_csv", "db:import_csv(path, {prefix=, source=, vintage=, columns=, ...read_csv options})", "Reads a CSV (plain, FRED, Wind-style with 单位/来源 rows) and puts every column as prefix..name, one vintage each; unit and source from the file's metadata. Returns the names.", "db:import_csv('examples/data/cn_money_supply_monthly.csv', {prefix = 'cn.', vintage = '2025-04-10'})")
 
 -- import_csv takes its own keys and every option of data.read_csv.
 local import_own = {
@@ -31,7 +32,6 @@ args.declare("db:get_many", {
   {"as_of", "string", default = "the latest", help = "the vintages known at this date (YYYY-MM-DD)"},
 })
 
-doc.add("db:import_csv", "db:import_csv(path, {prefix=, source=, vintage=, columns=, ...read_csv options})", "Reads a CSV (plain, FRED, Wind-style with 单位/来源 rows) and puts every column as prefix..name, one vintage each; unit and source from the file's metadata. Returns the names.", "db:import_csv('examples/data/cn_money_supply_monthly.csv', {prefix = 'cn.', vintage = '2025-04-10'})")
 function methods.import_csv(db, path, opts)
   opts = args.check("db:import_csv", opts)
   local read_opts = {}
