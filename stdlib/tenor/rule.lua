@@ -67,8 +67,24 @@ args.declare("rule.new", {
 })
 args.declare("r:report", {{"print", "boolean", default = true, help = "print the report"}})
 
+-- A list of whole numbers (horizons, match_window): n entries, or at least one.
+local function whole_numbers(list, what, n)
+  if list == nil then return end
+  local ok = #list > 0
+  if n then ok = #list == n end
+  for _, h in ipairs(list) do ok = ok and math.type(h) == "integer" end
+  if not ok then
+    error(("rule: %s must be %s whole numbers (got %s)"):format(what, n and ("a list of " .. n) or "a list of", tenor.show(list)), 3)
+  end
+end
+
 function M.new(args_)
   local a = args.check("rule.new", args_)
+  whole_numbers(a.horizons, "horizons")
+  whole_numbers(a.match_window, "match_window", 2)
+  for _, h in ipairs(a.horizons or {}) do
+    if h < 1 then error(("rule: horizons must be at least 1 period (got %d)"):format(h), 2) end
+  end
   if a.expected == 0 then error("rule: expected must be 1 or -1", 2) end
   if not (series.is(a.signal) or series.is(a.position)) then error("rule: give signal= or position=", 2) end
   if a.position ~= nil and not series.is(a.position) then error("rule: position must be a series", 2) end

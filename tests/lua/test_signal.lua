@@ -206,3 +206,9 @@ do
   checkerr(function() s:where("x") end, "s:where: cond must be a series, a number or a boolean")
   checkerr(function() s:as_of(s) end, "s:as_of: calendar must be a business-day or daily series")
 end
+do
+  local s = series.new{freq = "M", start = "2020-01", values = {1, 2, 3}}
+  checkerr(function() rule{signal = s, asset = s, horizons = {"3"}} end, "rule: horizons must be a list of whole numbers (got {\"3\"})")
+  checkerr(function() rule{signal = s, asset = s, match_window = {1}} end, "rule: match_window must be a list of 2 whole numbers")
+  checkerr(function() rule{signal = s, asset = s, horizons = {0}} end, "rule: horizons must be at least 1 period (got 0)")
+end
