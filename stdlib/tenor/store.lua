@@ -32,6 +32,21 @@ args.declare("db:get_many", {
   {"as_of", "string", default = "the latest", help = "the vintages known at this date (YYYY-MM-DD)"},
 })
 
+-- The set of columns to import; a name the file lacks is an error, not a
+-- silent skip.
+local function wanted_columns(ds, columns)
+  local present, wanted = {}, {}
+  for i = 1, #ds do present[ds[i].name or ("column" .. i)] = true end
+  for _, c in ipairs(columns) do
+    if not present[c] then
+      error(("db:import_csv: option 'columns' names '%s', which the file lacks (columns: %s)")
+            :format(tostring(c), table.concat(ds:names(), ", ")), 3)
+    end
+    wanted[c] = true
+  end
+  return wanted
+end
+
 function methods.import_csv(db, path, opts)
   opts = args.check("db:import_csv", opts)
   local read_opts = {}
@@ -39,12 +54,8 @@ function methods.import_csv(db, path, opts)
     if k ~= "prefix" and k ~= "source" and k ~= "vintage" and k ~= "columns" then read_opts[k] = v end
   end
   local ds, err = data.read_csv(path, read_opts)
-  if not ds then error("import_csv: " .. err, 2) end
-  local wanted
-  if opts.columns then
-    wanted = {}
-    for _, c in ipairs(opts.columns) do wanted[c] = true end
-  end
+  if not ds then error("db:import_csv: " .. err, 2) end
+  local wanted = opts.columns and wanted_columns(ds, opts.columns)
   local stored = {}
   for i = 1, #ds do
     local s = ds[i]
