@@ -101,7 +101,9 @@ function methods.select(ds, ...)
   for i = 1, select("#", ...) do
     local name = select(i, ...)
     local s = rawget(ds, name)
-    if not s then error(("select: no column '%s'"):format(tostring(name)), 2) end
+    if not s then
+      error(("ds:select: no column '%s' (columns: %s)"):format(tostring(name), table.concat(live_names(ds), ", ")), 2)
+    end
     list[#list + 1] = s
   end
   return M.new(list, info[ds])
