@@ -338,7 +338,7 @@ static int store_put(lua_State *L) {
     tn_store *st = check_store_as(L, "db:put");
     const char *name = check_name(L, 2, "db:put");
     const tn_series *s = tn_series_check(L, 3);
-    if (st->readonly) return luaL_error(L, "put: store %s is open read-only", store_path(L));
+    if (st->readonly) return luaL_error(L, "db:put: store %s is open read-only", store_path(L));
     tn_opts_check(L, 4, "db:put");
     char stampbuf[64], start[64], oldfreq[16];
     const char *stamp = vintage_stamp(L, 4, stampbuf, sizeof stampbuf);
@@ -346,7 +346,7 @@ static int store_put(lua_State *L) {
     if (exec_retry(st->db, "BEGIN IMMEDIATE") != SQLITE_OK) return db_fail(L, st->db, "put");
     if (freq_of(st->db, name, oldfreq, sizeof oldfreq) && strcmp(oldfreq, tn_freq_code(s->freq)) != 0) {
         exec_sql(st->db, "ROLLBACK");
-        return luaL_error(L, "put: '%s' is stored with frequency %s; the new series is %s (convert it with :to())",
+        return luaL_error(L, "db:put: '%s' is stored with frequency %s; the new series is %s (convert it with :to())",
                           name, oldfreq, tn_freq_code(s->freq));
     }
     push_blob(L, s);
@@ -357,7 +357,7 @@ static int store_put(lua_State *L) {
     int rc = same ? SQLITE_OK : put_rows(L, st->db, name, s, start, 4, 3, stamp);
     if (rc == SQLITE_CONSTRAINT) {
         exec_sql(st->db, "ROLLBACK");
-        return luaL_error(L, "put: '%s' already has a vintage stamped %s", name, stamp);
+        return luaL_error(L, "db:put: '%s' already has a vintage stamped %s", name, stamp);
     }
     if (rc != SQLITE_OK) {
         const char *msg = lua_pushstring(L, sqlite3_errmsg(st->db));
@@ -523,7 +523,7 @@ static int store_vintages(lua_State *L) {
 static int store_delete(lua_State *L) {
     tn_store *st = check_store_as(L, "db:delete");
     const char *name = check_name(L, 2, "db:delete");
-    if (st->readonly) return luaL_error(L, "delete: store %s is open read-only", store_path(L));
+    if (st->readonly) return luaL_error(L, "db:delete: store %s is open read-only", store_path(L));
     if (exec_retry(st->db, "BEGIN IMMEDIATE") != SQLITE_OK) return db_fail(L, st->db, "delete");
     sqlite3_stmt *q;
     int rc = SQLITE_ERROR;
