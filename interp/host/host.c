@@ -11,6 +11,7 @@
 #include "core/sha256.h"
 #include "lib/tnlib.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -44,18 +45,31 @@ static void on_sigint(int sig) {
 
 /* ------------------------------------------------------- protected calls */
 
-/* The first Lua function on the stack with a line number: where a script
-   called into C when the C code raised the error. */
+/* The first Lua function on the stack with a line number outside the
+   stdlib: where a script called into tenor when the error was raised (a
+   stdlib line would point the analyst at tenor's code; the traceback still
+   shows it). */
 static int lua_caller_where(lua_State *L, char *buf, size_t size) {
     lua_Debug ar;
     for (int level = 1; lua_getstack(L, level, &ar); level++) {
         lua_getinfo(L, "Sl", &ar);
-        if (ar.currentline > 0) {
+        if (ar.currentline > 0 && strncmp(ar.short_src, "stdlib/", 7) != 0) {
             snprintf(buf, size, "%s:%d: ", ar.short_src, ar.currentline);
             return 1;
         }
     }
     return 0;
+}
+
+/* Whether msg already starts with "file:line: " (error() with a level, or
+   luaL_error from Lua code): then it says where, and nothing is added. */
+static int has_location(const char *msg) {
+    const char *colon = strchr(msg, ':');
+    if (!colon || colon == msg || memchr(msg, '\n', (size_t)(colon - msg))) return 0;
+    const char *p = colon + 1;
+    if (!isdigit((unsigned char)*p)) return 0;
+    while (isdigit((unsigned char)*p)) p++;
+    return *p == ':';
 }
 
 static int message_handler(lua_State *L) {
@@ -64,8 +78,7 @@ static int message_handler(lua_State *L) {
     if (msg == NULL) {
         if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
         msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
-    } else if (lua_caller_where(L, where, sizeof where) &&
-               strncmp(msg, where, strcspn(where, ":")) != 0) {
+    } else if (!has_location(msg) && lua_caller_where(L, where, sizeof where)) {
         msg = lua_pushfstring(L, "%s%s", where, msg);
     }
     luaL_traceback(L, L, msg, 1);
