@@ -48,10 +48,16 @@ typedef struct {
 } tn_store;
 
 /* The store a db: method is called on; fn names the method in errors. */
-static tn_store *check_store_as(lua_State *L, const char *fn) {
+static tn_store *store_self(lua_State *L, const char *fn) {
     tn_store *st = luaL_testudata(L, 1, STORE_MT);
     if (!st) tn_arg_error(L, fn, "is a store method", "called on a %s: write db:%s(...) with db = store.open(path)",
                           luaL_typename(L, 1), fn + 3);
+    return st;
+}
+
+/* The same, open. */
+static tn_store *check_store_as(lua_State *L, const char *fn) {
+    tn_store *st = store_self(L, fn);
     if (!st->db) luaL_error(L, "%s: the store is closed", fn);
     return st;
 }
@@ -204,7 +210,7 @@ static int store_open(lua_State *L) {
 }
 
 static int store_close(lua_State *L) {
-    tn_store *st = luaL_checkudata(L, 1, STORE_MT);
+    tn_store *st = store_self(L, "db:close");
     if (st->db) sqlite3_close(st->db);
     st->db = NULL;
     return 0;
