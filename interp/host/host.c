@@ -61,15 +61,24 @@ static int lua_caller_where(lua_State *L, char *buf, size_t size) {
     return 0;
 }
 
-/* Whether msg already starts with "file:line: " (error() with a level, or
-   luaL_error from Lua code): then it says where, and nothing is added. */
-static int has_location(const char *msg) {
+/* The text after msg's "file:line: " prefix, or NULL when it has none. */
+static const char *after_location(const char *msg) {
     const char *colon = strchr(msg, ':');
-    if (!colon || colon == msg || memchr(msg, '\n', (size_t)(colon - msg))) return 0;
+    if (!colon || colon == msg || memchr(msg, '\n', (size_t)(colon - msg))) return NULL;
     const char *p = colon + 1;
-    if (!isdigit((unsigned char)*p)) return 0;
+    if (!isdigit((unsigned char)*p)) return NULL;
     while (isdigit((unsigned char)*p)) p++;
-    return *p == ':';
+    return *p == ':' ? p + 1 + (p[1] == ' ') : NULL;
+}
+
+/* A deliberate error of a public function starts with its name:
+   "regress.ols: ", "s:rolling: ", "rule: ". */
+static int names_function(const char *text) {
+    if (!text) return 0;
+    size_t n = strspn(text, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+    if (n && (text[n] == '.' || text[n] == ':') && text[n + 1] != ' ')
+        n += 1 + strspn(text + n + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+    return n > 0 && text[n] == ':' && text[n + 1] == ' ';
 }
 
 static int message_handler(lua_State *L) {
@@ -78,8 +87,13 @@ static int message_handler(lua_State *L) {
     if (msg == NULL) {
         if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
         msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
-    } else if (!has_location(msg) && lua_caller_where(L, where, sizeof where)) {
+    } else if (!after_location(msg) && lua_caller_where(L, where, sizeof where)) {
         msg = lua_pushfstring(L, "%s%s", where, msg);
+    } else if (strncmp(msg, "stdlib/", 7) == 0 && names_function(after_location(msg)) &&
+               lua_caller_where(L, where, sizeof where)) {
+        /* a public function refused the analyst's call: report the analyst's
+           line, not the stdlib line that raised it (the traceback has both) */
+        msg = lua_pushfstring(L, "%s%s", where, after_location(msg));
     }
     luaL_traceback(L, L, msg, 1);
     return 1;

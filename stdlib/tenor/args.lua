@@ -63,6 +63,16 @@ function M.check(fname, opts, level)
   return checked
 end
 
+--- args.series(fname, what, x, level): raises "fname: what must be a series
+--- (got ...)" at `level` (default 3) unless x is a series; `number_ok`
+--- also lets a number through (a threshold such as signal.above(x, 0)).
+function M.series(fname, what, x, level, number_ok)
+  if series.is(x) or (number_ok and type(x) == "number") then return x end
+  local got = type(x) == "string" and ("'%s'"):format(x) or type(x) == "number" and tostring(x) or
+              x == nil and "nothing" or ("a " .. type(x))
+  error(("%s: %s must be a series%s (got %s)"):format(fname, what, number_ok and " or a number" or "", got), level or 3)
+end
+
 --- args.split(fname, t, level) -> list, opts: for calls such as
 --- plot.line{s1, s2, title = "..."}: the array items as they are, the named
 --- keys checked as fname's options.

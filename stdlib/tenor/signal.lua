@@ -68,13 +68,19 @@ args.declare("tp:peaks", AT)
 args.declare("tp:troughs", AT)
 args.declare("tp:phase", AT)
 
-function M.above(a, b) return a:gt(b) end
+-- The operands of a condition: a series, and a series or a number.
+local function operands(fname, a, b)
+  args.series(fname, "a", a, 4)
+  args.series(fname, "b", b, 4, true)
+end
+
+function M.above(a, b) operands("signal.above", a, b); return a:gt(b) end
 doc.add("signal.below", "signal.below(a, b)", "1 where a < b, 0 where not, NA where either is missing.", "signal.below(cpi:yoy(), 2)")
-function M.below(a, b) return a:lt(b) end
+function M.below(a, b) operands("signal.below", a, b); return a:lt(b) end
 doc.add("signal.cross_above", "signal.cross_above(a, b)", "1 at t when a − b goes from <= 0 at t−1 to > 0 at t; 0 otherwise; NA when t or t−1 is missing (a cross over a gap is not a cross).", "signal.cross_above(ip:rolling(3, 'mean'), ip:rolling(12, 'mean'))")
-function M.cross_above(a, b) return M._cross(a - b, 1) end
+function M.cross_above(a, b) operands("signal.cross_above", a, b); return M._cross(a - b, 1) end
 doc.add("signal.cross_below", "signal.cross_below(a, b)", "1 at t when a − b goes from >= 0 at t−1 to < 0 at t; NA over gaps.", "signal.cross_below(ppi:yoy(), 0)")
-function M.cross_below(a, b) return M._cross(a - b, -1) end
+function M.cross_below(a, b) operands("signal.cross_below", a, b); return M._cross(a - b, -1) end
 
 M.QUADRANTS = {"recovery", "overheat", "stagflation", "reflation"}
 
