@@ -105,6 +105,9 @@ end
 
 -- Binomial upper tail P(X >= k), X ~ Bin(n, p), by summing the terms.
 local function binomial_tail(k, n, p)
+  if math.type(k) ~= "integer" or math.type(n) ~= "integer" or type(p) ~= "number" or not (p >= 0 and p <= 1) then
+    error("rule.binomial_tail: k and n must be whole numbers and p a probability in [0, 1]", 2)
+  end
   if k <= 0 then return 1 end
   if k > n then return 0 end
   local lc = 0
@@ -297,6 +300,7 @@ end
 
 doc.add("rule.format_report", "rule.format_report(report)", "The text r:report() prints, from its result table.", "print(rule.format_report(r:report{print = false}))")
 function M.format_report(o)
+  if type(o) ~= "table" or o.forward == nil then error("rule.format_report: give the table r:report() returned", 2) end
   local lines = {("rule '%s': N = %d events%s"):format(o.name, o.n, o.warning and ("  [warning: " .. o.warning .. "]") or "")}
   lines[#lines + 1] = "  events: " .. table.concat(o.dates, " ")
   lines[#lines + 1] = ("  %8s %10s %9s %9s %9s %11s %9s"):format("horizon", "mean fwd", "hit rate", "base", "binom p", "random mean", "boot p")

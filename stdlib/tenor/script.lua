@@ -123,6 +123,9 @@ end
 
 doc.add("S:bind", "S:bind(params)", "The parameter table main() would get: defaults overlaid with the given values, type-checked.", "require('rules.cpi_bonds'):bind{margin = '1.5'}")
 function script_methods.bind(s, given)
+  if given ~= nil and type(given) ~= "table" then
+    error(("%s: parameters must be a table such as {%s = ...} (got a %s)"):format(s.name, s.params[1].name, type(given)), 2)
+  end
   local p = {}
   for _, e in ipairs(s.params) do p[e.name] = e.default end
   for k, v in pairs(given or {}) do

@@ -73,6 +73,7 @@ end
 doc.add("db:get_many", "db:get_many(names, {as_of=})", "A dataset of the named series, each as known at as_of.", "db:get_many({'cn.cpi', 'cn.ppi'}, {as_of = '2024-06-30'})")
 function methods.get_many(db, names, opts)
   opts = args.check("db:get_many", opts)
+  if type(names) ~= "table" then error(("db:get_many: names must be a list of series names (got a %s)"):format(type(names)), 2) end
   local list = {}
   for _, n in ipairs(names) do
     local s, err = db:get(n, opts)
