@@ -17,7 +17,7 @@ local dir = os.tmpname(); os.remove(dir); os.execute("mkdir -p " .. dir)
 local db = store.open(dir .. "/args.db")
 local r = rule{signal = s:gt(5), asset = s}
 local S = script{name = "test.arguments", params = {{"k", "integer", 3, "a number"}}, main = function() end}
-local wrong = {"x", {}, 1.5, -1, s, true}
+local wrong = {"x", {}, 1.5, -1, s, true, nil, n = 7}
 local receivers = {["s:"] = s, ["ds:"] = ds, ["fit:"] = fit, ["tp:"] = tp, ["db:"] = db, ["r:"] = r, ["S:"] = S}
 local skip = {["data.write_csv"] = true, ["ds:write_csv"] = true, ["fit:to_csv"] = true, ["tenor.complete"] = true,
               ["r:report"] = true, ["S:run"] = true, ["db:close"] = true, ["store.open"] = true}
@@ -47,8 +47,9 @@ for _, m in ipairs(require "tenor.modules") do
           local name = prefix .. k
           if type(f) == "function" and not k:match("^_") and not skip[name] then
             try(name, f, self)
-            for _, a in ipairs(wrong) do
-              for _, b in ipairs(wrong) do
+            for i = 1, wrong.n do
+              for j = 1, wrong.n do
+                local a, b = wrong[i], wrong[j]
                 if self then try(name, f, self, a, b) else try(name, f, a, b) end
               end
             end
