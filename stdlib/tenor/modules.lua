@@ -33,6 +33,8 @@ return {
    places = {{"deflator.", "deflator"}}},
   {name = "indexnum", lua = "tenor.indexnum", lazy = true, about = "index numbers, chain-linking and contributions to growth",
    places = {{"indexnum.", "indexnum"}}},
+  {name = "calendar", lua = "tenor.calendar", lazy = true, about = "the Chinese calendar: Spring Festival, working and trading days, holiday regressors",
+   places = {{"calendar.", "calendar"}}},
   {name = "signal", lua = "tenor.signal", about = "conditions, states and turning points (Bry-Boschan, BBQ, Pagan-Sossounov)",
    places = {{"signal.", "signal"},
              {"tp:", "signal._tp_methods", section = "tp", about = "methods of a turning-points result"}}},
