@@ -1,4 +1,25 @@
 --[[ The series type is written in C (interp/series/); this module is its
 Lua side: the place for series methods written in Lua and for the help of
-the C ones. ]]
+the C ones (most of it is in tenor.docs; the calendar helpers below sit
+beside their definitions in interp/series/calendar_methods.c). ]]
+
+local doc = require "tenor.doc"
+
+doc.add("s:year", "s:year()", "A series of the year of each period, on s's calendar (missing values of s included). Weekly periods count by the day they end on.", "cpi:year()")
+doc.add("s:quarter", "s:quarter()", "A series of the quarter (1-4) of each period; needs Q or finer data.", "gdp:quarter()")
+doc.add("s:month", "s:month()", "A series of the month (1-12) of each period; needs M or finer data (a week counts by its last day).", "cpi:groupby(cpi:month(), 'mean')")
+doc.add("s:day_of_week", "s:day_of_week()", "A series of the ISO weekday of each period, 1 = Monday .. 7 = Sunday; B, D or weekly data (a week by its last day).", "y10:day_of_week():eq(5)")
+doc.add("s:groupby", "s:groupby(key, stat='mean')",
+  "Groups the values of s by the value of the key series (same frequency; on the periods both cover; missing values of either skipped) and returns a table key -> stat, printed as a table. stat: mean sum count min max median std var (sample, ddof 1; NA for a single value) first last (in period order).",
+  "print(cpi:mom():groupby(cpi:month(), 'mean'))")
+doc.add("s:first_valid", "s:first_valid() -> period, value", "The first period with a value and that value; nil when every value is missing.", "gdp:first_valid()")
+doc.add("s:last_valid", "s:last_valid() -> period, value", "The last period with a value and that value; nil when every value is missing.", "cpi:last_valid()")
+doc.add("s:first_true", "cond:first_true()", "The first period where a condition (1/0 series) holds: a value neither 0 nor missing; nil when none.", "cpi:yoy():gt(3):first_true()")
+doc.add("series.coalesce", "series.coalesce(a, b, ...)",
+  "On the union of the spans (one frequency), at each period the value of the first argument that has one there; missing only where all are. The name is a's.",
+  "series.coalesce(wind_cpi, nbs_cpi)")
+doc.add("series.periods_between", "series.periods_between(a, b, freq)",
+  "The number of periods of freq from period a to period b: b - a in that calendar (0 for the same period, negative when b is earlier); B counts Monday-Friday.",
+  "series.periods_between('2024-01', '2024-06', 'M')   --> 5")
+
 return series
