@@ -25,6 +25,7 @@ int luaopen_series(lua_State *L) {
     tn_ytd_register(L);
     tn_rebase_register_methods(L);
     tn_calendar_methods_register(L);
+    tn_decompose_register(L);
     tn_series_open_type(L);                          /* metatable above it */
     tn_series_ops_metamethods(L);
     lua_pop(L, 2);                                   /* methods stay in the registry */

@@ -126,6 +126,7 @@ static void push_valid(lua_State *L, int decl) {
 static const char *closest(lua_State *L, int decl, const char *key) {
     const char *best = NULL;
     size_t best_d = strlen(key) <= 3 ? 1 : strlen(key) <= 6 ? 2 : 3;
+    int best_prefix = 0;   /* a key that starts with the typo wins; among those the closest ('tren': trend, not trend_deg) */
     static const char *const tables[] = {"keys", "alias"};
     for (int t = 0; t < 2; t++) {
         lua_getfield(L, decl, tables[t]);
@@ -133,12 +134,13 @@ static const char *closest(lua_State *L, int decl, const char *key) {
             const char *k = lua_tostring(L, -2);
             size_t d = edit_distance(key, k);
             int prefix = strlen(key) >= 3 && strncmp(k, key, strlen(key)) == 0;
-            if (d <= best_d || prefix) {
+            if (prefix ? !best_prefix || d < best_d : !best_prefix && d <= best_d) {
                 lua_getfield(L, decl, "alias");
                 lua_getfield(L, -1, k);     /* an alias suggests its key */
                 best = lua_isstring(L, -1) ? lua_tostring(L, -1) : k;
                 lua_pop(L, 2);
-                best_d = prefix ? 0 : d;
+                best_d = d;
+                best_prefix = prefix;
             }
         }
         lua_pop(L, 1);

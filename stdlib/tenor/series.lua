@@ -21,5 +21,8 @@ doc.add("series.coalesce", "series.coalesce(a, b, ...)",
 doc.add("series.periods_between", "series.periods_between(a, b, freq)",
   "The number of periods of freq from period a to period b: b - a in that calendar (0 for the same period, negative when b is earlier); B counts Monday-Friday.",
   "series.periods_between('2024-01', '2024-06', 'M')   --> 5")
+doc.add("s:stl", "s:stl{period=, seasonal=7, trend=, low_pass=, seasonal_deg=1, trend_deg=1, low_pass_deg=1, seasonal_jump=1, trend_jump=1, low_pass_jump=1, robust=false, inner=, outer=} -> trend, seasonal, resid, weights",
+  "STL (Cleveland et al. 1990): loess seasonal-trend decomposition, y = trend + seasonal + resid, as statsmodels' STL (which follows the authors' Fortran; tested to 1e-8, agreement ~1e-12). Defaults: period 12 M, 4 Q, 52 W, 5 B, 7 D; trend the smallest odd integer >= 1.5 period/(1 - 1.5/seasonal); low_pass the smallest odd integer > period; inner 5, outer 0 (robust: 2 and 15, bisquare weights from 6 median|resid|). weights are the robustness weights (1 unless robust). Needs two full cycles and no missing value (s:dropna(), s:fill('linear') first); spans odd. Two-sided: marked as looking ahead. For a log or multiplicative decomposition pass s:log().",
+  "local trend, seasonal, resid = cpi:log():stl{robust = true}")
 
 return series
