@@ -35,6 +35,8 @@ return {
    places = {{"indexnum.", "indexnum"}}},
   {name = "calendar", lua = "tenor.calendar", lazy = true, about = "the Chinese calendar: Spring Festival, working and trading days, holiday regressors",
    places = {{"calendar.", "calendar"}}},
+  {name = "seasonal", lua = "tenor.seasonal", lazy = true, about = "seasonal adjustment: STL with Spring Festival and working-day effects",
+   places = {{"seasonal.", "seasonal"}}},
   {name = "signal", lua = "tenor.signal", about = "conditions, states and turning points (Bry-Boschan, BBQ, Pagan-Sossounov)",
    places = {{"signal.", "signal"},
              {"tp:", "signal._tp_methods", section = "tp", about = "methods of a turning-points result"}}},

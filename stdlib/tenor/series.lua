@@ -25,4 +25,13 @@ doc.add("s:stl", "s:stl{period=, seasonal=7, trend=, low_pass=, seasonal_deg=1, 
   "STL (Cleveland et al. 1990): loess seasonal-trend decomposition, y = trend + seasonal + resid, as statsmodels' STL (which follows the authors' Fortran; tested to 1e-8, agreement ~1e-12). Defaults: period 12 M, 4 Q, 52 W, 5 B, 7 D; trend the smallest odd integer >= 1.5 period/(1 - 1.5/seasonal); low_pass the smallest odd integer > period; inner 5, outer 0 (robust: 2 and 15, bisquare weights from 6 median|resid|). weights are the robustness weights (1 unless robust). Needs two full cycles and no missing value (s:dropna(), s:fill('linear') first); spans odd. Two-sided: marked as looking ahead. For a log or multiplicative decomposition pass s:log().",
   "local trend, seasonal, resid = cpi:log():stl{robust = true}")
 
+-- s:sa lives in tenor.seasonal (lazy), which replaces this stub when it loads
+function series._methods.sa(...)
+  require "tenor.seasonal"
+  return series._methods.sa(...)
+end
+doc.add("s:sa", "s:sa{...}",
+  "The seasonally adjusted series, seasonal.adjust(s, opts).sa, with defaults: mode multiplicative when every value is positive, else additive; STL robust; no calendar regressors unless holidays= or working_days= are given (options: see seasonal.adjust).",
+  "cpi:sa()   m2:sa{holidays = {'spring_festival'}}")
+
 return series

@@ -1,0 +1,230 @@
+--[[ Seasonal adjustment with moving-holiday and working-day effects.
+
+seasonal.adjust(s, {method="stl", holidays={"spring_festival"}, holiday_window=7,
+                    working_days=false, mode="additive"|"multiplicative"|"log",
+                    stl={...}, max_iter=50, tol=1e-10}) -> result
+
+The model, on x = s (additive) or x = log s (multiplicative, log):
+    x_t = T_t + S_t + Σ_k b_k·X_kt + I_t
+T, S the STL trend and seasonal (s:stl with the options in `stl`), X_k
+the calendar regressors:
+  - a holiday: calendar.holiday_regressor(name, freq, {window = holiday_window})
+    (share of the window days SF .. SF+window-1 falling in the period,
+    minus its mean for that month or quarter over 1901-2100, as X-13's
+    genhol with center = calendar);
+  - working_days = true: China's working days in the period (State
+    Council schedules, calendar.cn_working_days; summed to quarters) minus
+    their mean for that calendar month (quarter) over the table's years
+    2008-2026 (so the series must lie inside them).
+Because every regressor is centred by calendar period it carries no
+seasonal pattern, so S keeps the average seasonal and Xb only what departs
+from an average year. The fit alternates (backfitting): STL of x − Xb gives
+T and S; b is the OLS fit (with a constant, not used afterwards) of the
+remainder x − T − S on X; repeat until no coefficient moves by more than
+tol·(1 + |b|), at most max_iter times (the result says how many it took
+and whether it converged). The printed coefficients, standard errors and
+t values are those of the last OLS fit (classical; they ignore that T and
+S were estimated).
+
+The result:
+  r.sa          x − S − Xb (additive, log) or s / exp(S + Xb) (multiplicative)
+  r.seasonal    S, or the factor exp(S) (multiplicative)
+  r.trend       T, or exp(T) (multiplicative)
+  r.holiday     Σ over holidays of b_k·X_k (in x's units; a factor exp(.)
+                when multiplicative); r.working_days likewise
+  r.irregular   x − T − S − Xb (a ratio exp(.) when multiplicative)
+  r.holiday_coef  {spring_festival = b, working_days = b}; r.se, r.t the same
+  r.fit         the last regress.ols fit; r.iterations, r.converged
+  print(r)      the fit
+With no holidays and no working days it is s:stl on x.
+
+s:sa(opts) -> the seasonally adjusted series, seasonal.adjust(s, opts).sa
+with defaults by frequency: monthly and quarterly data get the Spring
+Festival regressor (window 7) only when opts.holidays says so; mode is
+multiplicative when every value is positive, else additive; STL robust.
+]]
+
+local args = require "tenor.args"
+local doc = require "tenor.doc"
+
+local M = {}
+
+local HOLIDAYS = {spring_festival = true}
+
+args.declare("seasonal.adjust", {
+  {"method", "string", choices = {"stl"}, default = "stl", help = "the decomposition"},
+  {"holidays", "table", default = "{}", help = "moving holidays to estimate, e.g. {'spring_festival'}"},
+  {"holiday_window", "integer", min = 1, max = 60, default = 7, help = "days in each holiday's window, from the holiday on"},
+  {"working_days", "boolean", default = false, help = "estimate China's working-day effect (2008-2026)"},
+  {"mode", "string", choices = {"additive", "multiplicative", "log"}, default = "additive",
+   help = "decompose s, or log s (components as factors, or in logs)"},
+  {"stl", "table", default = "{}", help = "options for s:stl (period, seasonal, robust, ...)"},
+  {"max_iter", "integer", min = 1, default = 50, help = "backfitting iterations at most"},
+  {"tol", "number", gt = 0, default = 1e-10, help = "convergence: largest coefficient change / (1 + |b|)"},
+})
+
+-- Working days per period, centred by calendar month (quarter) over 2008-2026.
+local function working_day_regressor(freq, who)
+  local wd = calendar.cn_working_days()
+  if freq == "Q" then wd = wd:to("Q", "sum") elseif freq ~= "M" then
+    error(who .. ": working days need monthly or quarterly data (got " .. freq .. ")", 4)
+  end
+  local key = freq == "M" and wd:month() or wd:quarter()
+  local means = wd:groupby(key, "mean")
+  local v = wd:values()
+  local kv = key:values()
+  for i = 1, #v do v[i] = v[i] - means[math.tointeger(kv[i])] end
+  local r = series.new{freq = freq, start = wd.start, values = v, name = "working_days"}
+  return r
+end
+
+-- The regressors on s's span, each a series named as its coefficient.
+local function regressors(s, opts, who)
+  local xs = {}
+  for _, h in ipairs(opts.holidays or {}) do
+    if not HOLIDAYS[h] then error(("%s: unknown holiday '%s' (known: spring_festival)"):format(who, tostring(h)), 4) end
+    if s.freq ~= "M" and s.freq ~= "Q" then
+      error(("%s: holiday regressors need monthly or quarterly data (got %s)"):format(who, s.freq), 4)
+    end
+    local x = calendar.holiday_regressor(h, s.freq, {window = opts.holiday_window or 7})
+    xs[#xs + 1] = x:slice(s.start, s.stop):rename(h)
+  end
+  if opts.working_days then
+    local w = working_day_regressor(s.freq, who)
+    local first, last = w.start, w.stop
+    if s.start < first or s.stop > last then
+      error(("%s: working days are known for %s .. %s (State Council schedules bundled); %s runs %s .. %s: slice it or set working_days = false")
+            :format(who, first, last, s.name and ("'" .. s.name .. "'") or "the series", s.start, s.stop), 4)
+    end
+    xs[#xs + 1] = w:slice(s.start, s.stop)
+  end
+  return xs
+end
+
+local function effect(xs, coef, pick)
+  local total
+  for _, x in ipairs(xs) do
+    if pick(x.name) then
+      local e = x * coef[x.name]
+      total = total and total + e or e
+    end
+  end
+  return total
+end
+
+local function backfit(x, xs, stl_opts, opts)
+  local b, fit = {}, nil
+  for _, r in ipairs(xs) do b[r.name] = 0 end
+  local T, S
+  for it = 1, opts.max_iter or 50 do
+    local z = x
+    for _, r in ipairs(xs) do if b[r.name] ~= 0 then z = z - r * b[r.name] end end
+    T, S = z:stl(stl_opts)
+    fit = regress.ols((x - T - S):rename("remainder"), xs)
+    local moved = 0
+    for _, r in ipairs(xs) do
+      local nb = fit.coef[r.name]
+      moved = math.max(moved, math.abs(nb - b[r.name]) / (1 + math.abs(nb)))
+      b[r.name] = nb
+    end
+    if moved <= (opts.tol or 1e-10) then return T, S, b, fit, it, true end
+  end
+  local z = x
+  for _, r in ipairs(xs) do z = z - r * b[r.name] end
+  T, S = z:stl(stl_opts)
+  return T, S, b, fit, opts.max_iter or 50, false
+end
+
+local result_mt = {__name = "seasonal adjustment"}
+
+local function positive(s, who)
+  local lo = s:min()
+  if lo and lo <= 0 then
+    local at = s:le(0):first_true()
+    error(("%s: mode 'multiplicative' and 'log' need positive values; %s is %s at %s (use mode = 'additive')")
+          :format(who, s.name and ("'" .. s.name .. "'") or "the series", tenor.show(s:at(at)), at), 4)
+  end
+end
+
+function M.adjust(s, opts)
+  local who = "seasonal.adjust"
+  opts = args.check(who, opts)
+  if not series.is(s) then error(who .. ": s must be a series", 2) end
+  local mode = opts.mode or "additive"
+  if mode ~= "additive" then positive(s, who) end
+  local x = mode == "additive" and s or s:log()
+  local xs = regressors(s, opts, who)
+  local T, S, b, fit, iters, converged
+  if #xs == 0 then
+    T, S = x:stl(opts.stl)
+    b, iters, converged = {}, 0, true
+  else
+    T, S, b, fit, iters, converged = backfit(x, xs, opts.stl, opts)
+  end
+  local H = effect(xs, b, function(n) return n ~= "working_days" end)
+  local W = effect(xs, b, function(n) return n == "working_days" end)
+  local cal = (H and W) and H + W or H or W
+  local sa = cal and x - S - cal or x - S
+  local irr = sa - T
+  local r = {mode = mode, method = "stl", holiday_coef = b, se = {}, t = {}, fit = fit, iterations = iters,
+             converged = converged, nobs = #s, name = s.name, start = s.start, stop = s.stop}
+  if fit then for k in pairs(b) do r.se[k], r.t[k] = fit.se[k], fit.t[k] end end
+  local f = mode == "multiplicative" and function(c) return c and c:exp() end or function(c) return c end
+  r.sa, r.seasonal, r.trend, r.holiday, r.working_days, r.irregular = f(sa), f(S), f(T), f(H), f(W), f(irr)
+  local names = {sa = "sa", seasonal = "seasonal", trend = "trend", holiday = "holiday", working_days = "working_days", irregular = "irregular"}
+  for field, label in pairs(names) do
+    if r[field] then
+      r[field] = r[field]:rename(s.name and (s.name .. "_" .. label) or label)
+      r[field].meta.component = label .. " (" .. mode .. ")"
+      r[field].meta.lookahead = "two-sided seasonal adjustment"
+    end
+  end
+  r.regressors = xs
+  return setmetatable(r, result_mt)
+end
+
+result_mt.__tostring = function(r)
+  local lines = {("seasonal adjustment of %s (%s .. %s, %d obs): STL, mode %s"):format(
+    r.name and ("'" .. r.name .. "'") or "a series", r.start, r.stop, r.nobs, r.mode)}
+  if #r.regressors == 0 then
+    lines[#lines + 1] = "no calendar regressors"
+  else
+    lines[#lines + 1] = ("calendar effects by backfitting STL and OLS on the remainder: %d iterations, %s")
+      :format(r.iterations, r.converged and "converged" or "NOT converged (raise max_iter)")
+    lines[#lines + 1] = ("%-16s %14s %14s %9s"):format("regressor", "coef", "se", "t")
+    for _, x in ipairs(r.regressors) do
+      local n = x.name
+      lines[#lines + 1] = ("%-16s %14.6g %14.6g %9.3f"):format(n, r.holiday_coef[n], r.se[n], r.t[n])
+    end
+    lines[#lines + 1] = ("remainder regression: R2 %.4f, sigma %.6g, %d obs (classical se; T and S taken as known)")
+      :format(r.fit.r2, r.fit.sigma, r.fit.nobs)
+  end
+  lines[#lines + 1] = "fields: sa seasonal trend holiday working_days irregular holiday_coef se t fit"
+  return table.concat(lines, "\n")
+end
+
+-- s:sa takes the same options with other defaults
+local sa_options = {}
+for _, name in ipairs(args.spec("seasonal.adjust").names) do
+  local e = args.spec("seasonal.adjust").keys[name]
+  local copy = {name, e.type, help = e.help, default = e.default, choices = e.choices, min = e.lo, max = e.hi}
+  if e.open & 1 == 1 then copy.min, copy.gt = nil, e.lo end
+  if name == "mode" then copy.default = "multiplicative if every value > 0, else additive" end
+  if name == "stl" then copy.default = "{robust = true}" end
+  sa_options[#sa_options + 1] = copy
+end
+args.declare("s:sa", sa_options)
+
+-- replaces the stub in tenor.series, which loads this module on first use
+function series._methods.sa(s, opts)
+  opts = args.check("s:sa", opts)
+  if not opts.mode then opts.mode = (s:min() or 0) > 0 and "multiplicative" or "additive" end
+  if not opts.stl then opts.stl = {robust = true} end
+  return M.adjust(s, opts).sa
+end
+
+doc.add("seasonal.adjust", "seasonal.adjust(s, {method='stl', holidays={'spring_festival'}, holiday_window=7, working_days=false, mode='additive'|'multiplicative'|'log', stl={...}, max_iter=50, tol=1e-10})",
+  "STL decomposition with moving-holiday and China working-day effects estimated jointly by backfitting: STL of x - Xb, then OLS of the remainder x - T - S on the calendar-centred regressors X (X-13 genhol center=calendar), until b settles. x = s or log s. Returns sa, seasonal, trend, holiday, working_days, irregular (factors when multiplicative), holiday_coef (named), se, t, fit, iterations; print(r) shows the fit. Working days need data inside 2008-2026.",
+  "local r = seasonal.adjust(retail, {holidays = {'spring_festival'}, mode = 'multiplicative'}); print(r); r.sa")
+seasonal = M
+return M
