@@ -84,7 +84,7 @@ doc("s:ewma", "s:ewma{alpha=|halflife=|span=, adjust=true}", "Exponentially weig
 doc("s:to", "s:to(freq, how, {min_obs=, agg=, indicator=})",
   "Frequency conversion. Down: how = mean sum last first min max; a period is missing unless all its sub-periods are present (one value for B/D), or min_obs. Without how, s.meta.kind decides (flow sum, stock last, rate/index mean). Up: step, linear, or denton (smooth, aggregation-consistent with {agg=}).",
   "cpi:yoy():to('Q', 'mean')")
-doc("s:ytd_to_period", "s:ytd_to_period{janfeb='split'|'feb', allow_negative=}", "Year-to-date totals (累计值) to single periods, restarting each year; a Jan-Feb combined release must be resolved explicitly.", "revenue_ytd:ytd_to_period{janfeb = 'split'}")
+doc("s:ytd_to_period", "s:ytd_to_period{janfeb='split'|'feb'|'seasonal', allow_negative=}", "Year-to-date totals (累计值) to single periods, restarting each year; a Jan-Feb combined release must be resolved explicitly: 'split' halves it, 'feb' leaves January missing, 'seasonal' splits it by the January share of earlier years regressed on the share of the Spring Festival window in January (meta.janfeb_shares; see stdlib/tenor/series.lua).", "revenue_ytd:ytd_to_period{janfeb = 'seasonal'}")
 doc("s:period_to_ytd", "s:period_to_ytd()", "Single periods to year-to-date totals.", "monthly:period_to_ytd()")
 doc("s:fill_janfeb", "s:fill_janfeb()", "Copies a Jan-Feb combined figure into the missing January (years in meta.janfeb_filled).", "iva_yoy:fill_janfeb()")
 doc("s:rebase", "s:rebase(base, value=100)", "s / mean(s over base) · value; base a period, a year or {from, to}.", "cpi:rebase('2015', 100)")

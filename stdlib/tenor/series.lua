@@ -25,6 +25,78 @@ doc.add("s:stl", "s:stl{period=, seasonal=7, trend=, low_pass=, seasonal_deg=1, 
   "STL (Cleveland et al. 1990): loess seasonal-trend decomposition, y = trend + seasonal + resid, as statsmodels' STL (which follows the authors' Fortran; tested to 1e-8, agreement ~1e-12). Defaults: period 12 M, 4 Q, 52 W, 5 B, 7 D; trend the smallest odd integer >= 1.5 period/(1 - 1.5/seasonal); low_pass the smallest odd integer > period; inner 5, outer 0 (robust: 2 and 15, bisquare weights from 6 median|resid|). weights are the robustness weights (1 unless robust). Needs two full cycles and no missing value (s:dropna(), s:fill('linear') first); spans odd. Two-sided: marked as looking ahead. For a log or multiplicative decomposition pass s:log().",
   "local trend, seasonal, resid = cpi:log():stl{robust = true}")
 
+--[[ s:ytd_to_period{janfeb = "seasonal"}: a Jan-Feb combined year-to-date
+total C (January missing, February holding the two months) is split by the
+pattern of earlier years and where the Spring Festival falls. For every
+earlier year k of the same series with January and February apart, the
+January share q_k = Jan_k / (Jan_k + Feb_k) and the share h_k of the
+Spring Festival window (SF .. SF+6, calendar.holiday_regressor with
+center = "none") that falls in January. With three or more such years
+q = a + b·h is fitted by OLS and January gets C·(a + b·h_Y); with one or
+two, b = 0 and January gets C times their mean share. February gets the
+rest, so the two add up to C exactly. A combined year with no earlier
+separate year is an error (choose "split" or "feb"). meta.janfeb_shares
+lists the January share used for each year. The other policies ("split",
+"feb") and every other period are the C method's (interp/series/ytd.c). ]]
+local c_ytd_to_period = series._methods.ytd_to_period
+
+local function jan_sf_share(year)
+  local h = calendar.holiday_regressor("spring_festival", "M", {center = "none", from = year .. "-01", to = year .. "-01"})
+  return h[1]
+end
+
+-- a + b·h by OLS over the earlier years (b = 0 with fewer than three)
+local function share_model(q, h)
+  local n = #q
+  local mq, mh = 0, 0
+  for i = 1, n do mq, mh = mq + q[i] / n, mh + h[i] / n end
+  if n < 3 then return mq, 0 end
+  local sxy, sxx = 0, 0
+  for i = 1, n do sxy, sxx = sxy + (h[i] - mh) * (q[i] - mq), sxx + (h[i] - mh) ^ 2 end
+  if sxx == 0 then return mq, 0 end
+  local b = sxy / sxx
+  return mq - b * mh, b
+end
+
+local function seasonal_janfeb(s, opts)
+  local c_opts = {}
+  for k, v in pairs(opts) do c_opts[k] = v end
+  c_opts.janfeb = "split"
+  local r = c_ytd_to_period(s, c_opts)
+  if s.freq ~= "M" then return r end
+  local v, dates = r:values(), r:dates()
+  local jan_ytd, shares, q, h = {}, {}, {}, {}
+  for i, d in ipairs(s:dates()) do if d:sub(6) == "01" then jan_ytd[tonumber(d:sub(1, 4))] = s[i] end end
+  for i, d in ipairs(dates) do
+    if d:sub(6) == "02" and i > 1 and v[i] == v[i] then
+      local year = tonumber(d:sub(1, 4))
+      if jan_ytd[year] ~= nil then                          -- January apart: a pattern year
+        q[#q + 1] = v[i - 1] / (v[i - 1] + v[i]); h[#h + 1] = jan_sf_share(year)
+      elseif s[i] ~= nil then                               -- combined: split by the pattern so far
+        if #q == 0 then
+          error(("s:ytd_to_period: %s holds the Jan-Feb total but no earlier year has January and February apart to learn the split from; choose {janfeb=\"split\"} or {janfeb=\"feb\"}"):format(d), 3)
+        end
+        local a, b = share_model(q, h)
+        local share = a + b * jan_sf_share(year)
+        local total = v[i - 1] + v[i]
+        v[i - 1], v[i] = total * share, total - total * share
+        shares[year] = share
+      end
+    end
+  end
+  local out = series.new{freq = "M", start = r.start, values = v, n = #v, name = r.name}
+  for k, x in pairs(r.meta) do out.meta[k] = x end
+  out.meta.janfeb, out.meta.janfeb_shares = "seasonal", shares
+  return out
+end
+
+function series._methods.ytd_to_period(s, opts)
+  if type(opts) == "table" and type(opts.janfeb) == "string" and opts.janfeb:lower() == "seasonal" then
+    return seasonal_janfeb(s, opts)
+  end
+  return c_ytd_to_period(s, opts)
+end
+
 -- s:sa lives in tenor.seasonal (lazy), which replaces this stub when it loads
 function series._methods.sa(...)
   require "tenor.seasonal"
