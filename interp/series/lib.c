@@ -34,6 +34,7 @@ int luaopen_series(lua_State *L) {
     tn_series_core_functions(L);
     tn_rebase_register_functions(L);
     tn_calendar_register_functions(L);
+    tn_disagg_register_functions(L);
     tn_opts_register(L);                             /* series._check_opts ... */
     lua_getfield(L, LUA_REGISTRYINDEX, TN_SERIES_METHODS);
     lua_setfield(L, -2, "_methods");

@@ -97,6 +97,20 @@ function series._methods.ytd_to_period(s, opts)
   return c_ytd_to_period(s, opts)
 end
 
+-- y:to(freq, "chow-lin"|"fernandez"|"litterman", {...}): tenor.disagg (loaded
+-- on first use); every other conversion is the C method's
+local c_to = series._methods.to
+local DISAGG = {["chow-lin"] = true, fernandez = true, litterman = true}
+function series._methods.to(s, freq, how, opts)
+  if type(how) == "string" and DISAGG[how:lower()] then
+    return require("tenor.disagg").to(s, freq, how:lower(), opts)
+  end
+  return c_to(s, freq, how, opts)
+end
+doc.add("s:to(chow-lin)", "y:to(freq, 'chow-lin'|'fernandez'|'litterman', {indicator = x | {x1, x2}, const = true, rho = | estimate = 'ml'|'minrss', agg = 'sum'|'mean'|'first'|'last'}) -> series, info",
+  "Temporal disaggregation by GLS on high-frequency indicators (A->Q, A->M, Q->M): y_h = X b + u with u AR(1) (Chow-Lin, stationary), a random walk (Fernandez) or a random walk with AR(1) increments (Litterman); b = GLS on the aggregated model, y_h = X b + V C'(C V C')^-1 (y - C X b), so the result aggregates back to y exactly. rho fixed, or estimated by maximum likelihood (default) or minimum weighted RSS over [-0.999, 0.999]. The indicators' common span is the output's (extrapolated beyond y). info (and meta.td): rho, coef, se, loglik, sigma2. Definitions: stdlib/tenor/disagg.lua, interp/core/tempdisagg.h.",
+  "local gdp_m, info = gdp_q:to('M', 'chow-lin', {indicator = iva, agg = 'sum'})")
+
 -- s:sa lives in tenor.seasonal (lazy), which replaces this stub when it loads
 function series._methods.sa(...)
   require "tenor.seasonal"
