@@ -71,6 +71,48 @@ static void loess_interpolate(const double *y, int n, int len, int deg, int jump
     }
 }
 
+#define KERNEL_MAX 255
+
+/* The loess weights of a point whose window is symmetric (xs − nleft =
+   nright − xs = h) without robustness weights: the tricube, normalised.
+   The local line then adds nothing (the weighted mean abscissa is xs), so
+   such points are a fixed moving average: computing it once gives the
+   paper's values up to rounding (the Fortran recomputes them per point). */
+static void symmetric_kernel(int len, double *k) {
+    int h = (len - 1) / 2;
+    double sum = 0.0, hh = (double)h;
+    for (int d = -h; d <= h; d++) {
+        double r = fabs((double)d), w = 0.0;
+        if (r <= 0.999 * hh) {
+            if (r <= 0.001 * hh) w = 1.0;
+            else { double q = r / hh; q = 1.0 - q * q * q; w = q * q * q; }
+        }
+        k[d + h] = w;
+        sum += w;
+    }
+    for (int d = 0; d < len; d++) k[d] /= sum;
+}
+
+/* Loess at every point, the window sliding with the point (jump 1, len < n). */
+static void loess_sliding(const double *y, int n, int len, int deg, int userw,
+                          const double *rw, double *ys, double *res) {
+    int nsh = (len + 1) / 2, nleft = 1, nright = len, h = (len - 1) / 2;
+    double kern[KERNEL_MAX];
+    int fast = !userw && len <= KERNEL_MAX && h > 0;
+    if (fast) symmetric_kernel(len, kern);
+    for (int i = 1; i <= n; i++) {
+        if (i > nsh && nright != n) { nleft++; nright++; }
+        if (fast && i - nleft == h && nright - i == h) {
+            double s = 0.0;
+            const double *yy = &A1(y, nleft);
+            for (int d = 0; d < len; d++) s += kern[d] * yy[d];
+            A1(ys, i) = s;
+        } else if (!loess_at(y, n, len, deg, (double)i, &A1(ys, i), nleft, nright, res, userw, rw)) {
+            A1(ys, i) = A1(y, i);
+        }
+    }
+}
+
 /* Loess smooth of y[1..n] at every jump-th point (the others interpolated). */
 static void loess(const double *y, int n, int len, int deg, int jump, int userw,
                   const double *rw, double *ys, double *res) {
@@ -81,11 +123,7 @@ static void loess(const double *y, int n, int len, int deg, int jump, int userw,
         for (int i = 1; i <= n; i += nj)
             if (!loess_at(y, n, len, deg, (double)i, &A1(ys, i), 1, n, res, userw, rw)) A1(ys, i) = A1(y, i);
     } else if (nj == 1) {
-        nright = len;
-        for (int i = 1; i <= n; i++) {
-            if (i > nsh && nright != n) { nleft++; nright++; }
-            if (!loess_at(y, n, len, deg, (double)i, &A1(ys, i), nleft, nright, res, userw, rw)) A1(ys, i) = A1(y, i);
-        }
+        loess_sliding(y, n, len, deg, userw, rw, ys, res);
     } else {
         for (int i = 1; i <= n; i += nj) {
             if (i < nsh) { nleft = 1; nright = len; }

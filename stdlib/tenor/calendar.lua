@@ -211,6 +211,8 @@ local function center_shares(r, per, how)
   end
 end
 
+local regressor_cache = {}      -- the whole 1901-2100 regressor, by freq:before:after:center (series are immutable)
+
 function M.holiday_regressor(name, freq, opts)
   local who = "calendar.holiday_regressor"
   opts = args.check(who, opts)
@@ -225,16 +227,20 @@ function M.holiday_regressor(name, freq, opts)
   end
   local before = opts.before or 0
   local after = opts.after or (opts.before and 0 or (opts.window or 7) - 1)
-  local t = load()
-  local r = raw_shares(t, freq, before, after)
-  center_shares(r, PER[freq], opts.center or "calendar")
-  local v = {}
-  for y = 1901, 2100 do for k = 1, PER[freq] do v[#v + 1] = r[y][k] end end
-  local s = series.new{freq = freq, start = freq == "M" and "1901-01" or "1901Q1", values = v,
-                       name = "spring_festival"}
-  s.meta.holiday_window = ("SF-%d .. SF+%d days"):format(before, after)
-  s.meta.center = opts.center or "calendar"
-  return s:slice(opts.from and tostring(opts.from), opts.to and tostring(opts.to))
+  local key = table.concat({freq, before, after, opts.center or "calendar"}, ":")
+  local s = regressor_cache[key]
+  if not s then
+    local r = raw_shares(load(), freq, before, after)
+    center_shares(r, PER[freq], opts.center or "calendar")
+    local v = {}
+    for y = 1901, 2100 do for k = 1, PER[freq] do v[#v + 1] = r[y][k] end end
+    s = series.new{freq = freq, start = freq == "M" and "1901-01" or "1901Q1", values = v, name = "spring_festival"}
+    regressor_cache[key] = s
+  end
+  local out = s:slice(opts.from and tostring(opts.from), opts.to and tostring(opts.to))
+  out.meta.holiday_window = ("SF-%d .. SF+%d days"):format(before, after)
+  out.meta.center = opts.center or "calendar"
+  return out
 end
 
 doc.add("calendar.spring_festival", "calendar.spring_festival(year)",

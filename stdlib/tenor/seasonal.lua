@@ -86,8 +86,12 @@ local function regressors(s, opts, who)
     if s.freq ~= "M" and s.freq ~= "Q" then
       error(("%s: holiday regressors need monthly or quarterly data (got %s)"):format(who, s.freq), 4)
     end
-    local x = calendar.holiday_regressor(h, s.freq, {window = opts.holiday_window or 7})
-    xs[#xs + 1] = x:slice(s.start, s.stop):rename(h)
+    local x = calendar.holiday_regressor(h, s.freq, {window = opts.holiday_window or 7}):slice(s.start, s.stop)
+    if math.max(math.abs(x:min() or 0), math.abs(x:max() or 0)) < 1e-12 then
+      error(("%s: the %s window falls in the same %s every year, so it has no moving effect to estimate in %s data (its average effect is in the seasonal)")
+            :format(who, h, s.freq == "Q" and "quarter (Q1)" or "period", s.freq == "Q" and "quarterly" or "this"), 4)
+    end
+    xs[#xs + 1] = x:rename(h)
   end
   if opts.working_days then
     local w = working_day_regressor(s.freq, who)
@@ -112,27 +116,72 @@ local function effect(xs, coef, pick)
   return total
 end
 
-local function backfit(x, xs, stl_opts, opts)
-  local b, fit = {}, nil
-  for _, r in ipairs(xs) do b[r.name] = 0 end
-  local T, S
+-- OLS of a remainder on a constant and the columns cols (arrays of equal
+-- length): X'X is the same in every iteration, so its Cholesky factor is
+-- computed once and each iteration only forms X'r and solves two
+-- triangular systems. Returns solve(r) -> slopes, or nil when X'X is
+-- (numerically) singular.
+local function ols_solver(cols, n)
+  local k = #cols + 1
+  local X = {{}}
+  for t = 1, n do X[1][t] = 1 end
+  for j = 2, k do X[j] = cols[j - 1] end
+  local R = {}                                    -- X'X = R'R, R upper triangular
+  for a = 1, k do
+    R[a] = {}
+    for b = a, k do
+      local sum = 0
+      for t = 1, n do sum = sum + X[a][t] * X[b][t] end
+      for q = 1, a - 1 do sum = sum - R[q][a] * R[q][b] end
+      if b == a then
+        if not (sum > 1e-12 * n) then return nil end
+        R[a][a] = math.sqrt(sum)
+      else
+        R[a][b] = sum / R[a][a]
+      end
+    end
+  end
+  return function(r)
+    local z = {}
+    for a = 1, k do                               -- R'z = X'r
+      local sum, col = 0, X[a]
+      for t = 1, n do sum = sum + col[t] * r[t] end
+      for q = 1, a - 1 do sum = sum - R[q][a] * z[q] end
+      z[a] = sum / R[a][a]
+    end
+    local beta = {}
+    for a = k, 1, -1 do                           -- R beta = z
+      local sum = z[a]
+      for b = a + 1, k do sum = sum - R[a][b] * beta[b] end
+      beta[a] = sum / R[a][a]
+    end
+    table.remove(beta, 1)
+    return beta
+  end
+end
+
+local function backfit(x, xs, stl_opts, opts, who)
+  local b, cols = {}, {}
+  for i, r in ipairs(xs) do b[r.name] = 0; cols[i] = r:values() end
+  local solve = ols_solver(cols, #x)
+  if not solve then error(who .. ": the calendar regressors are collinear on this span", 4) end
+  local T, S, iters, converged = nil, nil, 0, false
   for it = 1, opts.max_iter or 50 do
     local z = x
     for _, r in ipairs(xs) do if b[r.name] ~= 0 then z = z - r * b[r.name] end end
     T, S = z:stl(stl_opts)
-    fit = regress.ols((x - T - S):rename("remainder"), xs)
+    local slopes = solve((x - T - S):values())
     local moved = 0
-    for _, r in ipairs(xs) do
-      local nb = fit.coef[r.name]
-      moved = math.max(moved, math.abs(nb - b[r.name]) / (1 + math.abs(nb)))
-      b[r.name] = nb
+    for i, r in ipairs(xs) do
+      moved = math.max(moved, math.abs(slopes[i] - b[r.name]) / (1 + math.abs(slopes[i])))
+      b[r.name] = slopes[i]
     end
-    if moved <= (opts.tol or 1e-10) then return T, S, b, fit, it, true end
+    iters = it
+    if moved <= (opts.tol or 1e-10) then converged = true; break end
   end
-  local z = x
-  for _, r in ipairs(xs) do z = z - r * b[r.name] end
-  T, S = z:stl(stl_opts)
-  return T, S, b, fit, opts.max_iter or 50, false
+  -- inference from the last remainder regression (the same OLS, with its statistics)
+  local fit = regress.ols((x - T - S):rename("remainder"), xs)
+  return T, S, b, fit, iters, converged
 end
 
 local result_mt = {__name = "seasonal adjustment"}
@@ -159,7 +208,7 @@ function M.adjust(s, opts)
     T, S = x:stl(opts.stl)
     b, iters, converged = {}, 0, true
   else
-    T, S, b, fit, iters, converged = backfit(x, xs, opts.stl, opts)
+    T, S, b, fit, iters, converged = backfit(x, xs, opts.stl, opts, who)
   end
   local H = effect(xs, b, function(n) return n ~= "working_days" end)
   local W = effect(xs, b, function(n) return n == "working_days" end)

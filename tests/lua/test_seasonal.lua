@@ -65,10 +65,12 @@ same_series(ym:sa(), seasonal.adjust(ym, {mode = "multiplicative", stl = {robust
 same_series((y - 200):sa(), seasonal.adjust(y - 200, {stl = {robust = true}}).sa, 0, "additive when a value <= 0")
 same_series(y:sa{holidays = {"spring_festival"}, mode = "additive"}, seasonal.adjust(y, {holidays = {"spring_festival"}, stl = {robust = true}}).sa, 0)
 
--- quarterly data and the Spring Festival
+-- quarterly data: the Spring Festival window is always in Q1 (Jan 21 .. Feb 26), nothing moves
 local q = y:to("Q", "sum")
-local rq = seasonal.adjust(q, {holidays = {"spring_festival"}})
-check(rq.sa.freq == "Q" and #rq.sa == #q)
+checkerr(function() seasonal.adjust(q, {holidays = {"spring_festival"}}) end,
+         "seasonal.adjust: the spring_festival window falls in the same quarter (Q1) every year, so it has no moving effect to estimate in quarterly data")
+local rq = seasonal.adjust(q, {working_days = true})
+check(rq.sa.freq == "Q" and #rq.sa == #q and rq.holiday_coef.working_days ~= nil, "quarterly working days")
 
 -- errors
 checkerr(function() seasonal.adjust(y, {holidays = {"easter"}}) end, "seasonal.adjust: unknown holiday 'easter' (known: spring_festival)")
