@@ -274,6 +274,6 @@ end
 
 doc.add("seasonal.adjust", "seasonal.adjust(s, {method='stl', holidays={'spring_festival'}, holiday_window=7, working_days=false, mode='additive'|'multiplicative'|'log', stl={...}, max_iter=50, tol=1e-10})",
   "STL decomposition with moving-holiday and China working-day effects estimated jointly by backfitting: STL of x - Xb, then OLS of the remainder x - T - S on the calendar-centred regressors X (X-13 genhol center=calendar), until b settles. x = s or log s. Returns sa, seasonal, trend, holiday, working_days, irregular (factors when multiplicative), holiday_coef (named), se, t, fit, iterations; print(r) shows the fit. Working days need data inside 2008-2026.",
-  "local r = seasonal.adjust(retail, {holidays = {'spring_festival'}, mode = 'multiplicative'}); print(r); r.sa")
+  "local r = seasonal.adjust(cpi:slice('2008', '2025-09'), {holidays = {'spring_festival'}, mode = 'multiplicative'}); print(r)")
 seasonal = M
 return M
