@@ -105,7 +105,29 @@ function series._methods.to(s, freq, how, opts)
   if type(how) == "string" and DISAGG[how:lower()] then
     return require("tenor.disagg").to(s, freq, how:lower(), opts)
   end
+  if type(how) == "table" and how.calendar ~= nil then      -- s:to("B", {calendar = "cn"})
+    if freq ~= "B" or how.calendar ~= "cn" or next(how, next(how)) ~= nil then
+      error("s:to: a calendar conversion is s:to('B', {calendar = 'cn'}) (the Shanghai/Shenzhen exchange calendar)", 2)
+    end
+    return require("tenor.cnbusiness").to_business(s)
+  end
   return c_to(s, freq, how, opts)
+end
+
+doc.add("s:to(cn)", "s:to('B', {calendar = 'cn'})",
+  "Daily (D or B) data to business days on the Shanghai/Shenzhen exchange calendar: weekend values (make-up working days) dropped (meta.weekend_values_dropped), exchange-closed weekdays missing (2008-2026 table; before and after, a weekday without a value counts as closed); meta.calendar = 'cn'. On such a series rolling, lag, lead, diff, pct, zscore{window=} and pct_rank{window=} count trading days, skipping closed days. Definitions: stdlib/tenor/cnbusiness.lua.",
+  "sse:to('B', {calendar = 'cn'}):rolling(20, 'mean')")
+
+-- On a B series with meta.calendar = "cn" the positional methods count
+-- trading days (tenor.cnbusiness); elsewhere they are the C methods.
+for _, name in ipairs{"rolling", "lag", "lead", "diff", "pct", "zscore", "pct_rank"} do
+  local c_method = series._methods[name]
+  series._methods[name] = function(s, ...)
+    if series.is(s) and s.freq == "B" and rawequal(s.meta.calendar, "cn") then
+      return require("tenor.cnbusiness").on_trading_days(c_method, s, ...)
+    end
+    return c_method(s, ...)
+  end
 end
 doc.add("s:to(chow-lin)", "y:to(freq, 'chow-lin'|'fernandez'|'litterman', {indicator = x | {x1, x2}, const = true, rho = | estimate = 'ml'|'minrss', agg = 'sum'|'mean'|'first'|'last'}) -> series, info",
   "Temporal disaggregation by GLS on high-frequency indicators (A->Q, A->M, Q->M): y_h = X b + u with u AR(1) (Chow-Lin, stationary), a random walk (Fernandez) or a random walk with AR(1) increments (Litterman); b = GLS on the aggregated model, y_h = X b + V C'(C V C')^-1 (y - C X b), so the result aggregates back to y exactly. rho fixed, or estimated by maximum likelihood (default) or minimum weighted RSS over [-0.999, 0.999]. The indicators' common span is the output's (extrapolated beyond y). info (and meta.td): rho, coef, se, loglik, sigma2. Definitions: stdlib/tenor/disagg.lua, interp/core/tempdisagg.h.",
