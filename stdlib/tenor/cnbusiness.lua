@@ -1,6 +1,7 @@
---[[ China business days for daily series: s:to("B", {calendar = "cn"}) and
-the trading-day count of positional windows (loaded on first use by
-tenor.series).
+--[[ China business days for daily series: s:to("B", {calendar = "cn"}), the
+trading-day count of positional windows (loaded on first use by
+tenor.series), and weekday files with a few weekend rows read as B
+(data.read_csv; see the end of this header).
 
 s:to("B", {calendar = "cn"}) takes a D or B series to business days on the
 Shanghai/Shenzhen exchange calendar:
@@ -21,6 +22,13 @@ the last 20 trading days, and a holiday week does not blank the 20 days
 after it. A missing value on a trading day is still missing (it counts in
 the window). Arithmetic does not carry meta.calendar: set it again, or
 convert the result.
+
+data.read_csv: a file inferred as calendar days (D) whose rows are almost
+all weekdays — weekend rows with a value fewer than 5% of the rows with
+one (a calendar-day series has 2/7 = 29%) — is the weekday data of a
+market with make-up working days (调休): it reads as B, the weekend rows
+dropped, with a note on the dataset ("N weekend rows dropped ..."). opts
+weekends = "keep" reads it as D; an explicit opts.freq is obeyed as is.
 ]]
 
 local M = {}
@@ -46,10 +54,9 @@ local function trading_mask(s)
   return mask
 end
 
-function M.to_business(s)
-  if s.freq ~= "D" and s.freq ~= "B" then
-    error(("s:to: {calendar = 'cn'} converts daily (D or B) data to business days; this series is %s"):format(s.freq), 3)
-  end
+-- The weekday values of a D or B series as a B series (weekend values
+-- dropped, never aggregated into Friday), and how many were dropped.
+function M.weekdays(s)
   local dates, v = s:dates(), s:values()
   local out, first, dropped = {}, nil, 0
   for i, date in ipairs(dates) do
@@ -60,9 +67,19 @@ function M.to_business(s)
       dropped = dropped + 1
     end
   end
-  if not first then error("s:to: the series has no weekday", 3) end
+  if not first then return nil, dropped end
   local b = series.new{freq = "B", start = first, values = out, n = #out, name = s.name}
   for k, x in pairs(s.meta) do b.meta[k] = x end
+  return b, dropped
+end
+
+function M.to_business(s)
+  if s.freq ~= "D" and s.freq ~= "B" then
+    error(("s:to: {calendar = 'cn'} converts daily (D or B) data to business days; this series is %s"):format(s.freq), 3)
+  end
+  local b, dropped = M.weekdays(s)
+  if not b then error("s:to: the series has no weekday", 3) end
+  local first = b.start
   local mask, bv = trading_mask(b), b:values()
   for i, trading in ipairs(mask) do if not trading then bv[i] = 0 / 0 end end
   local r = series.new{freq = "B", start = first, values = bv, n = #bv, name = s.name}
@@ -91,6 +108,30 @@ function M.on_trading_days(original, s, ...)
   for k, x in pairs(r.meta) do res.meta[k] = x end
   res.meta.calendar = "cn"
   return res
+end
+
+local WEEKEND_SHARE = 0.05
+
+-- The columns of a D dataset read as B when its weekend rows are rare:
+-- returns the new columns and the note, or nil.
+function M.weekday_file(columns)
+  local rows, weekend = {}, {}
+  for _, s in ipairs(columns) do
+    local v = s:values()
+    for i, date in ipairs(s:dates()) do
+      if v[i] == v[i] then
+        rows[date] = true
+        if weekday_of(date) >= 5 then weekend[date] = true end
+      end
+    end
+  end
+  local n, w = 0, 0
+  for _ in pairs(rows) do n = n + 1 end
+  for _ in pairs(weekend) do w = w + 1 end
+  if n == 0 or w == 0 or w >= WEEKEND_SHARE * n then return nil end
+  local out = {}
+  for i, s in ipairs(columns) do out[i] = M.weekdays(s) end
+  return out, ("%d weekend rows (of %d) dropped: read as business days (B); {weekends = \"keep\"} reads them as calendar days (D)"):format(w, n)
 end
 
 return M

@@ -28,12 +28,30 @@ local old = series.new{freq = "B", start = "2005-02-07", values = {1, 2, NA, 4, 
 local ob = old:to("B", {calendar = "cn"})
 eq(ob:rolling(2, "sum"):at("2005-02-10"), 6, "Wed 9 (no value) skipped: Tue 8 + Thu 10")
 
--- the bundled CGB file: read as D, converted, rolling windows have values
-local y10 = assert(data.read_csv("examples/data/cn_govt_bond_yields_daily.csv")).cgb_10y
-eq(y10:rolling(20, "mean"):count(), 0, "as D data the 20-day window always meets a weekend")
+-- the bundled CGB file: 5195 rows, 138 of them on weekends (make-up working days)
+local kept = assert(data.read_csv("examples/data/cn_govt_bond_yields_daily.csv", {weekends = "keep"}))
+local y10 = kept.cgb_10y
+eq(y10.freq, "D"); eq(y10:rolling(20, "mean"):count(), 0, "as D data the 20-day window always meets a weekend")
 local yb = y10:to("B", {calendar = "cn"})
 check(yb:rolling(20, "mean"):count() > 5000, "trading-day windows: " .. yb:rolling(20, "mean"):count())
 eq(yb.meta.weekend_values_dropped, 138, "138 weekend rows (make-up working days) in the file")
+-- read by default: B, the weekend rows dropped, and a note saying so
+local ds = assert(data.read_csv("examples/data/cn_govt_bond_yields_daily.csv"))
+eq(ds.cgb_10y:count() + 138, y10:count(), "every weekday value kept")
+eq(ds:info().notes[#ds:info().notes], "138 weekend rows (of 5195) dropped: read as business days (B); {weekends = \"keep\"} reads them as calendar days (D)")
+check(tostring(ds):find("note: 138 weekend rows (of 5195) dropped", 1, true), "the note prints with the dataset")
+-- weekday values are the file's: 2002-01-04 (a Friday) and the rows either side of a make-up Saturday
+eq(ds.cgb_10y:at("2002-01-04"), y10:at("2002-01-04"))
+-- a genuine calendar-day file (weekends 2/7 of the rows) stays D
+local tmp = os.tmpname()
+local f = assert(io.open(tmp, "w"))
+f:write("date,x\n")
+for d = 1, 28 do f:write(("2024-02-%02d,%d\n"):format(d, d)) end
+f:close()
+eq(data.read_csv(tmp).x.freq, "D", "every day of February: calendar days")
+os.remove(tmp)
+checkerr(function() data.read_csv("examples/data/cn_govt_bond_yields_daily.csv", {weekends = "drop it"}) end,
+         "read_csv: weekends must be \"keep\" or \"drop\"")
 
 checkerr(function() daily:to("B", {calendar = "us"}) end, "s:to: a calendar conversion is s:to('B', {calendar = 'cn'})")
 checkerr(function() series.new{freq = "M", start = "2024-01", values = {1}}:to("B", {calendar = "cn"}) end,

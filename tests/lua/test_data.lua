@@ -27,13 +27,13 @@ local expected = {
   {"cn_cpi_monthly.csv", "M", "2008-01", "2025-09", 12},
   {"cn_gdp_real_yoy_releases.csv", "B", "2011-01-20", "2025-04-16", 1},  -- release dates, all weekdays
   {"cn_gdp_ytd_quarterly.csv", "Q", "2006Q1", "2025Q1", 8},
-  {"cn_govt_bond_yields_daily.csv", "D", "2002-01-04", "2022-10-21", 4},  -- has weekend make-up days
+  {"cn_govt_bond_yields_daily.csv", "D", "2002-01-04", "2022-10-21", 4, {weekends = "keep"}},  -- has weekend make-up days
   {"cn_industrial_value_added_monthly.csv", "M", "2008-02", "2025-04", 2},
   {"cn_money_supply_monthly.csv", "M", "2008-01", "2025-09", 6},
   {"cn_nbs_price_indexes_sample.csv", "M", "2024-07", "2025-07", 16},
   {"cn_ppi_monthly.csv", "M", "2006-01", "2025-04", 3},
   {"cn_shanghai_composite_daily.csv", "B", "1990-12-19", "2026-06-08", 5},
-  {"cn_shibor_daily.csv", "D", "2015-05-08", "2025-05-30", 8},
+  {"cn_shibor_daily.csv", "D", "2015-05-08", "2025-05-30", 8, {weekends = "keep"}},
   {"us_cpi_fred_monthly.csv", "M", "1913-01", "2023-11", 4},
   {"us_cpi_u_nsa_monthly.csv", "M", "1913-01", "2026-05", 1},
   {"us_gdp_fred_quarterly.csv", "Q", "1947Q1", "2025Q3", 3},
@@ -45,9 +45,10 @@ local expected = {
   {"us_treasury_10y_monthly.csv", "M", "1953-04", "2026-06", 1},
 }
 
+-- (the two daily files with make-up Saturdays read as B by default: tests/lua/test_cnbusiness.lua)
 for _, e in ipairs(expected) do
-  local file, freq, first, last, ncols = table.unpack(e)
-  local ds, err = data.read_csv(DATA .. file)
+  local file, freq, first, last, ncols, opts = table.unpack(e)
+  local ds, err = data.read_csv(DATA .. file, opts)
   if check(ds ~= nil, file .. ": " .. tostring(err)) then
     eq(#ds, ncols, file .. " columns")
     eq(ds[1].freq, freq, file .. " freq")
@@ -56,7 +57,7 @@ for _, e in ipairs(expected) do
     local out = tmpdir .. "/" .. file
     check(data.write_csv(out, ds), file .. " written")
     eq(read_all(out), read_all(DATA .. file), file .. " round-trips byte for byte")
-    local back = data.read_csv(out)
+    local back = data.read_csv(out, opts)
     for i, s in ipairs(ds:columns()) do check(back[i] == s, file .. " column " .. s.name .. " reads back equal") end
   end
 end
