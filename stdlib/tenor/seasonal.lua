@@ -21,8 +21,13 @@ seasonal pattern, so S keeps the average seasonal and Xb only what departs
 from an average year. The fit alternates (backfitting): STL of x − Xb gives
 T and S; b is the OLS fit (with a constant, not used afterwards) of the
 remainder x − T − S on X; repeat until no coefficient moves by more than
-tol·(1 + |b|), at most max_iter times (the result says how many it took
-and whether it converged). The printed coefficients, standard errors and
+tol·(1 + |b|), at most max_iter times (the result says how many STL
+fits it took and whether it converged). Without robustness weights STL is
+linear in its input, so one step is an affine map b -> Ab + c; by default
+(backfit = "direct") k + 1 steps identify A and c, the iteration starts
+at the fixed point (I - A)⁻¹c and stops after one step that confirms it
+(k + 2 STL fits instead of about 7 for k = 1); backfit = "iterate" or a
+robust STL iterates from b = 0. The printed coefficients, standard errors and
 t values are those of the last OLS fit (classical; they ignore that T and
 S were estimated).
 
@@ -61,6 +66,8 @@ args.declare("seasonal.adjust", {
   {"stl", "table", default = "{}", help = "options for s:stl (period, seasonal, robust, ...)"},
   {"max_iter", "integer", min = 1, default = 50, help = "backfitting iterations at most"},
   {"tol", "number", gt = 0, default = 1e-10, help = "convergence: largest coefficient change / (1 + |b|)"},
+  {"backfit", "string", choices = {"direct", "iterate"}, default = "direct",
+   help = "direct: solve for the fixed point when STL is not robust (linear), then iterate to check; iterate: from b = 0"},
 })
 
 -- Working days per period, centred by calendar month (quarter) over 2008-2026.
@@ -160,28 +167,92 @@ local function ols_solver(cols, n)
   end
 end
 
+-- Solves (I - A) b = c for small k (Gaussian elimination, partial pivoting); nil if singular.
+local function solve_small(A, c)
+  local k = #c
+  local M = {}
+  for i = 1, k do
+    M[i] = {}
+    for j = 1, k do M[i][j] = (i == j and 1 or 0) - A[i][j] end
+    M[i][k + 1] = c[i]
+  end
+  for col = 1, k do
+    local p = col
+    for r = col + 1, k do if math.abs(M[r][col]) > math.abs(M[p][col]) then p = r end end
+    M[col], M[p] = M[p], M[col]
+    if M[col][col] == 0 then return nil end
+    for r = col + 1, k do
+      local f = M[r][col] / M[col][col]
+      for j = col, k + 1 do M[r][j] = M[r][j] - f * M[col][j] end
+    end
+  end
+  local b = {}
+  for i = k, 1, -1 do
+    local sum = M[i][k + 1]
+    for j = i + 1, k do sum = sum - M[i][j] * b[j] end
+    b[i] = sum / M[i][i]
+  end
+  return b
+end
+
+-- One backfitting step: STL of x - Xb, then the OLS slopes of the remainder.
+local function step(x, xs, b, stl_opts, solve)
+  local z = x
+  for i, r in ipairs(xs) do if b[i] ~= 0 then z = z - r * b[i] end end
+  local T, S = z:stl(stl_opts)
+  return solve((x - T - S):values()), T, S
+end
+
+-- Without robustness weights STL is linear in its input, so the step is an
+-- affine map b -> A b + c: k + 1 steps (at 0 and at each unit vector) give
+-- A and c, and b = (I - A)^-1 c is its fixed point, where plain iteration
+-- would converge. Returns that start, or nil.
+local function affine_start(x, xs, stl_opts, solve)
+  local k, zero = #xs, {}
+  for i = 1, k do zero[i] = 0 end
+  local c = step(x, xs, zero, stl_opts, solve)
+  local A = {}
+  for i = 1, k do A[i] = {} end
+  for j = 1, k do
+    local e = {}
+    for i = 1, k do e[i] = i == j and 1 or 0 end
+    local f = step(x, xs, e, stl_opts, solve)
+    for i = 1, k do A[i][j] = f[i] - c[i] end
+  end
+  return solve_small(A, c), k + 1
+end
+
+local function robust_stl(stl_opts)
+  return stl_opts and (stl_opts.robust or (stl_opts.outer or 0) > 0)
+end
+
 local function backfit(x, xs, stl_opts, opts, who)
-  local b, cols = {}, {}
-  for i, r in ipairs(xs) do b[r.name] = 0; cols[i] = r:values() end
+  local cols = {}
+  for i, r in ipairs(xs) do cols[i] = r:values() end
   local solve = ols_solver(cols, #x)
   if not solve then error(who .. ": the calendar regressors are collinear on this span", 4) end
-  local T, S, iters, converged = nil, nil, 0, false
+  local b, used = nil, 0
+  if (opts.backfit or "direct") == "direct" and not robust_stl(stl_opts) then
+    b, used = affine_start(x, xs, stl_opts, solve)
+  end
+  if not b then b = {} for i = 1, #xs do b[i] = 0 end end
+  local T, S, iters, converged = nil, nil, used, false
   for it = 1, opts.max_iter or 50 do
-    local z = x
-    for _, r in ipairs(xs) do if b[r.name] ~= 0 then z = z - r * b[r.name] end end
-    T, S = z:stl(stl_opts)
-    local slopes = solve((x - T - S):values())
+    local slopes
+    slopes, T, S = step(x, xs, b, stl_opts, solve)
     local moved = 0
-    for i, r in ipairs(xs) do
-      moved = math.max(moved, math.abs(slopes[i] - b[r.name]) / (1 + math.abs(slopes[i])))
-      b[r.name] = slopes[i]
+    for i = 1, #xs do
+      moved = math.max(moved, math.abs(slopes[i] - b[i]) / (1 + math.abs(slopes[i])))
+      b[i] = slopes[i]
     end
-    iters = it
+    iters = used + it
     if moved <= (opts.tol or 1e-10) then converged = true; break end
   end
+  local named = {}
+  for i, r in ipairs(xs) do named[r.name] = b[i] end
   -- inference from the last remainder regression (the same OLS, with its statistics)
   local fit = regress.ols((x - T - S):rename("remainder"), xs)
-  return T, S, b, fit, iters, converged
+  return T, S, named, fit, iters, converged
 end
 
 local result_mt = {__name = "seasonal adjustment"}
@@ -238,7 +309,7 @@ result_mt.__tostring = function(r)
   if #r.regressors == 0 then
     lines[#lines + 1] = "no calendar regressors"
   else
-    lines[#lines + 1] = ("calendar effects by backfitting STL and OLS on the remainder: %d iterations, %s")
+    lines[#lines + 1] = ("calendar effects by backfitting STL and OLS on the remainder: %d STL fits, %s")
       :format(r.iterations, r.converged and "converged" or "NOT converged (raise max_iter)")
     lines[#lines + 1] = ("%-16s %14s %14s %9s"):format("regressor", "coef", "se", "t")
     for _, x in ipairs(r.regressors) do
