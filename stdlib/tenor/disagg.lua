@@ -21,7 +21,9 @@ y:to(freq, "chow-lin"|"fernandez"|"litterman",
         chow-lin-maxlog / litterman-maxlog) or "minrss" (smallest
         û'V_l⁻¹û with the covariance as defined in tempdisagg.h, the
         Quilis form for Chow-Lin), over [-0.999, 0.999] (a grid of 0.01,
-        then golden section to 1e-10). Fernández has no rho.
+        then golden section to 1e-10). Fernández has no rho. Unlike
+        tempdisagg (truncated.rho = 0 by default), a negative estimate
+        is kept; pass rho = 0 for tempdisagg's truncated result.
 The result aggregates back to y exactly (to rounding). info holds rho,
 coef (named const, then the indicators' names), se (GLS, σ² = û'V_l⁻¹û/n_l),
 loglik, sigma2, method, agg; the same are in the result's meta.td.
