@@ -33,6 +33,13 @@ weekends = "keep" reads it as D; an explicit opts.freq is obeyed as is.
 
 local M = {}
 
+-- A B series of values from start, with from's name and metadata.
+local function b_series(from, start, values)
+  local r = series.new{freq = "B", start = start, values = values, n = #values, name = from.name}
+  for k, x in pairs(from.meta) do r.meta[k] = x end
+  return r
+end
+
 local function weekday_of(date)   -- 0 = Monday .. 6 = Sunday
   local y, m, d = date:match("^(%d+)-(%d+)-(%d+)")
   return (calendar._days_from_civil(tonumber(y), tonumber(m), tonumber(d)) + 3) % 7
@@ -68,9 +75,7 @@ function M.weekdays(s)
     end
   end
   if not first then return nil, dropped end
-  local b = series.new{freq = "B", start = first, values = out, n = #out, name = s.name}
-  for k, x in pairs(s.meta) do b.meta[k] = x end
-  return b, dropped
+  return b_series(s, first, out), dropped
 end
 
 function M.to_business(s)
@@ -82,8 +87,7 @@ function M.to_business(s)
   local first = b.start
   local mask, bv = trading_mask(b), b:values()
   for i, trading in ipairs(mask) do if not trading then bv[i] = 0 / 0 end end
-  local r = series.new{freq = "B", start = first, values = bv, n = #bv, name = s.name}
-  for k, x in pairs(b.meta) do r.meta[k] = x end
+  local r = b_series(b, first, bv)
   r.meta.calendar = "cn"
   r.meta.weekend_values_dropped = dropped
   return r
@@ -97,15 +101,12 @@ function M.on_trading_days(original, s, ...)
     if trading then packed[#packed + 1] = v[i]; where[#where + 1] = i end
   end
   if #packed == 0 then return original(s, ...) end
-  local tmp = series.new{freq = "B", start = s.start, values = packed, n = #packed, name = s.name}
-  for k, x in pairs(s.meta) do tmp.meta[k] = x end
-  local r = original(tmp, ...)
+  local r = original(b_series(s, s.start, packed), ...)
   if not series.is(r) or #r ~= #packed then return r end
   local rv, out = r:values(), {}
   for i = 1, #v do out[i] = 0 / 0 end
   for j, i in ipairs(where) do out[i] = rv[j] end
-  local res = series.new{freq = "B", start = s.start, values = out, n = #out, name = r.name}
-  for k, x in pairs(r.meta) do res.meta[k] = x end
+  local res = b_series(r, s.start, out)
   res.meta.calendar = "cn"
   return res
 end
