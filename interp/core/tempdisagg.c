@@ -130,7 +130,7 @@ static int gls_beta(const tn_td_problem *p, const double *z, const double *yt, d
     return 0;
 }
 
-/* Standard errors: sqrt(σ²·diag((Z'V_l⁻¹Z)⁻¹)) from the factor in xtx. */
+/* Standard errors: sqrt(s²·diag((Z'V_l⁻¹Z)⁻¹)) from the factor in xtx. */
 static void beta_se(const tn_td_problem *p, const double *xtx, double sigma2, double *se, double *e) {
     for (size_t c = 0; c < p->k; c++) {
         memset(e, 0, p->k * sizeof *e);
@@ -166,7 +166,8 @@ int tn_td_fit(const tn_td_problem *p, double rho, tn_td_result *r, double *work)
     if (fit_stats(p, rho, r, work) != 0) return -1;
     double *g = work, *vl = g + p->nl * p->nh, *z = vl + p->nl * p->nl, *xtx = z + p->nl * p->k;
     double *row = xtx + p->k * p->k, *yt = row + 2 * p->nh, *e = yt + 2 * p->nl;
-    beta_se(p, xtx, r->sigma2, r->se, e);
+    double s2 = p->nl > p->k ? r->rss / (double)(p->nl - p->k) : NAN;   /* as lm and tempdisagg */
+    beta_se(p, xtx, s2, r->se, e);
     backward(vl, p->nl, yt);                       /* a = V_l⁻¹û = L'⁻¹(L⁻¹û) */
     for (size_t t = 0; t < p->nh; t++) {           /* G'a */
         double s = 0.0;

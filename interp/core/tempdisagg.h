@@ -36,7 +36,8 @@ typedef struct {
 
 typedef struct {
     double rho, sigma2, loglik, rss;   /* rss = û'V_l⁻¹û */
-    double *beta, *se;                 /* k each, caller's storage */
+    double *beta, *se;                 /* k each, caller's storage; se with
+                                          s² = rss/(n_l − k), as lm and tempdisagg */
     double *yhat;                      /* nh, caller's storage */
 } tn_td_result;
 

@@ -25,7 +25,8 @@ y:to(freq, "chow-lin"|"fernandez"|"litterman",
         tempdisagg (truncated.rho = 0 by default), a negative estimate
         is kept; pass rho = 0 for tempdisagg's truncated result.
 The result aggregates back to y exactly (to rounding). info holds rho,
-coef (named const, then the indicators' names), se (GLS, σ² = û'V_l⁻¹û/n_l),
+coef (named const, then the indicators' names), se (GLS, with
+s² = û'V_l⁻¹û/(n_l − k) as tempdisagg), sigma2 = û'V_l⁻¹û/n_l (the ML one),
 loglik, sigma2, method, agg; the same are in the result's meta.td.
 ]]
 

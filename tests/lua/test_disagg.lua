@@ -1,9 +1,11 @@
 -- Chow-Lin, Fernández and Litterman disaggregation against the closed-form
 -- GLS computed here independently with explicit dense matrices:
 --   V (n_h × n_h) from its definition, V_l = C V C', β = (Z'V_l⁻¹Z)⁻¹Z'V_l⁻¹y,
---   ŷ = Xβ + V C' V_l⁻¹ (y − Zβ), σ² = û'V_l⁻¹û/n_l,
+--   ŷ = Xβ + V C' V_l⁻¹ (y − Zβ), σ² = û'V_l⁻¹û/n_l, se² = diag((Z'V_l⁻¹Z)⁻¹)·û'V_l⁻¹û/(n_l − k),
 --   log L = −n_l/2 (log 2πσ² + 1) − ½ log|V_l|.
--- R's tempdisagg is not in Debian, so no peer figures: the closed form is the check.
+-- Then R tempdisagg 1.1.1 on its own example data (swisspharma): fixtures and
+-- the script that made them in tests/fixtures/make_tempdisagg.R (tempdisagg
+-- is not in Debian: installed from its public source into a private library).
 
 -- dense helpers: matrices are arrays of rows
 local function zeros(r, c) local m = {} for i = 1, r do m[i] = {} for j = 1, c do m[i][j] = 0 end end return m end
@@ -72,7 +74,7 @@ local function closed_form(method, rho, yl, X, Cm)
   local s2 = rss / #yl
   local out = {}
   for i = 1, #X do out[i] = yhat[i][1] + adj[i][1] end
-  local se = {} for i = 1, #A do se[i] = math.sqrt(s2 * A[i][i]) end
+  local se = {} for i = 1, #A do se[i] = math.sqrt(rss / (#yl - #A) * A[i][i]) end   -- s² = rss/(n - k)
   return out, beta, se, -#yl / 2 * (math.log(2 * math.pi * s2) + 1) - logdet / 2
 end
 
@@ -158,3 +160,43 @@ local holes = x:values(); holes[5] = NA
 checkerr(function() y:to("Q", "chow-lin", {indicator = series.new{freq = "Q", start = "2001Q1", values = holes, name = "ind"}}) end,
          "s:to: indicator 'ind' is missing a value inside the span")
 checkerr(function() y:to("Q", "chow-lin", {indicator = {x, x}}) end, "the GLS system is singular")
+
+-- R tempdisagg on swisspharma: annual sales 1975-2010, quarterly exports and
+-- imports 1972Q1-2011Q2 (extrapolated at both ends)
+local qd = assert(data.read_csv("tests/fixtures/tempdisagg_swisspharma_quarterly.csv"))
+local sales = assert(data.read_csv("tests/fixtures/tempdisagg_swisspharma_annual.csv")).sales
+local want = assert(data.read_csv("tests/fixtures/tempdisagg_values.csv"))
+local params = {}
+do
+  local f = assert(io.open("tests/fixtures/tempdisagg_params.csv"))
+  f:read("l")
+  for line in f:lines() do
+    local case, rho, const, exports, se = line:match("^([^,]+),([^,]+),([^,]+),([^,]+),([^,]+)")
+    params[case] = {rho = tonumber(rho), const = tonumber(const), exports = tonumber(exports), se = tonumber(se)}
+  end
+  f:close()
+end
+local ex, im = qd.exports:rename("exports.q"), qd.imports:rename("imports.q")
+local cases = {   -- name, method, options, tolerance on values (estimated rho: R's optimize stops at ~1e-4)
+  {"chowlin_fixed", "chow-lin", {rho = 0.5}, 1e-10},
+  {"chowlin_last", "chow-lin", {rho = 0.6, agg = "last"}, 1e-10},
+  {"chowlin_two", "chow-lin", {rho = 0.7, indicator = {ex, im}}, 1e-10},
+  {"fernandez", "fernandez", {}, 1e-10},
+  {"fernandez_mean", "fernandez", {agg = "mean"}, 1e-10},
+  {"litterman_fixed", "litterman", {rho = 0.3}, 1e-10},
+  {"chowlin_ml", "chow-lin", {}, 1e-6},          -- tempdisagg chow-lin-maxlog, truncated.rho = -1
+  {"chowlin_minrss", "chow-lin", {estimate = "minrss"}, 1e-6},   -- chow-lin-minrss-quilis
+  {"litterman_ml", "litterman", {}, 1e-6},       -- litterman-maxlog
+}
+for _, c in ipairs(cases) do
+  local name, method, o, tol = c[1], c[2], c[3], c[4]
+  o.indicator = o.indicator or ex
+  local got, info = sales:to("Q", method, o)
+  eq(got.start, "1972Q1", name); eq(#got, 158, name .. ": 158 quarters, as tempdisagg")
+  same_series(got, want[name]:rename(got.name), tol, "tempdisagg " .. name)
+  local p = params[name]
+  near(info.coef["exports.q"], p.exports, tol * 100 * math.abs(p.exports), name .. " coefficient")
+  near(info.coef.const, p.const, tol * 100 * math.abs(p.const), name .. " intercept")
+  near(info.se["exports.q"], p.se, tol * 1000 * p.se, name .. " standard error")
+  if method ~= "fernandez" then near(info.rho, p.rho, tol == 1e-10 and 0 or 1e-5, name .. " rho") end
+end
