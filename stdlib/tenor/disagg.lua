@@ -27,7 +27,7 @@ y:to(freq, "chow-lin"|"fernandez"|"litterman",
 The result aggregates back to y exactly (to rounding). info holds rho,
 coef (named const, then the indicators' names), se (GLS, with
 s² = û'V_l⁻¹û/(n_l − k) as tempdisagg), sigma2 = û'V_l⁻¹û/n_l (the ML one),
-loglik, sigma2, method, agg; the same are in the result's meta.td.
+loglik, method and agg; the same are in the result's meta.td.
 ]]
 
 local args = require "tenor.args"
