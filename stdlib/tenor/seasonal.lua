@@ -123,22 +123,23 @@ local function effect(xs, coef, pick)
   return total
 end
 
--- OLS of a remainder on a constant and the columns cols (arrays of equal
--- length): X'X is the same in every iteration, so its Cholesky factor is
--- computed once and each iteration only forms X'r and solves two
--- triangular systems. Returns solve(r) -> slopes, or nil when X'X is
--- (numerically) singular.
-local function ols_solver(cols, n)
-  local k = #cols + 1
-  local X = {{}}
-  for t = 1, n do X[1][t] = 1 end
-  for j = 2, k do X[j] = cols[j - 1] end
+-- OLS of a remainder on a constant and the regressors xs (series on the
+-- remainder's span, no missing values): X'X is the same in every
+-- iteration, so its Cholesky factor is computed once and each iteration
+-- only forms X'r (products and sums in C) and solves two triangular
+-- systems. Returns solve(r) -> slopes, or nil when X'X is (numerically)
+-- singular.
+local function ols_solver(xs, n)
+  local k = #xs + 1
+  local function dot(a, r)          -- a: index of a column (1 = the constant)
+    if a == 1 then return (r:sum()) end
+    return ((xs[a - 1] * r):sum())
+  end
   local R = {}                                    -- X'X = R'R, R upper triangular
   for a = 1, k do
     R[a] = {}
     for b = a, k do
-      local sum = 0
-      for t = 1, n do sum = sum + X[a][t] * X[b][t] end
+      local sum = a == 1 and (b == 1 and n or (xs[b - 1]:sum())) or ((xs[a - 1] * xs[b - 1]):sum())
       for q = 1, a - 1 do sum = sum - R[q][a] * R[q][b] end
       if b == a then
         if not (sum > 1e-12 * n) then return nil end
@@ -151,8 +152,7 @@ local function ols_solver(cols, n)
   return function(r)
     local z = {}
     for a = 1, k do                               -- R'z = X'r
-      local sum, col = 0, X[a]
-      for t = 1, n do sum = sum + col[t] * r[t] end
+      local sum = dot(a, r)
       for q = 1, a - 1 do sum = sum - R[q][a] * z[q] end
       z[a] = sum / R[a][a]
     end
@@ -200,7 +200,7 @@ local function step(x, xs, b, stl_opts, solve)
   local z = x
   for i, r in ipairs(xs) do if b[i] ~= 0 then z = z - r * b[i] end end
   local T, S = z:stl(stl_opts)
-  return solve((x - T - S):values()), T, S
+  return solve(x - T - S), T, S
 end
 
 -- Without robustness weights STL is linear in its input, so the step is an
@@ -227,9 +227,7 @@ local function robust_stl(stl_opts)
 end
 
 local function backfit(x, xs, stl_opts, opts, who)
-  local cols = {}
-  for i, r in ipairs(xs) do cols[i] = r:values() end
-  local solve = ols_solver(cols, #x)
+  local solve = ols_solver(xs, #x)
   if not solve then error(who .. ": the calendar regressors are collinear on this span", 4) end
   local b, used = nil, 0
   if (opts.backfit or "direct") == "direct" and not robust_stl(stl_opts) then
