@@ -50,3 +50,89 @@ local lag0 = vp:run({hac_lag = 0}, {quiet = true}).volume
 eq(lag0.coef.iva, ytd.volume.coef.iva, "the lag changes the errors only"); check(lag0.se.iva ~= ytd.volume.se.iva, "hac_lag is used")
 checkerr(function() vp:run({market = "us"}, {quiet = true}) end, "market must be 'cn'")
 checkerr(function() vp:run({janfeb = "split"}, {quiet = true}) end, "janfeb must be 'ytd' or 'feb'")
+
+---------------------------------------------------------------------------
+-- PPI defines equities, China: non-ferrous smelting troughs (bull) and
+-- ferrous smelting peaks (bear) against the Shanghai Composite, 2014-01 .. 2023-11
+local pe = require("rules.ppi_equities"):run({market = "cn"}, {quiet = true})
+local ind = read("cn_ppi_industry_yoy_monthly.csv")
+eq(pe.bull_turns.series:at("2015-12"), ind.ppi_nonferrous_smelting_index_yoy_base:at("2015-12") - 100, "yoy % = index − 100")
+eq(pe.bull.n, 2); eq(table.concat(pe.bull.dates, " "), "2016-07 2023-10")
+eq(pe.bear.n, 2); eq(table.concat(pe.bear.dates, " "), "2017-11 2022-04")
+check(pe.bull.warning:find("only 2 events", 1, true), "the small-N warning")
+
+-- month-end closes read by hand from the daily file
+local close = {}
+local months = {}
+local header = true
+for line in io.lines(DATA .. "cn_shanghai_composite_daily.csv") do
+  if header then header = false else
+    local ym, c = line:match("^(%d%d%d%d%-%d%d)%-%d%d,[^,]*,[^,]*,[^,]*,([^,]*)")
+    if ym and c ~= "" then
+      if not close[ym] then months[#months + 1] = ym end
+      close[ym] = tonumber(c)
+    end
+  end
+end
+local function shift(ym, k)
+  local y, m = ym:match("(%d+)-(%d+)")
+  local t = tonumber(y) * 12 + tonumber(m) - 1 + k
+  return ("%d-%02d"):format(t // 12, t % 12 + 1)
+end
+-- forward h-month return entering two months after the signal's data month
+local function fwd(ym, h)
+  local a, b = close[shift(ym, 2)], close[shift(ym, 2 + h)]
+  if a and b and shift(ym, 2 + h) <= "2025-01" then return b / a - 1 end
+end
+local function binom_tail(k, n, p)   -- P(X >= k), X ~ Binomial(n, p)
+  local s = 0
+  for j = k, n do
+    local c = 1
+    for i = 1, j do c = c * (n - j + i) / i end
+    s = s + c * p ^ j * (1 - p) ^ (n - j)
+  end
+  return s
+end
+local function by_hand(dates, h, sign)
+  local sum, hits, used = 0, 0, 0
+  for _, d in ipairs(dates) do
+    local x = fwd(d, h)
+    if x then used = used + 1; sum = sum + x; if sign * x > 0 then hits = hits + 1 end end
+  end
+  local pos, all = 0, 0
+  for _, m in ipairs(months) do
+    if m >= "2014-01" and m <= "2025-01" then
+      local x = fwd(m, h)
+      if x then all = all + 1; if sign * x > 0 then pos = pos + 1 end end
+    end
+  end
+  return sum / used, hits / used, pos / all, binom_tail(hits, used, pos / all), used
+end
+for _, h in ipairs{1, 3, 6, 12} do
+  for _, k in ipairs{"bull", "bear"} do
+    local mean, hit, base, p, used = by_hand(pe[k].dates, h, k == "bull" and 1 or -1)
+    near(pe[k].forward[h], mean, 1e-12, k .. " mean forward return, " .. h .. " months, by hand")
+    near(pe[k].hit_rate[h], hit, 1e-12, k .. " hit rate " .. h)
+    near(pe[k].base_rate[h], base, 1e-12, k .. " base rate " .. h)
+    near(pe[k].hit_p[h], p, 1e-12, k .. " binomial p " .. h)
+    eq(pe[k].n_used[h], used)
+  end
+end
+-- the figures the README quotes
+eq(("%.0f%% %.0f%% %.3f"):format(100 * pe.bull.hit_rate[12], 100 * pe.bull.base_rate[12], pe.bull.hit_p[12]), "100% 52% 0.271")
+eq(("%.1f%%"):format(100 * pe.bull.forward[12]), "12.1%")
+eq(("%.0f%% %.0f%% %.3f"):format(100 * pe.bear.hit_rate[12], 100 * pe.bear.base_rate[12], pe.bear.hit_p[12]), "100% 48% 0.229", "base rate of 12-month declines")
+eq(("%.1f%%"):format(100 * pe.bear.forward[12]), "-15.8%")
+-- turn dates against the index's own turns: from the two turn tables
+local tl = {}
+for _, r in ipairs(pe.trough_leads) do tl[#tl + 1] = r.ppi and (r.equity .. "<-" .. r.ppi .. ":" .. r.lead) or r.equity end
+eq(table.concat(tl, " "), "2016-02<-2015-12:2 2018-12<-2019-01:-1 2020-03 2022-10<-2023-04:-6")
+local pl = {}
+for _, r in ipairs(pe.peak_leads) do pl[#pl + 1] = r.ppi and (r.equity .. "<-" .. r.ppi .. ":" .. r.lead) or r.equity end
+eq(table.concat(pl, " "), "2015-05 2018-01<-2017-02:11 2019-03 2021-12<-2021-10:2")
+-- the other industries are parameters
+local coal = require("rules.ppi_equities"):run({market = "cn", bull_ppi = "coal", bear_ppi = "chemical"}, {quiet = true})
+eq(coal.bull_turns.series:at("2021-10"), 203.7 - 100, "coal mining yoy, 2021-10: +103.7% as NBS released")
+checkerr(function() require("rules.ppi_equities"):run({market = "cn", bull_ppi = "steel"}, {quiet = true}) end,
+         "no China PPI 'steel'; use nonferrous, ferrous")
+checkerr(function() require("rules.ppi_equities"):run({market = "cn", start = "2014-13"}, {quiet = true}) end, "is not a period")
