@@ -145,10 +145,7 @@ return script{
           "cn_ppi_monthly.csv", "cn_shanghai_composite_daily.csv"},
 
   main = function(p, ctx)
-    local defaults = DEFAULTS[p.market]
-    if not defaults then error("ppi_equities: market must be 'us' or 'cn', got " .. p.market, 0) end
-    for k, v in pairs(defaults) do if p[k] == "" then p[k] = v end end
-    for _, k in ipairs{"start", "end"} do script.coerce("rules.ppi_equities", k, "period", p[k]) end
+    script.market_defaults(p, DEFAULTS, "rules.ppi_equities")
     local d = p.market == "us" and us_data(ctx, p) or cn_data(ctx, p)
     -- signals stop at `end`; prices run `after` months on, where the data has them
     local price = d.price:slice(p.start, month_after(p["end"], p.after + p.exec))

@@ -136,3 +136,113 @@ eq(coal.bull_turns.series:at("2021-10"), 203.7 - 100, "coal mining yoy, 2021-10:
 checkerr(function() require("rules.ppi_equities"):run({market = "cn", bull_ppi = "steel"}, {quiet = true}) end,
          "no China PPI 'steel'; use nonferrous, ferrous")
 checkerr(function() require("rules.ppi_equities"):run({market = "cn", start = "2014-13"}, {quiet = true}) end, "is not a period")
+
+---------------------------------------------------------------------------
+-- month means of daily columns, by hand: means[column][YYYY-MM]
+local function daily_means(file, cols)
+  local sums, counts, idx, header = {}, {}, {}, nil
+  for line in io.lines(DATA .. file) do
+    local cells = {}
+    for c in (line .. ","):gmatch("([^,]*),") do cells[#cells + 1] = c end
+    if not header then
+      header = cells
+      for i, name in ipairs(cells) do idx[name] = i end
+    else
+      local ym = cells[1]:sub(1, 7)
+      for _, c in ipairs(cols) do
+        local v = tonumber(cells[idx[c]])
+        if v then
+          sums[c] = sums[c] or {}; counts[c] = counts[c] or {}
+          sums[c][ym] = (sums[c][ym] or 0) + v; counts[c][ym] = (counts[c][ym] or 0) + 1
+        end
+      end
+    end
+  end
+  local out = {}
+  for _, c in ipairs(cols) do
+    out[c] = {}
+    for ym, s in pairs(sums[c] or {}) do out[c][ym] = s / counts[c][ym] end
+  end
+  return out
+end
+local function each_month(first, last, f)
+  local y, m = tonumber(first:sub(1, 4)), tonumber(first:sub(6, 7))
+  while true do
+    local d = ("%d-%02d"):format(y, m)
+    if d > last then break end
+    f(d)
+    m = m + 1; if m > 12 then y, m = y + 1, 1 end
+  end
+end
+
+-- policy spread, China: 10Y CGB − FR007 (month means), expanding centre and
+-- percentile, term spread 10Y − 1Y, all from the daily cells
+local curve = daily_means("cn_cgb_yield_curve_chinamoney_daily.csv", {"cgb_10y", "cgb_1y"})
+local repo = daily_means("cn_repo_fixing_daily.csv", {"fr007", "fdr007"})
+local ps = require("rules.policy_spread"):run({market = "cn"}, {quiet = true})
+local spreads = {}
+each_month("2002-01", "2024-01", function(d)
+  local a, b = curve.cgb_10y[d], repo.fr007[d]
+  if a and b then spreads[#spreads + 1] = a - b end
+end)
+eq(#spreads, 265, "2002-01 .. 2024-01, every month")
+local mean, last = 0, spreads[#spreads]
+for _, x in ipairs(spreads) do mean = mean + x / #spreads end
+local at_or_below = 0
+for _, x in ipairs(spreads) do if x <= last then at_or_below = at_or_below + 1 end end
+near(ps.spread:at("2024-01"), last, 1e-12, "10Y − FR007, January 2024")
+near(ps.centre:at("2024-01"), mean, 1e-12, "expanding centre = mean of every month so far")
+near(ps.spread_rank:at("2024-01"), at_or_below / #spreads, 1e-12, "expanding percentile: share at or below")
+near(ps.term:at("2024-01"), curve.cgb_10y["2024-01"] - curve.cgb_1y["2024-01"], 1e-12, "10Y − 1Y")
+eq(("%.2f %.2f %.1f%%"):format(last, mean, 100 * at_or_below / #spreads), "0.38 0.85 22.6%", "the figures the README quotes")
+near(ps.share_below_upper, 0.96086956521739, 1e-9)
+eq(ps.reversion.n, 2); eq(ps.steep.n, 2); eq(ps.flat.n, 7); eq(ps.flat.hits, 7)
+near(ps.flat.p, ps.flat.base_rate ^ 7, 1e-12, "7 of 7: binomial p = base^7")
+eq(("%.1f%% %.3f"):format(100 * ps.flat.base_rate, ps.flat.p), "46.2% 0.005")
+-- FDR007 from 2017-06
+local psd = require("rules.policy_spread"):run({market = "cn", policy = "fdr007"}, {quiet = true})
+eq(psd.spread:dropna().start, "2017-06")
+near(psd.spread:at("2020-04"), curve.cgb_10y["2020-04"] - repo.fdr007["2020-04"], 1e-12, "10Y − FDR007")
+checkerr(function() require("rules.policy_spread"):run({market = "cn", policy = "dr007"}, {quiet = true}) end,
+         "policy must be fr007, fdr007 or shibor")
+checkerr(function() require("rules.policy_spread"):run({market = "jp"}, {quiet = true}) end, "market must be 'cn' or 'us', got 'jp'")
+
+-- CPI defines bonds, China to 2024-01: low-inflation months and the share
+-- with the 10Y (month mean) below headline CPI yoy + 2, by hand
+local cb = require("rules.cpi_bonds"):run({market = "cn"}, {quiet = true})
+local cpi = read("cn_cpi_monthly.csv").national_yoy_pct
+local low, below, low_centred = 0, 0, 0
+each_month("2008-01", "2024-01", function(d)
+  local c, y = cpi:at(d), curve.cgb_10y[d]
+  if c and y and c <= 3 then
+    low = low + 1
+    if d >= "2008-12" then low_centred = low_centred + 1 end   -- the 12-month centre exists
+    if y < c + 2 then below = below + 1 end
+  end
+end)
+eq(cb.months_low, low_centred); near(cb.share_below, below / low, 1e-12, "share below the ceiling, by hand")
+-- the 12-month centre of the yield against the 12-month mean of the ceiling
+local months, hits = {}, 0
+each_month("2007-01", "2024-01", function(d) months[#months + 1] = d end)
+for i = 12, #months do
+  local c = cpi:at(months[i])
+  if months[i] >= "2008-12" and c <= 3 then
+    local ym, cm = 0, 0
+    for j = i - 11, i do ym = ym + curve.cgb_10y[months[j]] / 12; cm = cm + (cpi:at(months[j]) + 2) / 12 end
+    if ym < cm then hits = hits + 1 end
+  end
+end
+near(cb.share_centre_below, hits / low_centred, 1e-12, "centre below the ceiling's centre, by hand")
+eq(cb.months_low, 148); eq(("%.1f%%"):format(100 * cb.share_centre_below), "73.0%")
+eq(cb.core, false, "headline CPI: no core CPI bundled")
+-- a core CPI file as a parameter: here headline − 1 pp written to a file
+local tmp = os.tmpname()
+local lines = {"date,core_yoy_pct"}
+each_month("2008-01", "2024-01", function(d) lines[#lines + 1] = ("%s,%.17g"):format(d, cpi:at(d) - 1) end)
+local f = assert(io.open(tmp, "w")); f:write(table.concat(lines, "\n"), "\n"); f:close()
+local cc = require("rules.cpi_bonds"):run({market = "cn", core_file = tmp}, {quiet = true})
+eq(cc.core, true)
+near(cc.ceiling:at("2015-06"), cpi:at("2015-06") - 1 + 2, 1e-12, "ceiling from the core file")
+checkerr(function() require("rules.cpi_bonds"):run({market = "cn", core_file = tmp, core_column = "x"}, {quiet = true}) end,
+         "no column 'x'")
+os.remove(tmp)
