@@ -246,3 +246,56 @@ near(cc.ceiling:at("2015-06"), cpi:at("2015-06") - 1 + 2, 1e-12, "ceiling from t
 checkerr(function() require("rules.cpi_bonds"):run({market = "cn", core_file = tmp, core_column = "x"}, {quiet = true}) end,
          "no column 'x'")
 os.remove(tmp)
+
+---------------------------------------------------------------------------
+-- base effects, China: levels rebuilt by hand from the index cells (same
+-- month last year = 100) with one base year flat, then the mom-0 projection
+-- yoy_{T+k} = L_T / L_{T+k−12} − 1 and the carry-over L_{Dec}/L_{same month} − 1
+local be = require("rules.base_effects"):run({market = "cn"}, {quiet = true})
+local function hand_levels(column, base_year)
+  local cells = {}
+  each_month("2014-01", "2023-11", function(d) cells[d] = ind[column]:at(d) end)
+  local L = {}
+  each_month(base_year .. "-01", "2023-11", function(d)
+    local y = tonumber(d:sub(1, 4))
+    L[d] = y == base_year and 100 or L[("%d%s"):format(y - 1, d:sub(5))] * cells[d] / 100
+  end)
+  return L
+end
+local function hand_turn(L, last_yoy, base_mom)
+  local months = {}
+  each_month("2022-12", "2023-11", function(d) months[#months + 1] = d end)
+  for k = 1, 12 do
+    local lvl = L["2023-11"] * (1 + base_mom / 100) ^ k
+    local yoy = 100 * (lvl / L[months[k]] - 1)
+    if (yoy > 0) ~= (last_yoy > 0) then return ("%d-%02d"):format(k == 1 and 2023 or 2024, k == 1 and 12 or k - 1), yoy end
+  end
+end
+for _, e in ipairs{{"nonferrous", "ppi_nonferrous_smelting_index_yoy_base"}, {"ferrous", "ppi_ferrous_smelting_index_yoy_base"},
+                   {"coal", "ppi_coal_mining_index_yoy_base"}} do
+  local r = be.series[e[1]]
+  eq(r.base_year, 2014, e[1] .. ": the first complete year is the default base")
+  local last = ind[e[2]]:at("2023-11") - 100
+  near(r.last_yoy, last, 1e-12)
+  for _, y in ipairs{2014, 2018, 2022} do
+    local L = hand_levels(e[2], y)
+    eq(r.paths[1].by_base[y] or nil, (hand_turn(L, last, 0)), e[1] .. " turn month at mom 0, base " .. y .. ", by hand")
+    if y == 2014 then
+      near(r.carry, 100 * (L["2022-12"] / L["2022-11"] - 1), 1e-9, e[1] .. " carry-over, by hand")
+      near(r.carry + r.new, last, 1e-9, "carry + new = yoy")
+      near(r.paths[1].path:at("2024-03"), 100 * (L["2023-11"] / L["2023-03"] - 1), 1e-9, e[1] .. " 2024-03 at mom 0")
+      near(r.paths[2].mom, 100 * ((1 + last / 100) ^ (1 / 12) - 1), 1e-12, "the last 12 months' average mom")
+      eq(r.paths[2].turn, (hand_turn(L, last, r.paths[2].mom)), e[1] .. " turn at the average mom, by hand")
+      eq(r.paths[3].turn, (hand_turn(L, last, 0.2)), e[1] .. " turn at +0.2% a month, by hand")
+    end
+  end
+end
+-- how far the base-year assumption moves the turn (the figures the README quotes)
+local function span(name) local m = be.series[name].paths[1]; return m.earliest .. ".." .. m.latest end
+eq(span("nonferrous"), "2023-12..2024-09"); eq(span("ferrous"), "2023-12..2024-08"); eq(span("headline"), "2025-07..none")
+eq(be.series.headline.base_year, 2006); eq(#be.series.headline.base_years, 19)
+-- a named base year and the error for one outside the data
+eq(require("rules.base_effects"):run({market = "cn", series = "ferrous", base_year = 2018}, {quiet = true}).series.ferrous.paths[1].turn, "2024-08")
+checkerr(function() require("rules.base_effects"):run({market = "cn", series = "coal", base_year = 2023}, {quiet = true}) end,
+         "base_year 2023 is not a complete year of PPI yoy (coal) (2014 .. 2022)")
+checkerr(function() require("rules.base_effects"):run({market = "cn", series = "steel"}, {quiet = true}) end, "series must be all, headline")

@@ -9,7 +9,7 @@ local function value_at(s, period) return s:at(period) end
 -- the script declaration itself
 local S = require "rules.base_effects"
 check(tostring(S):find("--horizon", 1, true), "help lists the parameters")
-checkerr(function() S:run({bogus = 1}, {quiet = true}) end, "unknown parameter 'bogus'; valid: file, column, paths, horizon")
+checkerr(function() S:run({bogus = 1}, {quiet = true}) end, "unknown parameter 'bogus'; valid: market, file, column, paths")
 checkerr(function() S:run({horizon = "x"}, {quiet = true}) end, "parameter 'horizon' must be a number")
 checkerr(function() S:run({horizon = 1.5}, {quiet = true}) end, "must be a whole number")
 eq(S:bind{paths = "0,0.1"}.paths[2], 0.1, "lists from command-line text")
