@@ -299,3 +299,33 @@ eq(require("rules.base_effects"):run({market = "cn", series = "ferrous", base_ye
 checkerr(function() require("rules.base_effects"):run({market = "cn", series = "coal", base_year = 2023}, {quiet = true}) end,
          "base_year 2023 is not a complete year of PPI yoy (coal) (2014 .. 2022)")
 checkerr(function() require("rules.base_effects"):run({market = "cn", series = "steel"}, {quiet = true}) end, "series must be all, headline")
+
+---------------------------------------------------------------------------
+-- fiscal revenue: single months, yoy and shares of nominal GDP by hand from
+-- the year-to-date cells
+local fr = require("models.fiscal_revenue"):run({}, {quiet = true})
+local rev = read("cn_fiscal_revenue_monthly.csv").fiscal_revenue_ytd_100m_cny
+local gdp = read("cn_gdp_ytd_quarterly.csv").gdp_ytd_100m_cny
+eq(fr.single:at("2012-01"), nil, "combine: January is NA every year"); eq(fr.single:at("2012-02"), rev:at("2012-02"))
+near(fr.single:at("2012-03"), rev:at("2012-03") - rev:at("2012-02"), 1e-9)
+eq(fr.single:at("2019-01"), nil); eq(fr.single:at("2019-02"), 39104)
+near(fr.yoy:at("2019-02"), 100 * (39104 / 36553.4 - 1), 1e-9, "Jan-Feb 2019 against Jan-Feb 2018")
+eq(("%.1f"):format(fr.yoy:at("2019-02")), "7.0", "as the file's YTD yoy")
+local split = require("models.fiscal_revenue"):run({janfeb = "split"}, {quiet = true})
+eq(split.single:at("2019-01"), 39104 / 2); eq(split.single:at("2019-02"), 39104 / 2)
+eq(split.single:at("2018-01"), rev:at("2018-01"), "before 2019 January is published")
+check(fr.check_max_diff < 1e-6, "the file's single-month column agrees")
+local function q(y, k) return ("%dQ%d"):format(y, k) end
+local function rev_q(y, k) local v = rev:at(("%d-%02d"):format(y, 3 * k)); return k == 1 and v or v - rev:at(("%d-%02d"):format(y, 3 * k - 3)) end
+local function gdp_q(y, k) local v = gdp:at(q(y, k)); return k == 1 and v or v - gdp:at(q(y, k - 1)) end
+near(fr.share_ytd:at("2023Q4"), 100 * rev:at("2023-12") / gdp:at("2023Q4"), 1e-12)
+near(fr.share_ytd:at("2025Q1"), 100 * rev:at("2025-03") / gdp:at("2025Q1"), 1e-12)
+local num = rev_q(2023, 2) + rev_q(2023, 3) + rev_q(2023, 4) + rev_q(2024, 1)
+local den = gdp_q(2023, 2) + gdp_q(2023, 3) + gdp_q(2023, 4) + gdp_q(2024, 1)
+near(fr.share_4q:at("2024Q1"), 100 * num / den, 1e-9, "four-quarter revenue / four-quarter GDP, by hand")
+near(fr.quarter_yoy:at("2024Q1"), 100 * (rev_q(2024, 1) / rev_q(2023, 1) - 1), 1e-9)
+local a = {}
+for _, x in ipairs(fr.annual) do a[x.year] = x.share end
+eq(("%.1f %.1f %.1f"):format(a[2014], a[2023], a[2024]), "21.4 16.7 16.3", "revenue / GDP, the README's figures")
+near(a[2023], 100 * 216784 / gdp:at("2023Q4"), 1e-12)
+checkerr(function() require("models.fiscal_revenue"):run({janfeb = "feb"}, {quiet = true}) end, "janfeb must be 'combine' or 'split'")
