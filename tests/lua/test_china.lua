@@ -120,7 +120,7 @@ for _, h in ipairs{1, 3, 6, 12} do
 end
 -- the figures the README quotes
 eq(("%.0f%% %.0f%% %.3f"):format(100 * pe.bull.hit_rate[12], 100 * pe.bull.base_rate[12], pe.bull.hit_p[12]), "100% 52% 0.271")
-eq(("%.1f%%"):format(100 * pe.bull.forward[12]), "12.1%")
+eq(("%.1f%%"):format(100 * pe.bull.forward[12]), "12.1%"); eq(pe.bull.n_used[12], 2, "both events have a 12-month return (prices run past the sample)")
 eq(("%.0f%% %.0f%% %.3f"):format(100 * pe.bear.hit_rate[12], 100 * pe.bear.base_rate[12], pe.bear.hit_p[12]), "100% 48% 0.229", "base rate of 12-month declines")
 eq(("%.1f%%"):format(100 * pe.bear.forward[12]), "-15.8%")
 -- turn dates against the index's own turns: from the two turn tables
@@ -329,3 +329,24 @@ for _, x in ipairs(fr.annual) do a[x.year] = x.share end
 eq(("%.1f %.1f %.1f"):format(a[2014], a[2023], a[2024]), "21.4 16.7 16.3", "revenue / GDP, the README's figures")
 near(a[2023], 100 * 216784 / gdp:at("2023Q4"), 1e-12)
 checkerr(function() require("models.fiscal_revenue"):run({janfeb = "feb"}, {quiet = true}) end, "janfeb must be 'combine' or 'split'")
+
+---------------------------------------------------------------------------
+-- tenor run NAME --market cn: a report on China's own series for each script
+local TENOR = os.getenv("TENOR") or (os.getenv("PWD") .. "/tenor")
+local outdir = os.tmpname(); os.remove(outdir)
+local expect = {
+  ["rules.ppi_equities"] = "non-ferrous smelting PPI yoy troughs -> equities up",
+  ["rules.policy_spread"] = "China 10Y − FR007",
+  ["rules.cpi_bonds"] = "China's core CPI is not in the bundled data",
+  ["rules.base_effects"] = "PPI yoy (ferrous): last 2023-11",
+  ["models.volume_price"] = "sample: 2010Q4 .. 2025Q1 (n = 58)",
+  ["models.fiscal_revenue"] = "expenditure and the government fund budget are not bundled",
+}
+for name, text in pairs(expect) do
+  local p = io.popen(("%s run %s --market cn --out %s/%s 2>&1; echo \"exit=$?\""):format(TENOR, name, outdir, name))
+  local out = p:read("a"); p:close()
+  check(out:find("exit=0", 1, true) and out:find(text, 1, true), name .. " --market cn: " .. out:sub(1, 300))
+  local f = io.open(("%s/%s/report.md"):format(outdir, name))
+  check(f ~= nil, name .. ": report.md written"); if f then f:close() end
+end
+os.execute("rm -rf " .. outdir)
