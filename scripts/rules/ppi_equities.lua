@@ -27,6 +27,13 @@ t is entered at the price of month t+2 (exec = 2); exec = 1 enters at t+1's
 price, which for the US partly predates the release (for the Shanghai
 month-end close it does not).
 
+Signals are dated within start .. end; prices run `after` + exec months past
+end where the data has them, so the last signals' forward returns are
+measured (the report says when an event has no return at the longest
+horizon). Lead times are given twice: by confirmation date in each rule's
+report (what a trader could act on) and by turn date against the index's own
+Pagan-Sossounov turns (what the seed's claim is about).
+
 Three reports per market:
   bull     troughs of the bull-signal PPI, expected +1 (long for `hold` months)
   bear     peaks of the bear-signal PPI, expected −1 (short for `hold` months)
