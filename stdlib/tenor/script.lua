@@ -168,6 +168,25 @@ end
 
 script_mt.__tostring = script_methods.help
 
+--- Per-market defaults: a script whose parameters default to "" (meaning
+--- "the market's own") fills them from defaults[p.market], refuses an unknown
+--- market, and checks start/end as periods once filled.
+doc.add("script.market_defaults", "script.market_defaults(p, {us = {start = '1960-01', ...}, cn = {...}}, script_name)", "Inside main: parameters given as \"\" take the market's own default from the table (keyed by p.market); an unknown market is an error listing the valid ones; start and end are checked as periods. Returns p.", "script.market_defaults({market = 'cn', start = ''}, {cn = {start = '2014-01'}, us = {start = '1960-01'}}, 'rules.mine')")
+function M.market_defaults(p, defaults, sname)
+  local d = defaults[p.market]
+  if not d then
+    local ms = {}
+    for m in pairs(defaults) do ms[#ms + 1] = "'" .. m .. "'" end
+    table.sort(ms)
+    error(("%s: market must be %s, got '%s'"):format(sname, table.concat(ms, " or "), tostring(p.market)), 0)
+  end
+  for k, v in pairs(d) do if p[k] == "" then p[k] = v end end
+  for _, k in ipairs{"start", "end"} do
+    if p[k] and p[k] ~= "" then coerce(sname, k, "period", p[k]) end
+  end
+  return p
+end
+
 M._methods = script_methods
 setmetatable(M, {__call = function(_, spec) return M.define(spec) end})
 script = M

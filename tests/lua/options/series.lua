@@ -11,7 +11,10 @@ local function with(o, required)
   return c
 end
 
+local iva = data.read_csv("examples/data/cn_industrial_value_added_monthly.csv")
 return {
+  -- the policy is required, so the no-options call supplies one
+  ["s:fill_janfeb"] = function(o) return iva.iva_yoy_pct:fill_janfeb(o == nil and {from = "feb"} or o) end,
   ["s:rolling"] = function(o) return ip:rolling(12, o and o.q and "quantile" or "mean", o) end,
   ["s:expanding"] = function(o) return ip:expanding(o and o.q and "quantile" or "mean", o) end,
   ["s:zscore"] = function(o) return ip:zscore(with(o, {window = 24})) end,
