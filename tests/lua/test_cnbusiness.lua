@@ -51,7 +51,7 @@ f:close()
 eq(data.read_csv(tmp).x.freq, "D", "every day of February: calendar days")
 os.remove(tmp)
 checkerr(function() data.read_csv("examples/data/cn_govt_bond_yields_daily.csv", {weekends = "drop it"}) end,
-         "read_csv: weekends must be \"keep\" or \"drop\"")
+         "data.read_csv: option 'weekends' must be one of drop, keep (got 'drop it')")
 
 checkerr(function() daily:to("B", {calendar = "us"}) end, "s:to: a calendar conversion is s:to('B', {calendar = 'cn'})")
 checkerr(function() series.new{freq = "M", start = "2024-01", values = {1}}:to("B", {calendar = "cn"}) end,
