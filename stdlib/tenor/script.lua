@@ -176,6 +176,9 @@ script_mt.__tostring = script_methods.help
 --- market, and checks start/end as periods once filled.
 doc.add("script.market_defaults", "script.market_defaults(p, {us = {start = '1960-01', ...}, cn = {...}}, script_name)", "Inside main: parameters given as \"\" take the market's own default from the table (keyed by p.market); an unknown market is an error listing the valid ones; start and end are checked as periods. Returns p.", "script.market_defaults({market = 'cn', start = ''}, {cn = {start = '2014-01'}, us = {start = '1960-01'}}, 'rules.mine')")
 function M.market_defaults(p, defaults, sname)
+  if type(p) ~= "table" or type(defaults) ~= "table" then
+    error("script.market_defaults: give the parameters p and a table of defaults by market", 2)
+  end
   local d = defaults[p.market]
   if not d then
     local ms = {}
