@@ -81,6 +81,10 @@ static int names_function(const char *text) {
     return n > 0 && text[n] == ':' && text[n + 1] == ' ';
 }
 
+int tn_host_refusal(const char *msg) {
+    return msg && names_function(after_location(msg) ? after_location(msg) : msg);
+}
+
 static int message_handler(lua_State *L) {
     const char *msg = lua_tostring(L, 1);
     char where[LUA_IDSIZE + 32];
@@ -89,11 +93,13 @@ static int message_handler(lua_State *L) {
         msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
     } else if (!after_location(msg) && lua_caller_where(L, where, sizeof where)) {
         msg = lua_pushfstring(L, "%s%s", where, msg);
-    } else if (strncmp(msg, "stdlib/", 7) == 0 && names_function(after_location(msg)) &&
-               lua_caller_where(L, where, sizeof where)) {
+    } else if (strncmp(msg, "stdlib/", 7) == 0 && names_function(after_location(msg))) {
         /* a public function refused the analyst's call: report the analyst's
-           line, not the stdlib line that raised it (the traceback has both) */
-        msg = lua_pushfstring(L, "%s%s", where, after_location(msg));
+           line (none at the prompt after a tail call), not the stdlib line
+           that raised it (the traceback has both) */
+        const char *rest = after_location(msg);
+        msg = lua_caller_where(L, where, sizeof where) ? lua_pushfstring(L, "%s%s", where, rest)
+                                                      : lua_pushstring(L, rest);
     }
     luaL_traceback(L, L, msg, 1);
     return 1;

@@ -175,6 +175,25 @@ static int find_field(lua_State *L, int t, int f, const char *prefix, char *buf,
     return 0;
 }
 
+#define TN_PUBLIC_NAMES "tenor.public_names"
+
+void tn_public_names(lua_State *L, int idx, const char *prefix) {
+    idx = lua_absindex(L, idx);
+    if (lua_getfield(L, LUA_REGISTRYINDEX, TN_PUBLIC_NAMES) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, LUA_REGISTRYINDEX, TN_PUBLIC_NAMES);
+    }
+    for (lua_pushnil(L); lua_next(L, idx); lua_pop(L, 1)) {
+        if (lua_type(L, -1) != LUA_TFUNCTION || lua_type(L, -2) != LUA_TSTRING) continue;
+        lua_pushvalue(L, -1);
+        lua_pushfstring(L, "%s%s", prefix, lua_tostring(L, -3));
+        lua_rawset(L, -5);
+    }
+    lua_pop(L, 1);
+}
+
 const char *tn_running_name(lua_State *L, char *buf, size_t size) {
     lua_Debug ar;
     snprintf(buf, size, "tenor");
@@ -182,8 +201,13 @@ const char *tn_running_name(lua_State *L, char *buf, size_t size) {
     int top = lua_gettop(L);
     lua_getinfo(L, "nf", &ar);
     int f = lua_gettop(L), found = 0;
-    if (lua_getfield(L, LUA_REGISTRYINDEX, TN_SERIES_METHODS) == LUA_TTABLE)
-        found = find_field(L, lua_gettop(L), f, "s:", buf, size);
+    if (lua_getfield(L, LUA_REGISTRYINDEX, TN_PUBLIC_NAMES) == LUA_TTABLE) {
+        lua_pushvalue(L, f);
+        if (lua_rawget(L, -2) == LUA_TSTRING) {
+            snprintf(buf, size, "%s", lua_tostring(L, -1));
+            found = 1;
+        }
+    }
     lua_pushglobaltable(L);
     int g = lua_gettop(L);
     for (lua_pushnil(L); !found && lua_next(L, g); lua_pop(L, 1)) {

@@ -69,6 +69,11 @@ int tn_arg_choice(lua_State *L, int idx, const char *fname, const char *arg, con
 lua_Integer tn_arg_integer(lua_State *L, int idx, const char *fname, const char *arg, lua_Integer dflt,
                            lua_Integer min);
 
+/* Records prefix..key as the public name of every function in the table at
+   idx ("s:" for the series methods), for tn_running_name: the name stays
+   right when Lua code later wraps the method. */
+void tn_public_names(lua_State *L, int idx, const char *prefix);
+
 /* The public name of the running C function as analysts reach it ("s:yoy",
    "signal.rising"): looked up among the series methods and the global
    module tables, else the name the call used. For messages only (slow). */

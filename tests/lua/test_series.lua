@@ -156,3 +156,4 @@ checkerr(function() f:corr(5) end, "s:corr: argument 1 must be a series (got 5)"
 checkerr(function() filter.hp("gdp") end, "filter.hp: argument 1 must be a series (got 'gdp')")
 checkerr(function() f:gt() end, "s:gt: argument 1 must be a series or a number (got nothing)")
 checkerr(function() f.meta = 3 end, "s.meta must be a table (got a number)")
+checkerr(function() series._methods.rolling({}, 3) end, "s:rolling: is a series method called on a table")   -- wrapped in Lua (series.lua), still named
