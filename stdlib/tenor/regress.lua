@@ -178,7 +178,14 @@ function fit_methods.predict(fit, xs)
   return out
 end
 
+-- A number in the table's format, or NA (right-aligned to the same width).
+local function num(fmt, v)
+  if v ~= v then return (fmt:gsub("%%(%d*)%.?%d*[fgd]", "%%%1s")):format("NA") end
+  return fmt:format(v)
+end
+
 local function stars(p)
+  if p ~= p then return "" end
   if p < 0.01 then return "***" elseif p < 0.05 then return "**" elseif p < 0.1 then return "*" end
   return ""
 end
@@ -206,16 +213,17 @@ function fit_mt.__tostring(fit)
   lines[#lines + 1] = ("%-" .. w .. "s %14s %14s %9s %9s"):format("", "coefficient", "std. error",
                                                                    fit.use_t and "t" or "z", "p-value")
   for _, n in ipairs(fit.names) do
-    lines[#lines + 1] = ("%-" .. w .. "s %14.6g %14.6g %9.3f %9.4f %s"):format(n, fit.coef[n], fit.se[n],
-                                                                               fit.t[n], fit.p[n], stars(fit.p[n]))
+    lines[#lines + 1] = ("%-" .. w .. "s %s %s %s %s %s"):format(n, num("%14.6g", fit.coef[n]), num("%14.6g", fit.se[n]),
+      num("%9.3f", fit.t[n]), num("%9.4f", fit.p[n]), stars(fit.p[n]))
   end
   lines[#lines + 1] = ""
-  lines[#lines + 1] = ("R-squared %.6f   adjusted %.6f   S.E. of regression %.6g"):format(
-    fit.r2, fit.adj_r2, fit.sigma)
-  lines[#lines + 1] = ("F(%d, %d) %.4f   p-value %.4g   Durbin-Watson %.4f"):format(
-    fit.k - (fit.const and 1 or 0), fit.df_resid, fit.f, fit.f_p, fit.dw)
-  lines[#lines + 1] = ("log-likelihood %.4f   AIC %.4f   BIC %.4f   HQ %.4f"):format(
-    fit.loglik, fit.aic, fit.bic, fit.hq)
+  lines[#lines + 1] = ("R-squared %s   adjusted %s   S.E. of regression %s"):format(
+    num("%.6f", fit.r2), num("%.6f", fit.adj_r2), num("%.6g", fit.sigma))
+  lines[#lines + 1] = ("F(%d, %d) %s   p-value %s   Durbin-Watson %s"):format(
+    fit.k - (fit.const and 1 or 0), fit.df_resid, num("%.4f", fit.f), num("%.4g", fit.f_p), num("%.4f", fit.dw))
+  lines[#lines + 1] = ("log-likelihood %s   AIC %s   BIC %s   HQ %s"):format(
+    num("%.4f", fit.loglik), num("%.4f", fit.aic), num("%.4f", fit.bic), num("%.4f", fit.hq))
+  for _, note in ipairs(fit.notes or {}) do lines[#lines + 1] = "note: " .. note end
   return table.concat(lines, "\n")
 end
 
@@ -224,10 +232,12 @@ function fit_methods.to_markdown(fit)
   local out = {("| %s | coefficient | std. error | %s | p-value |"):format(fit.y_name, fit.use_t and "t" or "z"),
                "|---|---:|---:|---:|---:|"}
   for _, n in ipairs(fit.names) do
-    out[#out + 1] = ("| %s | %.6g%s | %.6g | %.3f | %.4f |"):format(n, fit.coef[n], stars(fit.p[n]),
-                                                                    fit.se[n], fit.t[n], fit.p[n])
+    out[#out + 1] = ("| %s | %s%s | %s | %s | %s |"):format(n, num("%.6g", fit.coef[n]), stars(fit.p[n]),
+      num("%.6g", fit.se[n]), num("%.3f", fit.t[n]), num("%.4f", fit.p[n]))
   end
-  out[#out + 1] = ("\nn = %d, R² = %.4f, adjusted R² = %.4f; %s"):format(fit.nobs, fit.r2, fit.adj_r2, convention(fit))
+  out[#out + 1] = ("\nn = %d, R² = %s, adjusted R² = %s; %s"):format(fit.nobs, num("%.4f", fit.r2),
+    num("%.4f", fit.adj_r2), convention(fit))
+  for _, note in ipairs(fit.notes or {}) do out[#out + 1] = "\nNote: " .. note end
   return table.concat(out, "\n")
 end
 

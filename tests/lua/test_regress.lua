@@ -183,3 +183,69 @@ checkerr(function() regress.ols(q, {cpi = cpi}) end, "differ in frequency")
 checkerr(function() regress.ols({1, 2, 3}, {x = {1, 2}}) end, "regressor 1 has 2 values, y has 3")
 checkerr(function() regress.ols({1, 2}, {x = {1, 3}}) end, "2 usable rows for 2 coefficients")
 checkerr(function() regress.ols({1, 2, 3}, {x = {1, 2, 4}}, {cov = "HC9"}) end, "regress.ols: option 'cov' must be one of classical, HC0, HC1, HC2, HC3, HAC (got 'HC9')")
+
+-- Regressors of tiny or huge magnitude (issue 17): the column lengths are
+-- taken with scaling, so 1e-160·x is a regressor, not a zero column. The
+-- reference is the slope and its standard error by hand: b = Sxy/Sxx,
+-- se = sqrt(s²/Sxx), s² = (Syy − b·Sxy)/(n − 2), on x unscaled; scaling x by
+-- m divides b and se by m exactly.
+do
+  local x, y, n = {}, {}, 20
+  for i = 1, n do x[i] = i + math.sin(i); y[i] = 2 + 3 * x[i] + math.cos(i) end
+  local mx, my = 0, 0
+  for i = 1, n do mx, my = mx + x[i] / n, my + y[i] / n end
+  local sxx, sxy, syy = 0, 0, 0
+  for i = 1, n do
+    sxx, sxy, syy = sxx + (x[i] - mx)^2, sxy + (x[i] - mx) * (y[i] - my), syy + (y[i] - my)^2
+  end
+  local b = sxy / sxx
+  local se = math.sqrt((syy - b * sxy) / (n - 2) / sxx)
+  for _, m in ipairs{1, 1e-154, 1e-160, 1e154, 1e160, 1e-300} do
+    local xm = {}
+    for i = 1, n do xm[i] = x[i] * m end
+    local f = regress.ols(y, {x = xm})
+    near(f.coef.x * m / b, 1, 1e-12, "slope with x scaled by " .. m)
+    near(f.se.x * m / se, 1, 1e-12, "its standard error (no overflow in the variance), m = " .. m)
+  end
+end
+
+-- Constant y: R², t, p and F are undefined, NA with a note (was R² = −inf
+-- and a t of 2.03 made of rounding).
+do
+  local x, c = {}, {}
+  for i = 1, 20 do x[i] = i + math.sin(i); c[i] = 5 end
+  local f = regress.ols(c, {x = x})
+  check(f.r2 ~= f.r2 and f.adj_r2 ~= f.adj_r2 and f.f ~= f.f, "R², adjusted R², F are NA")
+  check(f.t.x ~= f.t.x and f.p.x ~= f.p.x and f.t.const ~= f.t.const, "t and p are NA")
+  near(f.coef.const, 5, 1e-12, "the intercept is the constant")
+  near(f.coef.x, 0, 1e-12, "the slope is 0")
+  check(f.notes[1] and f.notes[1]:find("y is constant", 1, true), "a note says why")
+  check(tostring(f):find("note: y is constant", 1, true), "the printed table shows the note")
+  check(not tostring(f):find("nan", 1, true), "NA, never nan, in the table")
+end
+
+-- HC2/HC3 at leverage 1: a dummy for one observation makes h = 1 there, and
+-- e²/(1−h) is 0/0. NA with a note naming the observation, not a finite SE.
+do
+  local x, y, d = {}, {}, {}
+  for i = 1, 20 do x[i] = i + math.sin(i); y[i] = 2 + 3 * x[i] + math.cos(i); d[i] = i == 20 and 1 or 0 end
+  for _, cv in ipairs{"HC2", "HC3"} do
+    local f = regress.ols(y, {x = x, d = d}, {cov = cv})
+    check(f.se.x ~= f.se.x and f.se.d ~= f.se.d, cv .. " at leverage 1: NA")
+    check(f.notes[1] and f.notes[1]:find(cv .. " standard errors are undefined (NA): the observation at row 20 has leverage 1", 1, true),
+          cv .. ": the note names the row")
+  end
+  local f0 = regress.ols(y, {x = x, d = d}, {cov = "HC0"})
+  check(f0.se.x == f0.se.x and #f0.notes == 0, "HC0 is defined there")
+  checkerr(function() regress.ols(y, {x = x}, {cov = "HAC", lag = -1}) end, "option 'lag' must be >= 0 (got -1)")
+  checkerr(function() regress._ols(y, {x}, {"x"}, {cov = "HAC", lag = -1}) end, "regress.ols: lag must be 0 or more (got -1)")
+  local yi = {}
+  for i = 1, 20 do yi[i] = y[i] end
+  yi[3] = math.huge
+  checkerr(function() regress.ols(yi, {x = x}) end, "regress.ols: y has an infinite value at row 3")
+  local xi = series.new{freq = "M", start = "2020-01", values = x}
+  local ys = series.new{freq = "M", start = "2020-01", values = y}
+  local xv = xi:values(); xv[5] = -math.huge
+  checkerr(function() regress.ols(ys, {ppi = series.new{freq = "M", start = "2020-01", values = xv}}) end,
+           "regress.ols: regressor 'ppi' has an infinite value at 2020-05")
+end
