@@ -239,6 +239,7 @@ static int series_to(lua_State *L) {
     if (lua_istable(L, 4)) {
         lua_getfield(L, 4, "min_obs");
         min_obs = luaL_optinteger(L, -1, 0);
+        if (!lua_isnil(L, -1) && min_obs < 1) return luaL_error(L, "to: min_obs must be at least 1 (got %d)", (int)min_obs);
         lua_pop(L, 1);
     }
     int up = tn_freq_rank(to) > tn_freq_rank(s->freq);

@@ -398,17 +398,31 @@ static int series_pct_rank(lua_State *L) {
    started at the first value (RiskMetrics, EViews). A missing value yields
    a missing result while the weights of earlier values keep decaying by
    position (pandas ignore_na=False). */
+static double ewma_alpha(lua_State *L) {
+    static const char *const keys[] = {"alpha", "halflife", "span"};
+    double alpha = NAN;
+    int given = 0;
+    for (int i = 0; i < 3; i++) {
+        if (lua_getfield(L, 2, keys[i]) == LUA_TNIL) { lua_pop(L, 1); continue; }
+        double v = lua_tonumber(L, -1);
+        lua_pop(L, 1);
+        given++;
+        if (i == 0 && !(v > 0 && v <= 1)) luaL_error(L, "ewma: alpha must be > 0 and <= 1 (got %f)", v);
+        if (i == 1 && !(v > 0 && v < HUGE_VAL)) luaL_error(L, "ewma: halflife must be > 0 and finite (got %f)", v);
+        if (i == 2 && !(v >= 1 && v < HUGE_VAL)) luaL_error(L, "ewma: span must be >= 1 and finite (got %f)", v);
+        alpha = i == 0 ? v : i == 1 ? 1 - exp(-log(2.0) / v) : 2 / (v + 1);
+    }
+    if (given != 1) luaL_error(L, "ewma: give one of alpha (0 < alpha <= 1), halflife (> 0) or span (>= 1)%s",
+                               given ? ", not several" : "");
+    return alpha;
+}
+
 static int series_ewma(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
     luaL_checktype(L, 2, LUA_TTABLE);
-    double alpha = NAN;
-    if (lua_getfield(L, 2, "alpha") == LUA_TNUMBER) alpha = lua_tonumber(L, -1);
-    if (lua_getfield(L, 2, "halflife") == LUA_TNUMBER) alpha = 1 - exp(-log(2.0) / lua_tonumber(L, -1));
-    if (lua_getfield(L, 2, "span") == LUA_TNUMBER) alpha = 2 / (lua_tonumber(L, -1) + 1);
+    double alpha = ewma_alpha(L);
     int adjust = lua_getfield(L, 2, "adjust") == LUA_TNIL || lua_toboolean(L, -1);
-    lua_pop(L, 4);
-    if (!(alpha > 0 && alpha <= 1))
-        return luaL_error(L, "ewma: give one of alpha (0 < alpha <= 1), halflife (> 0) or span (>= 1)");
+    lua_pop(L, 1);
     tn_series *r = tn_series_push_like(L, s, s->n);
     tn_series_copy_name(L, 1, -1);
     tn_series_copy_meta(L, 1, -1);

@@ -74,3 +74,10 @@ local mi = qf:to("M", "denton", {indicator = ind})
 same_series(mi:to("Q", "sum"), qf, 1e-12, "with an indicator, still consistent")
 checkerr(function() series.new{freq = "Q", start = "2024Q1", values = {1, 2}}:to("M", "denton") end, "denton needs {agg=")
 checkerr(function() qf:to("M", "denton", {indicator = ind:head(5)}) end, "non-zero value in every period")
+
+-- min_obs = 0 would call an empty quarter's mean a value: an error (issue 17)
+do
+  local m = series.new{freq = "M", start = "2024-01", values = {1, 2, 3, 4, 5, 6}}
+  checkerr(function() m:to("Q", "mean", {min_obs = 0}) end, "to: min_obs must be at least 1 (got 0)")
+  eq(m:to("Q", "mean", {min_obs = 1}):at("2024Q2"), 5)
+end

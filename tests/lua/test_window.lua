@@ -84,6 +84,11 @@ checkerr(function() s:rolling(3, "quantile") end, "quantile needs {q=}")
 checkerr(function() s:rolling(3, "mean", {min_obs = 4}) end, "min_obs 4 exceeds the window 3")
 checkerr(function() s:zscore{} end, "window must be a number of periods or \"expanding\"")
 checkerr(function() s:ewma{} end, "give one of alpha")
+-- halflife 0 meant alpha = 1 (no smoothing) without a word; pandas refuses it
+checkerr(function() s:ewma{halflife = 0} end, "ewma: halflife must be > 0 and finite (got 0.0)")
+checkerr(function() s:ewma{span = 0.5} end, "ewma: span must be >= 1")
+checkerr(function() s:ewma{alpha = 0} end, "ewma: alpha must be > 0 and <= 1")
+checkerr(function() s:ewma{halflife = 2, span = 3} end, "not several")
 
 -- a long series: linear time (2e5 points, window 5000) finishes at once
 local long = {}
