@@ -60,9 +60,9 @@ doc("s:idxmin", "s:idxmin()", "The period of the smallest value (first on ties).
 doc("s:idxmax", "s:idxmax()", "The period of the largest value (first on ties).", "ppi:yoy():idxmax()")
 doc("s:fill", "s:fill(method, {limit=})", "Fills gaps: 'ffill' (carry the last value), 'bfill', 'linear' (interior gaps only), or a number. limit: at most that many per gap.", "s:fill('ffill', {limit = 2})")
 -- changes
-doc("s:lag", "s:lag(k=1)", "The value k periods earlier (same span; the first k are missing).", "ppi:lag(3)")
-doc("s:lead", "s:lead(k=1)", "The value k periods later. Looks ahead: marked in meta.lookahead.", "cpi:lead(1)")
-doc("s:diff", "s:diff(k=1)", "x_t − x_{t−k}; missing when either is missing.", "rate:diff()")
+doc("s:lag", "s:lag(k=1)", "The value k periods earlier (same span; the first k are missing). Named ppi(-3) (EViews' notation; shifts add up). lag(-k) is lead(k): marked in meta.lookahead, so backtest.run refuses it. |k| above 2^31-1 is an error.", "ppi:lag(3)")
+doc("s:lead", "s:lead(k=1)", "The value k periods later, named cpi(+1). Looks ahead: marked in meta.lookahead.", "cpi:lead(1)")
+doc("s:diff", "s:diff(k=1)", "x_t − x_{t−k}; missing when either is missing. Named d(rate) (k = 1) or rate-rate(-4).", "rate:diff()")
 doc("s:pct", "s:pct(k=1)", "100·(x_t/x_{t−k} − 1), percent; a gap is never a zero change.", "index:pct(3)")
 doc("s:mom", "s:mom()", "Period-on-period change in percent, pct(1).", "cpi:mom()")
 doc("s:yoy", "s:yoy()", "Year-on-year change in percent: 12 periods back for M, 4 for Q, 52 for W, 1 for A; for B and D the same date a year earlier (Feb 29 -> Feb 28), or the last value within 14 days before it.", "cpi:yoy()")
@@ -110,7 +110,7 @@ doc("ds:summary", "ds:summary()", "Name, frequency, span, observations, missing 
 
 -- regressions and filters ---------------------------------------------------
 doc("regress.ols", "regress.ols(y, xs, {const=true, cov='classical'|'HC0'..'HC3'|'HAC', lag=, use_t=true})",
-  "OLS by QR on the column-scaled design with long-double refinement; series aligned by date, incomplete rows dropped. The fit has coef se t p ci_low ci_high r2 adj_r2 f f_p sigma loglik aic bic hq dw nobs cov fitted resid.",
+  "OLS by QR on the column-scaled design with long-double refinement; series aligned by date, incomplete rows dropped; an infinite value is an error. xs: {name = x} (alphabetical), {x1, x2} (order given, named by s.name: ppi(-3), d(ppi)), or {{'ppi', x1}, {'cpi', x2}} (order given, named as given). The fit has coef se t p ci_low ci_high r2 adj_r2 f f_p sigma loglik aic bic hq dw nobs cov fitted resid notes. NA with a note in fit.notes: R², t, p, F when y is constant; HC2/HC3 standard errors when an observation has leverage 1.",
   "print(regress.ols(cpi:yoy(), {ppi = ppi:yoy()}, {cov = 'HAC', lag = 12}))")
 doc("regress.rolling", "regress.rolling(y, xs, {window=, step=1, min_obs=, cov=, lag=})", "Dated series of coefficients, std. errors and R² for each window; O(n·k²) for the classical covariance.", "regress.rolling(y, {x = x}, {window = 60}).coef.x")
 doc("regress.expanding", "regress.expanding(y, xs, {min_obs=, cov=})", "As rolling, with windows from the start.", "regress.expanding(y, {x = x}).coef.x")

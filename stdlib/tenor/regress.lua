@@ -3,9 +3,12 @@
 regress.ols(y, xs, opts) -> fit
   y   a series (time series) or an array of numbers (cross section)
   xs  the regressors: a table of named ones {ppi = ppi_yoy, cpi = cpi_yoy}
-      (taken in alphabetical order of the names), an array of series (named
-      by s.name, else x1, x2, ...), an array of arrays, or one series.
-      Lags go straight in: {ppi = ppi_yoy, ppi_l3 = ppi_yoy:lag(3)}.
+      (taken in alphabetical order of the names), an array of series (in the
+      order given, named by s.name, else x1, x2, ...), an array of pairs
+      {{"ppi", ppi_yoy}, {"cpi", cpi_yoy}} (in the order given, named as
+      given), an array of arrays, or one series. Lags and differences name
+      themselves as EViews prints them: {ppi, ppi:lag(3), ppi:diff()} gives
+      ppi, ppi(-3), d(ppi).
   opts.const = false   no intercept (one named "const" is added otherwise)
   opts.cov             "classical" (default), "HC0".."HC3", "HAC"
   opts.lag             HAC lag; default the Newey-West (1994) rule floor(4(n/100)^(2/9))
@@ -49,15 +52,24 @@ local fit_methods = {}
 local fit_mt = {__name = "regression", __index = fit_methods}
 M._fit_methods = fit_methods      -- for help() and completion
 
--- Regressors in a fixed order, with their names.
+-- Regressors in a fixed order, with their names. The order rule:
+--   {ppi = a, cpi = b}             keyed: alphabetical by name (Lua tables keep no order)
+--   {a, b}                         array of series: as given, named by s.name, which
+--                                  records lags and differences: ppi(-3), d(ppi)
+--   {{"ppi", a}, {"cpi", b}}       array of pairs: as given, named as given
+--   {{1, 2, ...}, {3, 4, ...}}     array of arrays (cross section): as given, x1, x2, ...
+local function is_pair(x)
+  return type(x) == "table" and not series.is(x) and #x == 2 and type(x[1]) == "string"
+end
+
 local function normalise(xs)
   if series.is(xs) then return {xs}, {xs.name or "x1"} end
   if type(xs) ~= "table" then error("regress.ols: xs must be a table of regressors or a series", 3) end
   local cols, names = {}, {}
   if #xs > 0 then
     for i, x in ipairs(xs) do
-      cols[i] = x
-      names[i] = series.is(x) and x.name or ("x" .. i)
+      if is_pair(x) then names[i], cols[i] = x[1], x[2]
+      else cols[i], names[i] = x, series.is(x) and x.name or ("x" .. i) end
     end
   else
     for name in pairs(xs) do names[#names + 1] = name end
@@ -66,7 +78,9 @@ local function normalise(xs)
   end
   for i, n in ipairs(names) do
     for j = 1, i - 1 do
-      if names[j] == n then error(("regress.ols: two regressors are named '%s'"):format(n), 3) end
+      if names[j] == n then
+        error(("regress.ols: two regressors are named '%s'; name them with pairs: {{\"a\", x}, {\"b\", z}}"):format(n), 3)
+      end
     end
   end
   return cols, names

@@ -249,3 +249,22 @@ do
   checkerr(function() regress.ols(ys, {ppi = series.new{freq = "M", start = "2020-01", values = xv}}) end,
            "regress.ols: regressor 'ppi' has an infinite value at 2020-05")
 end
+
+-- Labels and order of regressors (issue 17). The coefficients are checked
+-- against the same fit with keyed names: the labels must not change them.
+do
+  local v, w = {}, {}
+  for i = 1, 40 do v[i] = math.sin(i / 3) + i / 10; w[i] = math.cos(i / 5) + math.sin(i) / 3 end
+  local ppi = series.new{freq = "M", start = "2020-01", values = v, name = "ppi"}
+  local cpi = series.new{freq = "M", start = "2020-01", values = w, name = "cpi"}
+  local f = regress.ols(cpi, {ppi:lag(3), ppi:lag(6), ppi:diff()})
+  eq(table.concat(f.names, ","), "const,ppi(-3),ppi(-6),d(ppi)", "lags and differences label themselves")
+  local g = regress.ols(cpi, {a = ppi:lag(3), b = ppi:lag(6), c = ppi:diff()})
+  near(f.coef["ppi(-6)"], g.coef.b, 1e-14, "same fit as with keyed names")
+  check(tostring(f):find("ppi(-3)", 1, true), "printed as ppi(-3)")
+  local h = regress.ols(cpi, {{"zeta", ppi}, {"alpha", ppi:lag(1)}})
+  eq(table.concat(h.names, ","), "const,zeta,alpha", "pairs keep the order given")
+  local k = regress.ols(cpi, {zeta = ppi, alpha = ppi:lag(1)})
+  eq(table.concat(k.names, ","), "const,alpha,zeta", "keyed: alphabetical")
+  checkerr(function() regress.ols(cpi, {ppi, ppi}) end, "two regressors are named 'ppi'; name them with pairs")
+end
