@@ -114,7 +114,7 @@ doc("regress.ols", "regress.ols(y, xs, {const=true, cov='classical'|'HC0'..'HC3'
   "print(regress.ols(cpi:yoy(), {ppi = ppi:yoy()}, {cov = 'HAC', lag = 12}))")
 doc("regress.rolling", "regress.rolling(y, xs, {window=, step=1, min_obs=, cov=, lag=})", "Dated series of coefficients, std. errors and R² for each window; O(n·k²) for the classical covariance.", "regress.rolling(y, {x = x}, {window = 60}).coef.x")
 doc("regress.expanding", "regress.expanding(y, xs, {min_obs=, cov=})", "As rolling, with windows from the start.", "regress.expanding(y, {x = x}).coef.x")
-doc("regress.xcorr", "regress.xcorr(x, y, {max_lag=12})", "corr(x_{t-k}, y_t) for k = -max_lag..max_lag; k > 0 means x leads y by k; best_lag, best_corr.", "print(regress.xcorr(ppi:yoy(), cpi:yoy()))")
+doc("regress.xcorr", "regress.xcorr(x, y, {max_lag=12, min_pairs=})", "corr(x_{t-k}, y_t) for k = -max_lag..max_lag over every period where y_t and x_{t-k} are present (x re-dated, not lagged within its own span); k > 0 means x leads y by k; best_lag, best_corr among lags with at least min_pairs pairs (default the larger of 10 and a third of the shorter series); n per lag.", "print(regress.xcorr(ppi:yoy(), cpi:yoy()))")
 doc("fit:predict", "fit:predict(xs)", "const + Σ coef·x for new regressors.", "fit:predict{ppi = ppi_forecast}")
 doc("fit:to_markdown", "fit:to_markdown()", "The table as Markdown.", "print(fit:to_markdown())")
 doc("fit:to_latex", "fit:to_latex()", "The table as a LaTeX tabular.", "print(fit:to_latex())")

@@ -135,20 +135,34 @@ local function rolling(y, xs, opts, window)
   return out
 end
 
---[[ regress.xcorr(x, y, {max_lag=12}) -> table
+--[[ regress.xcorr(x, y, {max_lag=12, min_pairs=}) -> table
 Cross-correlations r_k = corr(x_{t-k}, y_t) for k = -max_lag .. max_lag over
-the periods where both are present. k > 0 means x leads y by k periods (x's
-value k periods earlier moves with y today); k < 0 means x lags y. Fields:
-lags, corr, n (pairs used), best_lag and best_corr (largest |r|). ]]
+every period t where y_t and x_{t-k} are both present: x is re-dated by k
+periods (its span moves with it), so a lag never drops pairs just because
+x_{t-k} falls outside x's own span as a lag within that span would. k > 0
+means x leads y by k periods (x's value k periods earlier moves with y
+today); k < 0 means x lags y. A lag with fewer than min_pairs pairs
+(default: the larger of 10 and a third of the shorter series' present
+values) gets its r and n but cannot be best: a correlation of 4 pairs is
+noise. Fields: lags, corr, n (pairs used), min_pairs, best_lag and best_corr
+(largest |r| among lags with enough pairs; nil when none has). ]]
+args.declare("regress.xcorr", {
+  {"max_lag", "integer", min = 0, default = 12, help = "lags -max_lag..max_lag"},
+  {"min_pairs", "integer", min = 2, default = "max(10, shorter/3)",
+   help = "pairs a lag needs to be the best"},
+})
 local xcorr_mt = {__name = "xcorr"}
 function M.xcorr(x, y, opts)
+  opts = args.check("regress.xcorr", opts)
   if not (series.is(x) and series.is(y)) then error("regress.xcorr: x and y must be series", 2) end
-  local K = (opts or {}).max_lag or 12
-  local out = {lags = {}, corr = {}, n = {}, x = x.name or "x", y = y.name or "y"}
+  local K = opts.max_lag or 12
+  local shorter = math.min(x:count(), y:count())
+  local min_pairs = opts.min_pairs or math.max(10, math.ceil(shorter / 3))
+  local out = {lags = {}, corr = {}, n = {}, x = x.name or "x", y = y.name or "y", min_pairs = min_pairs}
   for k = -K, K do
-    local r, n = x:lag(k):corr(y)
+    local r, n = x:redate(k):corr(y)
     out.lags[#out.lags + 1], out.corr[#out.corr + 1], out.n[#out.n + 1] = k, r or NA, n
-    if r and (out.best_corr == nil or math.abs(r) > math.abs(out.best_corr)) then
+    if r and n >= min_pairs and (out.best_corr == nil or math.abs(r) > math.abs(out.best_corr)) then
       out.best_lag, out.best_corr = k, r
     end
   end
@@ -161,9 +175,11 @@ function xcorr_mt.__tostring(xc)
     local r = xc.corr[i]
     local bar = r == r and string.rep(r >= 0 and "+" or "-", math.floor(math.abs(r) * 20 + 0.5)) or ""
     lines[#lines + 1] = ("%5d %9s %5d  %s%s"):format(k, r == r and ("%.4f"):format(r) or "NA", xc.n[i], bar,
-                                                   k == xc.best_lag and "  <- best" or "")
+      k == xc.best_lag and "  <- best" or xc.n[i] < xc.min_pairs and "  (too few pairs)" or "")
   end
-  if xc.best_lag then
+  if not xc.best_lag then
+    lines[#lines + 1] = ("no lag has %d pairs (min_pairs): no best lag"):format(xc.min_pairs)
+  else
     lines[#lines + 1] = xc.best_lag > 0 and ("%s leads %s by %d periods (r = %.3f)"):format(xc.x, xc.y, xc.best_lag, xc.best_corr)
       or xc.best_lag < 0 and ("%s lags %s by %d periods (r = %.3f)"):format(xc.x, xc.y, -xc.best_lag, xc.best_corr)
       or ("%s and %s move together (r = %.3f)"):format(xc.x, xc.y, xc.best_corr)

@@ -268,3 +268,48 @@ do
   eq(table.concat(k.names, ","), "const,alpha,zeta", "keyed: alphabetical")
   checkerr(function() regress.ols(cpi, {ppi, ppi}) end, "two regressors are named 'ppi'; name them with pairs")
 end
+
+-- regress.xcorr uses every period where y_t and x_{t-k} are both present,
+-- also when the spans differ (issue 17; before, x was lagged inside its own
+-- span and the first k pairs were lost). Reference: Pearson's r by hand
+-- over the pairs listed by index.
+do
+  local xv, yv = {}, {}
+  local seed = 12345
+  local function rnd() seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648 - 0.5 end
+  for i = 1, 60 do xv[i] = rnd() end
+  for i = 1, 48 do yv[i] = 0.8 * xv[i + 12 - 3] + 0.3 * rnd() end       -- y: 2006-01 .. 2009-12, x 3 months on
+  for i = 55, 60 do xv[i] = nil end                                    -- x: 2005-01 .. 2009-06, ends first
+  local x = series.new{freq = "M", start = "2005-01", values = xv, name = "x", n = 54}
+  local y = series.new{freq = "M", start = "2006-01", values = yv, name = "y"}
+  local function pearson(k)   -- y index i is x index i + 12, and x_{t-k} is x index i + 12 - k
+    local a, b = {}, {}
+    for i = 1, 48 do
+      local j = i + 12 - k
+      if j >= 1 and j <= 54 then a[#a + 1], b[#b + 1] = xv[j], yv[i] end
+    end
+    local ma, mb = 0, 0
+    for i = 1, #a do ma, mb = ma + a[i] / #a, mb + b[i] / #b end
+    local sab, saa, sbb = 0, 0, 0
+    for i = 1, #a do sab, saa, sbb = sab + (a[i] - ma) * (b[i] - mb), saa + (a[i] - ma)^2, sbb + (b[i] - mb)^2 end
+    return sab / math.sqrt(saa * sbb), #a
+  end
+  local xc = regress.xcorr(x, y, {max_lag = 15})
+  for i, k in ipairs(xc.lags) do
+    local r, n = pearson(k)
+    near(xc.corr[i], r, 1e-13, "xcorr at lag " .. k)
+    eq(xc.n[i], n, "pairs at lag " .. k)
+  end
+  eq(xc.n[16 + 6], 48, "lag 6: 48 pairs, y's whole span (x_{t-6} exists through 2009-12)")
+  eq(xc.best_lag, 3, "y follows x by 3 months")
+  eq(xc.min_pairs, 16, "default: the larger of 10 and a third of 48 (the shorter)")
+  eq(xc.n[16 + 3], 45, "lag 3: 45 pairs (before, x lagged inside its own span: 39)")
+  -- too few pairs: a lag with 4 pairs and |r| = 1 cannot be best
+  local short = series.new{freq = "M", start = "2009-03", values = {1, 2, 3, 5}, name = "s"}
+  local xs2 = regress.xcorr(x, short, {max_lag = 2})
+  eq(xs2.best_lag, nil, "4 pairs < 10: no best lag")
+  check(tostring(xs2):find("no lag has 10 pairs", 1, true), "and it says so")
+  local xs3 = regress.xcorr(x, short, {max_lag = 2, min_pairs = 4})
+  check(xs3.best_lag ~= nil, "min_pairs lowers the bar")
+  checkerr(function() regress.xcorr(x, y, {maxlag = 3}) end, "unknown option 'maxlag'")
+end
