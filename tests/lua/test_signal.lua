@@ -179,3 +179,16 @@ local cpi = assert(data.read_csv("examples/data/us_cpi_fred_monthly.csv")).cpi_a
 local cal = series.new{freq = "B", start = "2023-10-02", values = {}, n = 20}
 local known = cpi:release_lag(12):as_of(cal)
 eq(known:at("2023-10-11"), 307.026, "still August's value"); eq(known:at("2023-10-12"), 307.789)
+
+-- quadrant ties (issue 17): a change of exactly 0 keeps the previous
+-- period's direction, it is not "down". By hand: growth +1, 0, 0, -1, 0 is
+-- up, up, up, down, down; inflation -1, -1, 0, 0, 2 is down throughout then up.
+do
+  local qt = signal.quadrant{growth = M{1, 0, 0, -1, 0}, inflation = M{-1, -1, 0, 0, 2}}
+  local want = {1, 1, 1, 4, 3}
+  for t = 1, 5 do eq(qt:values()[t], want[t], "tie rule at " .. t) end
+  local q0 = signal.quadrant{growth = M{0, 1, nil, 0}, inflation = M{1, 1, 1, 1}}
+  eq(q0:at("2020-01"), nil, "a first change of 0 has no direction: NA")
+  eq(q0:at("2020-02"), 2)
+  eq(q0:at("2020-04"), nil, "0 after a gap: NA, the direction before is unknown")
+end
