@@ -192,3 +192,27 @@ do
   eq(q0:at("2020-02"), 2)
   eq(q0:at("2020-04"), nil, "0 after a gap: NA, the direction before is unknown")
 end
+
+-- The confirmation date, as the README states it (issue 17): the first
+-- period from which every longer sample reports the turn. Checked by brute
+-- force on US nominal GDP (BBQ): every prefix ending at or after the
+-- confirmation date finds the turn, the prefix ending just before it does not.
+do
+  local g = data.read_csv("examples/data/us_gdp_quarterly.csv").gdp_nominal:log()
+  local ds, at = g:dates(), {}
+  for i, d in ipairs(ds) do at[d] = i end
+  local function reports(last, turn)
+    for _, u in ipairs(signal.turning_points(g:slice(nil, ds[last])).turns) do
+      if u.date == turn.date and u.type == turn.type then return true end
+    end
+    return false
+  end
+  local tpg = signal.turning_points(g)
+  check(#tpg.turns >= 10, "GDP has turns")
+  for _, turn in ipairs(tpg.turns) do
+    local c, all = at[turn.confirm], true
+    for last = c, #ds do all = all and reports(last, turn) end
+    check(all, "every sample from " .. turn.confirm .. " on reports " .. turn.type .. " " .. turn.date)
+    check(not reports(c - 1, turn), "the sample to the period before does not: " .. turn.date)
+  end
+end
