@@ -88,7 +88,7 @@ doc("s:ytd_to_period", "s:ytd_to_period{janfeb='split'|'feb', allow_negative=}",
 doc("s:period_to_ytd", "s:period_to_ytd()", "Single periods to year-to-date totals.", "monthly:period_to_ytd()")
 doc("s:fill_janfeb", "s:fill_janfeb()", "Copies a Jan-Feb combined figure into the missing January (years in meta.janfeb_filled).", "iva_yoy:fill_janfeb()")
 doc("s:rebase", "s:rebase(base, value=100)", "s / mean(s over base) · value; base a period, a year or {from, to}.", "cpi:rebase('2015', 100)")
-doc("s:project_yoy", "s:project_yoy{mom=0|{...}|series, horizon=12}", "The yoy path of a level index if month-on-month changes follow mom (base effects).", "ppi:project_yoy{mom = 0.1}")
+doc("s:project_yoy", "s:project_yoy{mom=0|{...}|series, horizon=12}", "The yoy path of a level index if month-on-month changes follow mom (base effects). Refuses a series that looks like a rate (meta.kind \"rate\", meta.unit \"%\" as yoy() sets it, or a value <= 0): build the index with series.index_from_yoy.", "ppi:project_yoy{mom = 0.1}")
 doc("s:carryover", "s:carryover()", "Returns carry, new: carry = 100·(I_{Dec last year}/I_{same month last year} − 1) (翘尾), new = yoy − carry.", "local carry, new = cpi:carryover()")
 
 -- data and datasets -------------------------------------------------------
