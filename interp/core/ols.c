@@ -210,6 +210,24 @@ static void sandwich(const double *rinv, const double *M, const double *scale, s
         }
 }
 
+/* The standard error of c'beta: c'·cov·c = f·z'Mz with z = R^-T·diag(scale)·c
+   (M = NULL: I), a sum of squares (M positive semi-definite) instead of the
+   sum of cov's signed entries, which cancels catastrophically when the
+   regressors are nearly collinear (the intercept of a centred design). */
+static double contrast_se(const double *rinv, const double *M, const double *scale, size_t k, double f,
+                          const double *c) {
+    double z[64], q = 0;
+    for (size_t l = 0; l < k; l++) {               /* z = R^-T (scale ∘ c) */
+        z[l] = 0;
+        for (size_t a = 0; a <= l; a++) z[l] += rinv[a * k + l] * scale[a] * c[a];
+    }
+    for (size_t l = 0; l < k; l++) {
+        if (!M) { q += z[l] * z[l]; continue; }
+        for (size_t m = 0; m < k; m++) q += z[l] * M[l * k + m] * z[m];
+    }
+    return sqrt(f * (q > 0 ? q : 0));
+}
+
 /* Returns the first row with leverage 1 (to rounding), where HC2 and HC3
    divide 0 by 0 (the row alone determines a coefficient, its residual is
    0), or -1. */
@@ -392,10 +410,13 @@ int tn_ols(const double *X, const double *y, size_t n, size_t k, int cov_type,
         if (cov_type == TN_COV_HAC) status = meat_hac(Q, fit->resid, n, k, hac_lag, M) ? -3 : 0;
         else fit->leverage_one = meat_hc(Q, fit->resid, n, k, cov_type, M);
         if (status == 0) sandwich(rinv, M, scale, k, 1, fit->cov, fit->se);
-        if (fit->leverage_one >= 0) {
-            for (size_t i = 0; i < k * k; i++) fit->cov[i] = NAN;
-            for (size_t j = 0; j < k; j++) fit->se[j] = NAN;
-        }
+    }
+    if (fit->contrast) fit->contrast_se = contrast_se(rinv, cov_type == TN_COV_CLASSICAL ? NULL : M, scale, k,
+                                                      cov_type == TN_COV_CLASSICAL ? fit->sigma2 : 1, fit->contrast);
+    if (fit->leverage_one >= 0) {
+        for (size_t i = 0; i < k * k; i++) fit->cov[i] = NAN;
+        for (size_t j = 0; j < k; j++) fit->se[j] = NAN;
+        fit->contrast_se = NAN;
     }
     tn_big_free(Q, n * k * sizeof *Q);
     return status;

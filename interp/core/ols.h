@@ -19,6 +19,8 @@ typedef struct {
     int collinear;        /* on failure: the column found dependent ... */
     int *depends_on;      /* k flags: ... and the columns it depends on */
     int leverage_one;     /* HC2/HC3: a row with leverage 1 (cov and se NaN), else -1 */
+    const double *contrast; /* optional k weights c (NULL: none) ... */
+    double contrast_se;   /* ... and the standard error of c'beta, computed stably */
 } tn_ols_fit;
 
 /* Fits y (n) on the columns of X (n*k, column-major: column j at X + j*n)

@@ -332,7 +332,7 @@ static int regress_ols(lua_State *L) {
     build_design(L, 1, 2, names, &d);
     if (d.n <= d.k) return luaL_error(L, "regress.ols: %d usable rows for %d coefficients", (int)d.n, (int)d.k);
     int lag = o.lag >= 0 ? (int)o.lag : tn_ols_nw_lag(d.n);
-    tn_ols_fit fit;
+    tn_ols_fit fit = {0};
     fit.beta = lua_newuserdatauv(L, d.k * sizeof(double), 0);
     fit.cov = lua_newuserdatauv(L, d.k * d.k * sizeof(double), 0);
     fit.se = lua_newuserdatauv(L, d.k * sizeof(double), 0);

@@ -102,10 +102,24 @@ end
 --[[ regress.rolling(y, xs, {window=, step=1, min_obs=, cov=, lag=}) and
 regress.expanding(y, xs, {min_obs=, ...}): dated series of coefficients,
 standard errors and R² for the window ending at each period:
-  r.coef.<name>, r.se.<name> (const included), r.r2, r.nobs
+  r.coef.<name>, r.se.<name> (const included), r.r2, r.nobs (rows of every
+  window that had min_obs of them, fitted or not), r.qr_windows (windows
+  refitted by QR), r.notes (why a window with its rows is NA: collinear)
 With the classical covariance the sums are updated window to window
-(O(n·k²)); with cov = "HC0".."HC3" or "HAC" each window is refitted by
-regress.ols (O(n·w·k²)). A constant is always included. ]]
+(O(n·k²)) and a window whose normal equations are ill-conditioned (a
+regressor with less than 1e-6 of its variance left after the others) is
+refitted by QR on its centred regressors; with cov = "HC0".."HC3" or "HAC"
+every window is fitted that way (O(n·w·k²)), HAC's default lag by Newey-
+West's rule on each window's rows. A constant is always included. Printing
+r shows the notes. ]]
+local rolling_mt = {__name = "rolling regression"}
+function rolling_mt.__tostring(r)
+  local lines = {("rolling regression: %d windows fitted (%d by QR), %d with too few rows"):format(
+    r.coef.const:count(), r.qr_windows, #r.nobs - r.nobs:count())}
+  for _, note in ipairs(r.notes) do lines[#lines + 1] = "note: " .. note end
+  return table.concat(lines, "\n")
+end
+
 local function rolling(y, xs, opts, window)
   if not series.is(y) then error("regress.rolling: y must be a series", 3) end
   local cols, names = normalise(xs)
@@ -114,25 +128,7 @@ local function rolling(y, xs, opts, window)
   o.window = window or o.window
   if o.window == nil then error("regress.rolling: give {window=n}", 3) end
   if o.const == false then error("regress.rolling: always fits a constant", 3) end
-  if (o.cov or "classical") == "classical" then return M._rolling(y, cols, names, o) end
-  -- robust covariances: refit every window with regress.ols
-  local fast = M._rolling(y, cols, names, o)          -- for the calendar and nobs
-  local out = {coef = {}, se = {}, nobs = fast.nobs}
-  local dates = fast.nobs:dates()
-  local cv, sv, r2v = {}, {}, {}
-  for name in pairs(fast.coef) do cv[name] = {}; sv[name] = {} end
-  for i, d in ipairs(dates) do
-    if fast.nobs[i] then
-      local from = o.window > 0 and dates[math.max(1, i - o.window + 1)] or nil
-      local fit = M.ols(y:slice(from, d), xs, {cov = o.cov, lag = o.lag, use_t = o.use_t})
-      for name in pairs(cv) do cv[name][i] = fit.coef[name]; sv[name][i] = fit.se[name] end
-      r2v[i] = fit.r2
-    end
-  end
-  local mk = function(v) return series.new{freq = y.freq, start = fast.nobs.start, values = v, n = #dates} end
-  for name in pairs(cv) do out.coef[name] = mk(cv[name]); out.se[name] = mk(sv[name]) end
-  out.r2 = mk(r2v)
-  return out
+  return setmetatable(M._rolling(y, cols, names, o), rolling_mt)
 end
 
 --[[ regress.xcorr(x, y, {max_lag=12, min_pairs=}) -> table
