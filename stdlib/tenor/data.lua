@@ -40,8 +40,13 @@ data.write_csv(path, what, opts) -> true | nil, message
   a half-written file.
 ]]
 
+local doc = require "tenor.doc"
+
 local M = data
 
+doc.add("data.read_csv", "data.read_csv(path, {date=, freq=, sep=, nrows=, text=, threads=})",
+  "A dated CSV as a dataset (columns in file order); frequency inferred from the dates; FRED and Wind layouts; nil, 'file:line:col: message' on bad input. With text= the CSV is read from that string and path only names it in messages. Files of 4 MB and more are parsed by two threads (threads=1 or 2 to choose); the result and the messages are the same either way.",
+  "local cn = assert(data.read_csv('examples/data/cn_cpi_monthly.csv'))")
 function M.read_csv(path, opts)
   if type(path) ~= "string" then error("read_csv: path must be a string", 2) end
   if opts ~= nil and type(opts) ~= "table" then error("read_csv: opts must be a table", 2) end
@@ -60,6 +65,8 @@ local function as_list(what)
   error("write_csv: expected a dataset, a series or a list of series", 3)
 end
 
+doc.add("data.write_csv", "data.write_csv(path, dataset|series|list, {date_format=, na=, sep=, all_rows=, date_column=})",
+  "A wide CSV on the union of the spans, written atomically; numbers as the shortest exact text.", "data.write_csv('out.csv', ds)")
 function M.write_csv(path, what, opts)
   if type(path) ~= "string" then error("write_csv: path must be a string", 2) end
   local list = as_list(what)

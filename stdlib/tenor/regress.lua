@@ -36,6 +36,7 @@ no small-sample factor, lags counted over the rows used):
   EViews       cov=hac with Bartlett, fixed lag L and no d.f. adjustment
 ]]
 
+local doc = require "tenor.doc"
 local args = require "tenor.args"
 
 local M = regress
@@ -86,6 +87,9 @@ local function normalise(xs)
   return cols, names
 end
 
+doc.add("regress.ols", "regress.ols(y, xs, {const=true, cov='classical'|'HC0'..'HC3'|'HAC', lag=, use_t=true})",
+  "OLS by QR on the column-scaled design with long-double refinement; series aligned by date, incomplete rows dropped; an infinite value is an error. xs: {name = x} (alphabetical), {x1, x2} (order given, named by s.name: ppi(-3), d(ppi)), or {{'ppi', x1}, {'cpi', x2}} (order given, named as given). The fit has coef se t p ci_low ci_high r2 adj_r2 f f_p sigma loglik aic bic hq dw nobs cov fitted resid notes. NA with a note in fit.notes: R², t, p, F when y is constant; HC2/HC3 standard errors when an observation has leverage 1.",
+  "print(regress.ols(cpi:yoy(), {ppi = ppi:yoy()}, {cov = 'HAC', lag = 12}))")
 function M.ols(y, xs, opts)
   opts = args.check("regress.ols", opts)
   local cols, names = normalise(xs)
@@ -148,6 +152,7 @@ args.declare("regress.xcorr", {
    help = "pairs a lag needs to be the best"},
 })
 local xcorr_mt = {__name = "xcorr"}
+doc.add("regress.xcorr", "regress.xcorr(x, y, {max_lag=12, min_pairs=})", "corr(x_{t-k}, y_t) for k = -max_lag..max_lag over every period where y_t and x_{t-k} are present (x re-dated, not lagged within its own span); k > 0 means x leads y by k; best_lag, best_corr among lags with at least min_pairs pairs (default the larger of 10 and a third of the shorter series); n per lag.", "print(regress.xcorr(ppi:yoy(), cpi:yoy()))")
 function M.xcorr(x, y, opts)
   opts = args.check("regress.xcorr", opts)
   if not (series.is(x) and series.is(y)) then error("regress.xcorr: x and y must be series", 2) end
@@ -183,10 +188,12 @@ function xcorr_mt.__tostring(xc)
   return table.concat(lines, "\n")
 end
 
+doc.add("regress.rolling", "regress.rolling(y, xs, {window=, step=1, min_obs=, cov=, lag=})", "Dated series of coefficients, std. errors and R² for each window; nobs, qr_windows, notes. O(n·k²) for the classical covariance by updated sums; a window whose normal equations are ill-conditioned (a regressor with < 1e-6 of its variance left after the others) and every window of a robust covariance is refitted by QR on centred regressors. A window with its rows but collinear regressors is NA and counted in notes.", "regress.rolling(cpi:yoy(), {ppi = ppi:yoy()}, {window = 60}).coef.ppi")
 function M.rolling(y, xs, opts) return rolling(y, xs, opts) end
+doc.add("regress.expanding", "regress.expanding(y, xs, {min_obs=, cov=})", "As rolling, with windows from the start.", "regress.expanding(cpi:yoy(), {ppi = ppi:yoy()}, {min_obs = 36}).coef.ppi")
 function M.expanding(y, xs, opts) return rolling(y, xs, opts, 0) end
 
---- fit:predict(xs): const + Σ coef·x for new regressors given as in ols.
+doc.add("fit:predict", "fit:predict(xs)", "const + Σ coef·x for new regressors.", "fit:predict{ppi = ppi:project_yoy{mom = 0.2}}")
 function fit_methods.predict(fit, xs)
   local cols, names = normalise(xs)
   local out = fit.const and fit.coef.const or 0
@@ -253,7 +260,7 @@ function fit_mt.__tostring(fit)
   return table.concat(lines, "\n")
 end
 
---- fit:to_markdown(): the coefficient table and key statistics as Markdown.
+doc.add("fit:to_markdown", "fit:to_markdown()", "The table as Markdown.", "print(fit:to_markdown())")
 function fit_methods.to_markdown(fit)
   local out = {("| %s | coefficient | std. error | %s | p-value |"):format(fit.y_name, fit.use_t and "t" or "z"),
                "|---|---:|---:|---:|---:|"}
@@ -267,7 +274,7 @@ function fit_methods.to_markdown(fit)
   return table.concat(out, "\n")
 end
 
---- fit:to_latex(): a tabular environment with coefficients and standard errors.
+doc.add("fit:to_latex", "fit:to_latex()", "The table as a LaTeX tabular.", "print(fit:to_latex())")
 function fit_methods.to_latex(fit)
   local esc = function(s) return (s:gsub("_", "\\_")) end
   local out = {"\\begin{tabular}{lrr}", "\\hline", ("%s & coefficient & std. error \\\\"):format(esc(fit.y_name)), "\\hline"}
@@ -281,7 +288,7 @@ function fit_methods.to_latex(fit)
   return table.concat(out, "\n")
 end
 
---- fit:to_csv(path): one row per coefficient (name, coef, se, t, p, ci_low, ci_high).
+doc.add("fit:to_csv", "fit:to_csv(path)", "One row per coefficient: name, coef, se, t, p, ci_low, ci_high.", "fit:to_csv('fit.csv')")
 function fit_methods.to_csv(fit, path)
   local f, err = io.open(path, "w")
   if not f then return nil, err end

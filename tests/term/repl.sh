@@ -8,7 +8,13 @@ TENOR=${TENOR:-./tenor}
 pass=0 fail=0
 check() { if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "term: FAIL $1" >&2; tmux capture-pane -t tt -p >&2; fi; }
 if ! command -v tmux >/dev/null; then echo "term: 0 passed, 0 failed (tmux missing)"; exit 0; fi
+# A private tmux server per run: concurrent runs must not share session "tt".
+sock="tenor-term-$$"
+tmux() { command tmux -L "$sock" "$@"; }
 hist=$(mktemp)
+# a tmux server of this run's own: runs in parallel (other worktrees'
+# make test) would otherwise share the default server and session "tt"
+tmux() { command tmux -L "tenor-term-$$" "$@"; }
 screen() { tmux capture-pane -t tt -p 2>/dev/null; }
 # Polls the screen for a pattern (up to 15 s): fixed sleeps fail on a loaded machine.
 wait_for() { for _ in $(seq 150); do screen | grep -q -- "$1" && return 0; sleep 0.1; done; return 1; }
@@ -30,7 +36,8 @@ keys C-d; sleep 0.3
 start
 keys Up; keys Up
 check "history from the first session" "wait_for '> for i = 1, 1e12 do end'"
-tmux kill-session -t tt 2>/dev/null
+tmux kill-server 2>/dev/null
 rm -f "$hist"
+tmux kill-server 2>/dev/null
 echo "term: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
