@@ -13,7 +13,13 @@ data.read_csv(path, opts) -> dataset | nil, message
   Periods with no row are missing (business-day holidays, for instance).
   Missing cells: empty, NA, N/A, NaN, nan, ".", "--", "#N/A", null.
   UTF-8 with or without a BOM; comma, tab or semicolon separators (or
-  opts.sep); quoted fields. Rows may run newest first (vendor exports);
+  opts.sep); quoted fields. Decimal mark: in a comma-separated file '.'
+  (a comma inside a quoted number groups thousands: "1,234.5"); in a ';'
+  or tab file, when every number has at most one comma and no point, the
+  comma ("1,085" is 1.085, as European exports write it; s.meta.decimal_mark
+  says ","), and a file mixing "1,085" with "2.5" or "1,234,567" is refused
+  (nil, message). opts.decimal = "," (then '.' may group: "1.234,5") or "."
+  decides for any file. Rows may run newest first (vendor exports);
   the series come out oldest first. A Wind-style export (指标名称 in the
   corner, rows such as 频率/单位/来源 above the data, a source line below)
   gives each series its unit and source in s.meta.
@@ -44,8 +50,8 @@ local doc = require "tenor.doc"
 
 local M = data
 
-doc.add("data.read_csv", "data.read_csv(path, {date=, freq=, sep=, nrows=, text=, threads=})",
-  "A dated CSV as a dataset (columns in file order); frequency inferred from the dates; FRED and Wind layouts; nil, 'file:line:col: message' on bad input. With text= the CSV is read from that string and path only names it in messages. Files of 4 MB and more are parsed by two threads (threads=1 or 2 to choose); the result and the messages are the same either way.",
+doc.add("data.read_csv", "data.read_csv(path, {date=, freq=, sep=, decimal=, nrows=, text=, threads=})",
+  "A dated CSV as a dataset (columns in file order); frequency inferred from the dates; FRED and Wind layouts; nil, 'file:line:col: message' on bad input. Decimal mark: '.' in comma-separated files; in ';' or tab files a comma when every number has at most one comma and no point (meta.decimal_mark = ','), refused when the file mixes both; decimal=',' or '.' decides. With text= the CSV is read from that string and path only names it in messages. Files of 4 MB and more are parsed by two threads (threads=1 or 2 to choose); the result and the messages are the same either way.",
   "local cn = assert(data.read_csv('examples/data/cn_cpi_monthly.csv'))")
 function M.read_csv(path, opts)
   if type(path) ~= "string" then error("read_csv: path must be a string", 2) end
