@@ -21,6 +21,7 @@
 
 #include "core/calendar.h"
 #include "series/methods.h"
+#include "series/opts.h"
 #include "series/series.h"
 
 /* A new series with s's calendar, name and metadata; values uninitialised. */
@@ -51,7 +52,7 @@ static void shift_values(const tn_series *s, tn_series *r, lua_Integer k) {
 static lua_Integer check_shift(lua_State *L, int arg, const char *fn) {
     lua_Integer k = luaL_optinteger(L, arg, 1);
     if (k > INT32_MAX || k < -INT32_MAX)
-        luaL_error(L, "%s: k = %I periods is out of range (at most %d either way)", fn, k, (int)INT32_MAX);
+        tn_arg_error(L, fn, "k", "is out of range: %I periods (at most %d either way)", k, (int)INT32_MAX);
     return k;
 }
 
@@ -82,7 +83,7 @@ static void name_shift(lua_State *L, lua_Integer k) {
    as looking ahead like it. */
 static int series_lag(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    lua_Integer k = check_shift(L, 2, "lag");
+    lua_Integer k = check_shift(L, 2, "s:lag");
     shift_values(s, push_derived(L, s), k);
     name_shift(L, k);
     if (k < 0) tn_series_mark_lookahead(L, -1, "lag with a negative k (a lead)");
@@ -93,7 +94,7 @@ static int series_lag(lua_State *L) {
    uses data not known at time t. */
 static int series_lead(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    lua_Integer k = check_shift(L, 2, "lead");
+    lua_Integer k = check_shift(L, 2, "s:lead");
     shift_values(s, push_derived(L, s), -k);
     name_shift(L, -k);
     if (k > 0) set_meta_string(L, "lookahead", "lead");
@@ -106,7 +107,7 @@ static int series_lead(lua_State *L) {
 static int series_redate(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
     luaL_checkinteger(L, 2);                   /* no default shift */
-    lua_Integer k = check_shift(L, 2, "redate");
+    lua_Integer k = check_shift(L, 2, "s:redate");
     tn_series *r = tn_series_push(L, s->freq, s->start + k, s->n);
     memcpy(r->v, s->v, s->n * sizeof(double));
     tn_series_copy_name(L, 1, -1);
@@ -115,17 +116,15 @@ static int series_redate(lua_State *L) {
 }
 
 static lua_Integer check_lag(lua_State *L, int arg, const char *fn) {
-    lua_Integer k = luaL_optinteger(L, arg, 1);
-    if (k < 1) luaL_argerror(L, arg, lua_pushfstring(L, "%s: lag must be at least 1", fn));
-    return k;
+    return tn_arg_integer(L, arg, fn, "lag", 1, 1);
 }
 
 /* s:diff(k): x_t − x_{t−k}, named d(ppi) for k = 1 and ppi-ppi(-4) for
    k = 4 (the notation regressions print). */
 static int series_diff(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    lua_Integer k = check_lag(L, 2, "diff");
-    if (k > INT32_MAX) return luaL_error(L, "diff: k = %I periods is out of range", k);
+    lua_Integer k = check_lag(L, 2, "s:diff");
+    if (k > INT32_MAX) tn_arg_error(L, "s:diff", "lag", "is out of range: %I periods", k);
     tn_series *r = push_derived(L, s);
     for (size_t i = 0; i < s->n; i++)
         r->v[i] = (lua_Integer)i >= k ? s->v[i] - s->v[i - (size_t)k] : NAN;
@@ -145,7 +144,7 @@ static void pct_values(const tn_series *s, tn_series *r, size_t k) {
 
 static int series_pct(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    lua_Integer k = check_lag(L, 2, "pct");
+    lua_Integer k = check_lag(L, 2, "s:pct");
     pct_values(s, push_derived(L, s), (size_t)k);
     set_meta_string(L, "unit", "%");
     return 1;

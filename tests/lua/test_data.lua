@@ -145,7 +145,7 @@ bad("nodate.csv", "date,x\n2024-01,1\n", "no column named 'when'", {date = "when
 bad("after_note.csv", "date,x\n2024-01,1\nSource: x,\n2024-02,2\n", ":4: data row after the note")
 local none, err = data.read_csv(tmpdir .. "/does-not-exist.csv")
 checknil(none, err, "does-not-exist.csv: cannot open: No such file or directory")
-checkerr(function() data.read_csv(DATA .. "us_gdp_quarterly.csv", {freq = "X"}) end, "unknown frequency 'X'")
+checkerr(function() data.read_csv(DATA .. "us_gdp_quarterly.csv", {freq = "X"}) end, "data.read_csv: option 'freq' 'X' is not a frequency")
 
 -- writing
 local a = series.new{freq = "M", start = "2024-01", values = {1, 2}, name = "a"}
@@ -234,7 +234,7 @@ same_result("footer.csv", text(footer))
 local _, ferr = data.read_csv("footer.csv", {text = text(footer), threads = 2})
 eq(ferr, nil, "a footer note is read by the serial reader")
 checkerr(function() data.read_csv("x.csv", {text = "date,a\n2024-01,1\n", threads = 3}) end,
-         "threads must be 1 or 2")
+         "data.read_csv: option 'threads' must be >= 1 and <= 2 (got 3)")
 
 -- Decimal commas (issue 17). A ';' or tab file whose numbers all have at
 -- most one comma and no point is read with a decimal comma ("1,085" is
@@ -261,7 +261,7 @@ do
   eq(read("date,x\n2024-01,\"1,085\"\n2024-02,2\n", {decimal = ","}).x:at("2024-01"), 1.085)
   eq(read("date\tx\n2024-01\t3,25\n").x:at("2024-01"), 3.25, "tab-separated too")
   eq(read("date;x\n2024-01;1.5\n2024-02;2\n").x.meta.decimal_mark, nil, "no comma: the point as usual")
-  checkerr(function() read("date;x\n2024-01;1\n", {decimal = "x"}) end, "option 'decimal' must be \".\" or \",\" (got 'x')")
+  checkerr(function() read("date;x\n2024-01;1\n", {decimal = "x"}) end, "data.read_csv: option 'decimal' must be one of ., , (got 'x')")
   -- hostile: marks that are neither
   for _, cell in ipairs{"1,,5", ",", "1,5,", "1.2.3", "1,5e", "--1,5", "1,5 5", "1.23,5"} do
     local ds, e = read("date;x\n2024-01;" .. cell .. "\n")

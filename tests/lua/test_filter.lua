@@ -76,3 +76,8 @@ do
   v[7] = math.huge
   checkerr(function() filter.hp(series.new{freq = "Q", start = "2000Q1", values = v}) end, "has an infinite value at 2001Q3")
 end
+-- options: statsmodels' K for bk's k; misspellings and bad bands are errors
+same_series(filter.bk(ip, {K = 12}), filter.bk(ip, {k = 12}), 0)
+checkerr(function() filter.bk(ip, {lo = 6}) end, "filter.bk: unknown option 'lo'")
+checkerr(function() filter.cf(ip, {low = 20, high = 10}) end, "filter.cf: options 'low' and 'high' need 2 <= low < high (got 20, 10)")
+checkerr(function() filter.hamilton(ip, {h = 0}) end, "filter.hamilton: option 'h' must be >= 1 (got 0)")

@@ -313,3 +313,12 @@ do
   check(xs3.best_lag ~= nil, "min_pairs lowers the bar")
   checkerr(function() regress.xcorr(x, y, {maxlag = 3}) end, "unknown option 'maxlag'")
 end
+-- positional misuse and case: an options string is an error, not a classical fit
+checkerr(function() regress.ols(cpi, {ppi = ppi}, "HAC") end, "regress.ols: options must be a table such as {const = ...} (got 'HAC'")
+do
+  local a, b = regress.ols(cpi, {ppi = ppi}, {cov = "hac", lag = 4}), regress.ols(cpi, {ppi = ppi}, {cov = "HAC", maxlags = 4})
+  eq(a.cov_type, "HAC", "'hac' is HAC")
+  eq(a.se.ppi, b.se.ppi, "lag and statsmodels' maxlags are one option")
+end
+checkerr(function() regress.ols("cpi", {ppi = ppi}) end, "regress.ols: y must be a series or an array of numbers (got a string)")
+checkerr(function() series.new{freq = "M", strat = "2024-01", values = {1}} end, "series.new: unknown option 'strat' (did you mean 'start'?")
