@@ -150,7 +150,8 @@ typedef struct {
     int depends_on[MAXK + 1];
     int cov_type, lag;         /* lag < 0: Newey-West's rule on the rows used */
     size_t qr_windows, failed; /* refits, windows left NA */
-    int64_t first_failed;
+    size_t flat_y;             /* windows fitted with y constant: R² NA */
+    int64_t first_failed, first_flat_y;
     int collinear;
 } qr_work;
 
@@ -296,7 +297,8 @@ static void cp_advance(crossprod *c, const roll_input *in, int64_t t, lua_Intege
     if (w > 0 && t >= w && row_at(in, p - w, v)) cp_update(c, v, -1);
 }
 
-/* result.qr_windows and result.notes (why windows with rows are NA). */
+/* result.qr_windows and result.notes (why windows with rows are NA, or
+   their R²). */
 static void push_notes(lua_State *L, const roll_input *in, const qr_work *qw) {
     lua_pushinteger(L, (lua_Integer)qw->qr_windows);
     lua_setfield(L, 5, "qr_windows");
@@ -310,6 +312,12 @@ static void push_notes(lua_State *L, const roll_input *in, const qr_work *qw) {
                         "(the first ends %s: %s depends on the others)", (int)qw->failed, when, lua_tostring(L, -1));
         lua_remove(L, -2);
         lua_rawseti(L, -2, 1);
+    }
+    if (qw->flat_y) {
+        char when[32];
+        tn_period_display(in->y->freq, qw->first_flat_y, when, sizeof when);
+        lua_pushfstring(L, "%d window(s) have y constant, so R² is NA there (the first ends %s)", (int)qw->flat_y, when);
+        lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
     }
     lua_setfield(L, 5, "notes");
 }
@@ -337,6 +345,7 @@ static int regress_rolling(lua_State *L) {
         o.nobs->v[t] = (double)c.m;
         if (qw.cov_type != TN_COV_CLASSICAL || fast_window(&c, (size_t)t, &o, in.k) != 0)
             qr_window(&in, ro.w > 0 ? in.lo + t - ro.w + 1 : in.lo, in.lo + t, (size_t)t, &o, &qw);
+        if (isnan(o.r2->v[t]) && !isnan(o.coef[0]->v[t]) && qw.flat_y++ == 0) qw.first_flat_y = in.lo + t;
     }
     lua_settop(L, 5);
     push_notes(L, &in, &qw);

@@ -100,3 +100,15 @@ do
         "the note says which windows and why: " .. tostring(r.notes[1]))
   check(tostring(r):find("note: 9 window(s)", 1, true), "printed: " .. tostring(r))
 end
+
+-- a window where y is constant: coefficients (0 slope), R² NA, and a note
+do
+  local yv, xv = {}, {}
+  for i = 1, 30 do xv[i] = math.sin(i); yv[i] = i <= 12 and 2 or math.cos(i) end
+  local r = regress.rolling(series.new{freq = "M", start = "2020-01", values = yv},
+                            {{"x", series.new{freq = "M", start = "2020-01", values = xv}}}, {window = 12})
+  near(r.coef.x:at("2020-12"), 0, 1e-12, "flat y: slope 0"); near(r.coef.const:at("2020-12"), 2, 1e-12)
+  eq(r.r2:at("2020-12"), nil, "R² NA")
+  check(r.notes[1] and r.notes[1]:find("1 window(s) have y constant, so R² is NA there (the first ends 2020-12)", 1, true),
+        tostring(r.notes[1]))
+end
