@@ -150,8 +150,8 @@ typedef struct {
     int depends_on[MAXK + 1];
     int cov_type, lag;         /* lag < 0: Newey-West's rule on the rows used */
     size_t qr_windows, failed; /* refits, windows left NA */
-    size_t flat_y;             /* windows fitted with y constant: R² NA */
-    int64_t first_failed, first_flat_y;
+    size_t flat_y, lever1;     /* windows fitted with y constant (R² NA), with leverage 1 (HC2/HC3 se NA) */
+    int64_t first_failed, first_flat_y, first_lever1;
     int collinear;
 } qr_work;
 
@@ -190,6 +190,7 @@ static void qr_window(const roll_input *in, int64_t from, int64_t to, size_t t, 
         if (w->failed++ == 0) w->first_failed = in->lo + (int64_t)t, w->collinear = fit.collinear;
         return;
     }
+    if (fit.leverage_one >= 0 && w->lever1++ == 0) w->first_lever1 = in->lo + (int64_t)t;
     double icpt = w->beta[0], ybar = 0, tss = 0;
     for (size_t i = 0; i < k; i++) icpt -= w->beta[i + 1] * xbar[i];
     for (size_t r = 0; r < m; r++) ybar += w->y[r] / (double)m;
@@ -302,9 +303,9 @@ static void cp_advance(crossprod *c, const roll_input *in, int64_t t, lua_Intege
 static void push_notes(lua_State *L, const roll_input *in, const qr_work *qw) {
     lua_pushinteger(L, (lua_Integer)qw->qr_windows);
     lua_setfield(L, 5, "qr_windows");
+    char when[32];
     lua_newtable(L);
     if (qw->failed) {
-        char when[32];
         tn_period_display(in->y->freq, qw->first_failed, when, sizeof when);
         if (qw->collinear > 0) lua_rawgeti(L, 3, qw->collinear);
         else lua_pushliteral(L, "the constant");
@@ -314,9 +315,14 @@ static void push_notes(lua_State *L, const roll_input *in, const qr_work *qw) {
         lua_rawseti(L, -2, 1);
     }
     if (qw->flat_y) {
-        char when[32];
         tn_period_display(in->y->freq, qw->first_flat_y, when, sizeof when);
         lua_pushfstring(L, "%d window(s) have y constant, so R² is NA there (the first ends %s)", (int)qw->flat_y, when);
+        lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+    }
+    if (qw->lever1) {
+        tn_period_display(in->y->freq, qw->first_lever1, when, sizeof when);
+        lua_pushfstring(L, "%d window(s) have an observation with leverage 1, where HC2/HC3 standard errors "
+                        "are undefined (NA; the first ends %s)", (int)qw->lever1, when);
         lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
     }
     lua_setfield(L, 5, "notes");

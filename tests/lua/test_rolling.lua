@@ -112,3 +112,20 @@ do
   check(r.notes[1] and r.notes[1]:find("1 window(s) have y constant, so R² is NA there (the first ends 2020-12)", 1, true),
         tostring(r.notes[1]))
 end
+
+-- HC3 in a window where a dummy has leverage 1: se NA there, and a note
+do
+  local yv, xv, dv = {}, {}, {}
+  for i = 1, 30 do xv[i] = math.sin(i); yv[i] = xv[i] + math.cos(2 * i); dv[i] = i == 24 and 1 or 0 end
+  local M = function(v) return series.new{freq = "M", start = "2020-01", values = v} end
+  local r = regress.rolling(M(yv), {{"x", M(xv)}, {"d", M(dv)}}, {window = 12, cov = "HC3"})
+  eq(r.se.x:at("2021-12"), nil, "the window holding the dummy's row: NA")
+  eq(r.coef.x:at("2021-11"), nil, "earlier windows: d is all zero, a collinear column: NA (noted)")
+  check(r.notes[1]:find("window(s) are NA because the regressors are collinear in them (the first ends 2020-12: d depends", 1, true), r.notes[1])
+  local f = regress.ols(M(yv):slice("2021-01", "2021-12"), {x = M(xv), d = M(dv)}, {cov = "HC0"})
+  local r0 = regress.rolling(M(yv), {{"x", M(xv)}, {"d", M(dv)}}, {window = 12, cov = "HC0"})
+  near(r0.se.x:at("2021-12"), f.se.x, 1e-12, "HC0 is defined there, as regress.ols gives it")
+  local found = false
+  for _, n in ipairs(r.notes) do found = found or n:find("window(s) have an observation with leverage 1", 1, true) ~= nil end
+  check(found, "the note: " .. table.concat(r.notes, " | "))
+end
