@@ -59,7 +59,8 @@ static void cp_update(crossprod *c, const double *v, double sign) {
 }
 
 /* Cholesky solve of the centred system; returns -1 when a pivot shows the
-   system ill-conditioned (see ILL_PIVOT) or not positive definite.
+   system ill-conditioned (see ILL_PIVOT) or not positive definite, or when
+   its sums of squares are too small or large to trust.
    Out: slopes b, intercept, ssr, and the inverse of C_xx in inv. */
 static int cp_solve(const crossprod *c, double *b, double *icpt, double *ssr, double *inv) {
     size_t k = c->k, d = k + 1;
@@ -70,6 +71,9 @@ static int cp_solve(const crossprod *c, double *b, double *icpt, double *ssr, do
         cxy[i] = c->sxx[k * d + i] - c->sx[k] * c->sx[i] / m;
     }
     double cyy = c->sxx[k * d + k] - c->sx[k] * c->sx[k] / m;
+    for (size_t j = 0; j < k; j++)       /* squares near under- or overflow (|x| ~ 1e-160): QR scales them */
+        if (!(C[j * k + j] > 1e-200 && C[j * k + j] < 1e200)) return -1;
+    if (!(cyy < 1e200)) return -1;
     for (size_t j = 0; j < k; j++) {                   /* C = L L' */
         double s = C[j * k + j];
         for (size_t l = 0; l < j; l++) s -= L[j * k + l] * L[j * k + l];

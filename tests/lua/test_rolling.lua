@@ -129,3 +129,25 @@ do
   for _, n in ipairs(r.notes) do found = found or n:find("window(s) have an observation with leverage 1", 1, true) ~= nil end
   check(found, "the note: " .. table.concat(r.notes, " | "))
 end
+
+-- regressors of size 1e±154..160: the window's sums of squares leave the
+-- safe range, so those windows go to QR (scaled norms) instead of giving a
+-- slope off by 1e-6 and an infinite se. Reference: slope and se by hand on
+-- the last window, b = Sxy/Sxx, se = sqrt(s²/Sxx), divided by the scale.
+do
+  local x, y = {}, {}
+  for i = 1, 40 do x[i] = i + math.sin(i); y[i] = 2 + 3 * x[i] + math.cos(i) end
+  local mx, my = 0, 0
+  for i = 21, 40 do mx, my = mx + x[i] / 20, my + y[i] / 20 end
+  local sxx, sxy, syy = 0, 0, 0
+  for i = 21, 40 do sxx, sxy, syy = sxx + (x[i] - mx)^2, sxy + (x[i] - mx) * (y[i] - my), syy + (y[i] - my)^2 end
+  local b, Y = sxy / sxx, series.new{freq = "M", start = "2020-01", values = y}
+  local se = math.sqrt((syy - b * sxy) / 18 / sxx)
+  for _, m in ipairs{1, 1e-154, 1e-160, 1e154, 1e160} do
+    local xm = {}
+    for i = 1, 40 do xm[i] = x[i] * m end
+    local r = regress.rolling(Y, {{"x", series.new{freq = "M", start = "2020-01", values = xm}}}, {window = 20})
+    near(r.coef.x:at("2023-04") * m / b, 1, 1e-12, "rolling slope, x scaled by " .. m)
+    near(r.se.x:at("2023-04") * m / se, 1, 1e-10, "rolling se, x scaled by " .. m)
+  end
+end
