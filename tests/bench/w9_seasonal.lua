@@ -1,4 +1,4 @@
--- W7 (seasonal adjustment; defined here, beside W0-W6 of shared/bench/WORKLOADS.md).
+-- W9 (seasonal adjustment; defined here, beside W0-W6 of shared/bench/WORKLOADS.md).
 -- Data: panel_monthly.csv (500 monthly series, 1986-01..2025-12, ~2% empty
 -- cells). Each series: missing ends trimmed, interior gaps filled by linear
 -- interpolation (s:dropna():fill("linear"); pandas interpolate(limit_area =

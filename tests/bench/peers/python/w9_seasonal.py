@@ -1,4 +1,4 @@
-# W7 (defined in tests/bench/w9_seasonal.lua): STL on each panel series
+# W9 (defined in tests/bench/w9_seasonal.lua): STL on each panel series
 # (W9a, "stl"), or STL with the Spring Festival regressor by backfitting
 # (W9b, "adjust"). Ends trimmed, interior gaps interpolated linearly.
 import os
