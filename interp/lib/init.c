@@ -3,6 +3,8 @@
  *
  * Adding a module: its luaopen_* in tnlib.h and one line here. The Lua
  * side of each module (stdlib/tenor/) is listed in stdlib/tenor/modules.lua.
+ * The C part of a lazy module goes in tenor_preload: it opens on the first
+ * require of its name (from its stdlib module), not at start-up.
  */
 #include <lauxlib.h>
 
@@ -18,9 +20,20 @@ static const luaL_Reg tenor_libs[] = {
     {NULL, NULL}
 };
 
+static const luaL_Reg tenor_preload[] = {
+    {"tenor._tsa", luaopen_tsa},
+    {NULL, NULL}
+};
+
 void tn_openlibs(lua_State *L) {
     for (const luaL_Reg *lib = tenor_libs; lib->func; lib++) {
         luaL_requiref(L, lib->name, lib->func, 1);
         lua_pop(L, 1);
     }
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+    for (const luaL_Reg *lib = tenor_preload; lib->func; lib++) {
+        lua_pushcfunction(L, lib->func);
+        lua_setfield(L, -2, lib->name);
+    }
+    lua_pop(L, 1);
 }

@@ -15,8 +15,10 @@ int luaopen_filter(lua_State *L);
 int luaopen_regress(lua_State *L);
 int luaopen_signal(lua_State *L);
 int luaopen_store(lua_State *L);
+int luaopen_tsa(lua_State *L);      /* lazy: package.preload["tenor._tsa"] */
 
-/* Opens every module above as a global of its name (as luaL_openlibs). */
+/* Opens every module above as a global of its name (as luaL_openlibs);
+   the lazy ones are only put in package.preload. */
 void tn_openlibs(lua_State *L);
 
 #endif
