@@ -4,7 +4,7 @@
  *   tsa._adf(s, trend, maxlag|nil, autolag) -> {stat, gamma, p, lags, nobs, icbest, crit = {c1, c5, c10}}
  *   tsa._kpss(s, trend, lags|nil)           -> {stat, p, lags, outside, crit = {c10, c5, c2.5, c1}}
  *   tsa._mackinnon(tau, trend, N, nobs)      -> p, {c1, c5, c10} (nil when not tabulated)
- *   tsa._fdist_q(f, d1, d2)                  -> upper tail of F(d1, d2)
+ *   tsa._fdist_q(f, d1, d2), _chi2_q(x, df), _norm_p(z): distribution tails
  *
  * s is a series without missing values (stdlib/tenor/tsa.lua trims and
  * checks it and words the errors); trend is "n", "c" or "ct"; autolag is
@@ -95,7 +95,21 @@ static int tsa_fdist_q(lua_State *L) {
     return 1;
 }
 
+/* Upper tail of chi²(df) at x. */
+static int tsa_chi2_q(lua_State *L) {
+    lua_pushnumber(L, gsl_cdf_chisq_Q(luaL_checknumber(L, 1), luaL_checknumber(L, 2)));
+    return 1;
+}
+
+/* Standard normal cdf at z. */
+static int tsa_norm_p(lua_State *L) {
+    lua_pushnumber(L, gsl_cdf_ugaussian_P(luaL_checknumber(L, 1)));
+    return 1;
+}
+
 static const luaL_Reg tsa_functions[] = {
+    {"_chi2_q", tsa_chi2_q},
+    {"_norm_p", tsa_norm_p},
     {"_fdist_q", tsa_fdist_q},
     {"_adf", tsa_adf},
     {"_kpss", tsa_kpss},

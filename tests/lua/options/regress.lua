@@ -1,5 +1,6 @@
--- Calls for tests/lua/test_options.lua: regress.*
+-- Calls for tests/lua/test_options.lua: regress.* and the fit methods
 local ppi = data.read_csv("examples/data/us_ppi_monthly.csv")[1]:slice("2000", "2010")
 return {
   ["regress.ols"] = function(o) return regress.ols(ppi, {ppi:lag(1)}, o) end,
+  ["fit:diagnostics"] = function(o) return regress.ols(ppi, {ppi:lag(1)}):diagnostics(o) end,
 }
