@@ -4,7 +4,8 @@
  *   tsa._adf(s, trend, maxlag|nil, autolag) -> {stat, gamma, p, lags, nobs, icbest, crit = {c1, c5, c10}}
  *   tsa._kpss(s, trend, lags|nil)           -> {stat, p, lags, outside, crit = {c10, c5, c2.5, c1}}
  *   tsa._mackinnon(tau, trend, N, nobs)      -> p, {c1, c5, c10} (nil when not tabulated)
- *   tsa._fdist_q(f, d1, d2), _chi2_q(x, df), _norm_p(z): distribution tails
+ *   tsa._fdist_q(f, d1, d2), _chi2_q(x, df), _norm_p(z), _norm_ppf(p): distributions
+ *   tsa._solve(A, b) -> x with A x = b (A an array of rows), nil when singular
  *
  * s is a series without missing values (stdlib/tenor/tsa.lua trims and
  * checks it and words the errors); trend is "n", "c" or "ct"; autolag is
@@ -13,6 +14,7 @@
 #include <math.h>
 
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_linalg.h>
 
 #include "core/gslerr.h"
 #include "core/unitroot.h"
@@ -107,7 +109,51 @@ static int tsa_norm_p(lua_State *L) {
     return 1;
 }
 
+/* x = A^-1 b for a q×q A (array of rows) by LU; nil when singular. */
+static int tsa_solve(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    size_t q = lua_rawlen(L, 2);
+    luaL_argcheck(L, q > 0 && q <= 4096 && lua_rawlen(L, 1) == q, 1, "a square matrix matching b");
+    gsl_matrix *A = gsl_matrix_alloc(q, q);
+    gsl_vector *b = gsl_vector_alloc(q), *x = gsl_vector_alloc(q);
+    gsl_permutation *perm = gsl_permutation_alloc(q);
+    int ok = A && b && x && perm, sign;
+    double amax = 0;
+    for (size_t i = 0; ok && i < q; i++) {
+        lua_rawgeti(L, 2, (lua_Integer)i + 1);
+        gsl_vector_set(b, i, lua_tonumber(L, -1));
+        lua_rawgeti(L, 1, (lua_Integer)i + 1);
+        for (size_t j = 0; j < q; j++) {
+            lua_rawgeti(L, -1, (lua_Integer)j + 1);
+            gsl_matrix_set(A, i, j, lua_tonumber(L, -1));
+            amax = fmax(amax, fabs(lua_tonumber(L, -1)));
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 2);
+    }
+    tn_gsl_error_clear();
+    ok = ok && gsl_linalg_LU_decomp(A, perm, &sign) == GSL_SUCCESS;
+    for (size_t i = 0; ok && i < q; i++)                 /* a pivot at rounding level: singular */
+        if (!(fabs(gsl_matrix_get(A, i, i)) > 1e-13 * amax)) ok = 0;
+    ok = ok && gsl_linalg_LU_solve(A, perm, b, x) == GSL_SUCCESS;
+    if (ok) {
+        lua_createtable(L, (int)q, 0);
+        for (size_t i = 0; i < q; i++) { lua_pushnumber(L, gsl_vector_get(x, i)); lua_rawseti(L, -2, (lua_Integer)i + 1); }
+    } else lua_pushnil(L);
+    gsl_matrix_free(A); gsl_vector_free(b); gsl_vector_free(x); gsl_permutation_free(perm);
+    return 1;
+}
+
+/* Standard normal quantile at p. */
+static int tsa_norm_ppf(lua_State *L) {
+    lua_pushnumber(L, gsl_cdf_ugaussian_Pinv(luaL_checknumber(L, 1)));
+    return 1;
+}
+
 static const luaL_Reg tsa_functions[] = {
+    {"_norm_ppf", tsa_norm_ppf},
+    {"_solve", tsa_solve},
     {"_chi2_q", tsa_chi2_q},
     {"_norm_p", tsa_norm_p},
     {"_fdist_q", tsa_fdist_q},
@@ -117,7 +163,9 @@ static const luaL_Reg tsa_functions[] = {
     {NULL, NULL}
 };
 
+void tn_tsa_var_register(lua_State *L);     /* tsa_var.c */
 int luaopen_tsa(lua_State *L) {
     luaL_newlib(L, tsa_functions);
+    tn_tsa_var_register(L);
     return 1;
 }

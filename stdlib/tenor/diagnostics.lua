@@ -334,29 +334,7 @@ local function linear(expr, names, who)
   return coef, const
 end
 
--- Solves A x = b (q×q, Gaussian elimination with partial pivoting); nil when singular.
-local function solve(A, b)
-  local q = #b
-  local M = {}
-  for i = 1, q do M[i] = {table.unpack(A[i])}; M[i][q + 1] = b[i] end
-  for c = 1, q do
-    local piv, best = c, math.abs(M[c][c])
-    for r = c + 1, q do if math.abs(M[r][c]) > best then piv, best = r, math.abs(M[r][c]) end end
-    if best < 1e-300 then return nil end
-    M[c], M[piv] = M[piv], M[c]
-    for r = c + 1, q do
-      local f = M[r][c] / M[c][c]
-      for j = c, q + 1 do M[r][j] = M[r][j] - f * M[c][j] end
-    end
-  end
-  local x = {}
-  for i = q, 1, -1 do
-    local v = M[i][q + 1]
-    for j = i + 1, q do v = v - M[i][j] * x[j] end
-    x[i] = v / M[i][i]
-  end
-  return x
-end
+local solve = C._solve   -- A x = b, nil when singular
 
 function fm.wald(fit, text)
   if type(text) ~= "string" then error("fit:wald: give the restrictions as text, e.g. fit:wald(\"ppi + cpi = 1\")", 2) end

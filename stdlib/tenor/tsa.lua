@@ -5,6 +5,7 @@ tsa.adf(s, {trend=, lags= | autolag=, max_lags=})    augmented Dickey-Fuller
 tsa.kpss(s, {trend=, lags=})                         KPSS stationarity test
 tsa.granger(y, x, {lags=})                           does x Granger-cause y?
 tsa.coint(y, xs, {trend=, lags= | autolag=, max_lags=})  Engle-Granger
+tsa.var, tsa.var_select                              vector autoregressions (stdlib/tenor/var.lua)
 
 Conventions (statsmodels 0.13's, written down where they matter):
   * A series is used on its span without leading and trailing missing
@@ -325,5 +326,7 @@ doc.add("tsa.coint", "tsa.coint(y, xs, {trend = \"c\", lags = | autolag = \"aic\
   "observations. Fields: stat, p, crit, lags, nobs, N, regression (the regress.ols fit).",
   "local c = tsa.coint(tsy_10y, tsy_1y)\nprint(c.stat, c.p)")
 
+M._clean, M._common_span, M._label = clean, common_span, label   -- for tenor.var
 tsa = M
+require "tenor.var"
 return M
