@@ -164,8 +164,10 @@ static const luaL_Reg tsa_functions[] = {
 };
 
 void tn_tsa_var_register(lua_State *L);     /* tsa_var.c */
+void tn_tsa_arima_register(lua_State *L);   /* tsa_arima.c */
 int luaopen_tsa(lua_State *L) {
     luaL_newlib(L, tsa_functions);
     tn_tsa_var_register(L);
+    tn_tsa_arima_register(L);
     return 1;
 }

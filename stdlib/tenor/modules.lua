@@ -46,9 +46,10 @@ return {
    places = {{"store.", "store"}, {"db:", "store._methods"}}},
   {name = "plot", lua = "tenor.plot", lazy = true, about = "charts: sparklines, terminal charts, PNG/SVG/PDF files",
    places = {{"plot.", "plot"}}},
-  {name = "tsa", lua = "tenor.tsa", lazy = true, about = "time series: unit roots, Granger causality, cointegration, VAR",
+  {name = "tsa", lua = "tenor.tsa", lazy = true, about = "time series: unit roots, Granger causality, cointegration, VAR, ARIMA",
    places = {{"tsa.", "tsa"},
-             {"var:", "tsa._var_methods", section = "var", about = "methods of a VAR model (tsa.var)"}}},
+             {"var:", "tsa._var_methods", section = "var", about = "methods of a VAR model (tsa.var)"},
+             {"arima:", "tsa._arima_methods", section = "arima", about = "methods of an ARIMA model (tsa.arima)"}}},
   {name = "help", lua = "tenor.help", lazy = true, about = "help(), help('s:yoy'), ?name in the REPL",
    places = {}},
 }

@@ -6,6 +6,7 @@ tsa.kpss(s, {trend=, lags=})                         KPSS stationarity test
 tsa.granger(y, x, {lags=})                           does x Granger-cause y?
 tsa.coint(y, xs, {trend=, lags= | autolag=, max_lags=})  Engle-Granger
 tsa.var, tsa.var_select                              vector autoregressions (stdlib/tenor/var.lua)
+tsa.arima, tsa.auto_arima                            ARIMA by exact ML (stdlib/tenor/arima.lua)
 
 Conventions (statsmodels 0.13's, written down where they matter):
   * A series is used on its span without leading and trailing missing
@@ -329,4 +330,5 @@ doc.add("tsa.coint", "tsa.coint(y, xs, {trend = \"c\", lags = | autolag = \"aic\
 M._clean, M._common_span, M._label = clean, common_span, label   -- for tenor.var
 tsa = M
 require "tenor.var"
+require "tenor.arima"
 return M
