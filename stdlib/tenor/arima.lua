@@ -239,7 +239,7 @@ args.declare("tsa.auto_arima", {
   {"sp_max", "integer", min = 0, max = 3, default = 2, help = "largest seasonal AR order"},
   {"sq_max", "integer", min = 0, max = 3, default = 2, help = "largest seasonal MA order"},
   {"d", "integer", min = 0, max = 2, default = "KPSS tests at 5%", help = "differences"},
-  {"seasonal_diff", "integer", min = 0, max = 1, default = 0, help = "seasonal differences D"},
+  {"sdiff", "integer", min = 0, max = 1, default = 0, help = "seasonal differences D"},
   {"d_max", "integer", min = 0, max = 2, default = 2, help = "most differences the KPSS search takes"},
   {"seasonal", "boolean|integer", default = false, help = "true (period from the frequency) or the period s"},
   {"ic", "string", choices = {"aic", "aicc", "bic"}, default = "aic", help = "criterion minimised"},
@@ -264,7 +264,7 @@ function M.auto_arima(s, opts)
   if o.seasonal == true then period = ({M = 12, Q = 4})[t.freq] or 0
   elseif math.type(o.seasonal) == "integer" then period = o.seasonal end
   if o.seasonal and period < 2 then error("tsa.auto_arima: give the seasonal period, e.g. {seasonal = 12}", 2) end
-  local D = period > 0 and (o.seasonal_diff or 0) or 0
+  local D = period > 0 and (o.sdiff or 0) or 0
   local d = o.d or choose_d(D > 0 and t:diff(period):trim() or t, o.d_max or 2)
   local ic = o.ic or "aic"
   local maxp, maxq = o.p_max or 5, o.q_max or 5
@@ -305,9 +305,9 @@ function M.auto_arima(s, opts)
   return final
 end
 
-doc.add("tsa.auto_arima", "tsa.auto_arima(s, {p_max = 5, q_max = 5, sp_max = 2, sq_max = 2, d =, seasonal_diff = 0, seasonal =, ic = \"aic\"}) -> model",
+doc.add("tsa.auto_arima", "tsa.auto_arima(s, {p_max = 5, q_max = 5, sp_max = 2, sq_max = 2, d =, sdiff = 0, seasonal =, ic = \"aic\"}) -> model",
   "Stepwise search of Hyndman and Khandakar (2008), as R's forecast::auto.arima(stepwise = TRUE) but by exact ML: " ..
-  "d from KPSS tests at 5% (unless given), D = seasonal_diff (default 0); start from (2,d,2)(1,D,1), (0,d,0)(0,D,0), " ..
+  "d from KPSS tests at 5% (unless given), D = sdiff (default 0); start from (2,d,2)(1,D,1), (0,d,0)(0,D,0), " ..
   "(1,d,0)(1,D,0), (0,d,1)(0,D,1) and move to the best neighbour (each order ±1, p and q together, P and Q together, " ..
   "the constant or drift in or out) until the criterion stops falling. A constant is tried when d + D = 0, a drift " ..
   "when d + D = 1. Returns the chosen tsa.arima model with .search (models tried and their criterion).",

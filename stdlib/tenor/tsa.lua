@@ -7,6 +7,7 @@ tsa.granger(y, x, {lags=})                           does x Granger-cause y?
 tsa.coint(y, xs, {trend=, lags= | autolag=, max_lags=})  Engle-Granger
 tsa.var, tsa.var_select                              vector autoregressions (stdlib/tenor/var.lua)
 tsa.arima, tsa.auto_arima                            ARIMA by exact ML (stdlib/tenor/arima.lua)
+tsa.ardl                                             distributed lags, long run (stdlib/tenor/ardl.lua)
 
 Conventions (statsmodels 0.13's, written down where they matter):
   * A series is used on its span without leading and trailing missing
@@ -331,4 +332,5 @@ M._clean, M._common_span, M._label = clean, common_span, label   -- for tenor.va
 tsa = M
 require "tenor.var"
 require "tenor.arima"
+require "tenor.ardl"
 return M

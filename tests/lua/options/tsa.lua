@@ -15,5 +15,6 @@ return {
   ["var:forecast"] = function(o) return m:forecast(3, o) end,
   ["tsa.arima"] = function(o) return tsa.arima(air, o) end,
   ["arima:forecast"] = function(o) return am:forecast(3, o) end,
+  ["tsa.ardl"] = function(o) return tsa.ardl(y, {x1 = x}, o) end,
   ["tsa.auto_arima"] = function(o) return tsa.auto_arima(air:slice("1955"), o) end,
 }
