@@ -73,6 +73,8 @@ local function design(fit, who)
   return Y, X, D, e
 end
 
+regress._design = design      -- for tenor.binary (probit, logit)
+
 -- OLS of y on the columns (no constant added); names are placeholders.
 local function aux(y, cols, who)
   local names = {}

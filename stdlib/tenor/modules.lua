@@ -24,7 +24,7 @@ return {
    places = {{"data.", "data"}}},
   {name = "dataset", lua = "tenor.dataset", about = "tables of named series",
    places = {{"dataset.", "dataset"}, {"ds:", "dataset._methods"}}},
-  {name = "regress", lua = "tenor.regress", about = "OLS with full inference, rolling fits, cross-correlation",
+  {name = "regress", lua = "tenor.regress", about = "OLS with full inference and diagnostics, rolling fits, probit/logit, cross-correlation",
    places = {{"regress.", "regress"},
              {"fit:", "regress._fit_methods", section = "fit", about = "methods of a regression result"}}},
   {name = "filter", lua = "tenor.filter", about = "trend/cycle filters: HP, Hamilton, Baxter-King, Christiano-Fitzgerald",

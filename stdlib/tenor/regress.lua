@@ -263,5 +263,6 @@ function fit_methods.to_csv(fit, path)
 end
 
 require "tenor.diagnostics"
+require "tenor.binary"
 
 return M
