@@ -209,6 +209,11 @@ end
 function fm.white(fit)
   if not fit.const then error("fit:white: the test needs a fit with a constant", 2) end
   local _, X = design(fit, "fit:white")
+  local k = #X
+  if k * (k + 1) / 2 > 64 then
+    error(("fit:white: with %d regressors the auxiliary regression has %d columns (at most 64); use fit:bp()")
+      :format(k, k * (k + 1) // 2), 2)
+  end
   local cols = {}
   for i = 1, #X do
     for j = i, #X do
@@ -523,8 +528,12 @@ function fm.diagnostics(fit, opts)
     rows = {{"bg", "Breusch-Godfrey (autocorrelation)"}, {"jb", "Jarque-Bera (normality)"}}}
   d.bg, d.jb = fm.bg(fit, opts.lags), fm.jb(fit)
   if fit.const then
-    d.white, d.bp = fm.white(fit), fm.bp(fit)
-    table.insert(d.rows, {"white", "White (heteroskedasticity)"})
+    local k = #fit.names
+    if k * (k + 1) / 2 <= 64 then                -- White's cross products must fit the OLS limit
+      d.white = fm.white(fit)
+      table.insert(d.rows, {"white", "White (heteroskedasticity)"})
+    end
+    d.bp = fm.bp(fit)
     table.insert(d.rows, {"bp", "Breusch-Pagan (heteroskedasticity)"})
   end
   if #fit.names > (fit.const and 1 or 0) then

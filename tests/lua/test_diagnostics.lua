@@ -108,3 +108,9 @@ checkerr(function() short:bg(6) end, "lower the lags", "BG too many lags")
 local nc = regress.ols(cpi:slice("1960-01"), {ppi = ppi}, {const = false})
 checkerr(function() nc:white() end, "needs a fit with a constant", "White without constant")
 checkerr(function() regress.ols({1, 2, 3, 5}, {{1, 2, 3, 4}}):chow("2000") end, "time-series fit", "Chow cross section")
+-- eleven regressors and a constant: White's 78 products exceed the OLS limit
+local many = {}
+for l = 0, 10 do many["ppi_l" .. l] = ppi:lag(l) end
+local big = regress.ols(cpi:slice("1960-01"), many)
+checkerr(function() big:white() end, "fit:white: with 12 regressors the auxiliary regression has 78 columns (at most 64); use fit:bp()", "White too big")
+check(big:diagnostics().white == nil and big:diagnostics().bp ~= nil, "diagnostics() leaves White out, keeps Breusch-Pagan")
