@@ -261,20 +261,79 @@ static double obj_f(const gsl_vector *x, void *params) {
     return isfinite(ll) ? -ll / (double)o->md->m : 1e30;
 }
 
+/* Least squares of b (rows) on the columns of A (rows × cols, column-major)
+   by QR; sol (cols) and resid (rows, may be NULL). 0, or -1 on failure. */
+static int least_squares(const double *A, const double *b, size_t rows, size_t cols, double *sol, double *resid) {
+    if (rows <= cols) return -1;
+    gsl_matrix *M = gsl_matrix_alloc(rows, cols);
+    gsl_vector *bv = gsl_vector_alloc(rows), *tau = gsl_vector_alloc(cols), *x = gsl_vector_alloc(cols);
+    gsl_vector *r = gsl_vector_alloc(rows);
+    int ok = M && bv && tau && x && r;
+    for (size_t t = 0; ok && t < rows; t++) {
+        gsl_vector_set(bv, t, b[t]);
+        for (size_t j = 0; j < cols; j++) gsl_matrix_set(M, t, j, A[j * rows + t]);
+    }
+    ok = ok && gsl_linalg_QR_decomp(M, tau) == GSL_SUCCESS && gsl_linalg_QR_lssolve(M, tau, bv, x, r) == GSL_SUCCESS;
+    for (size_t j = 0; ok && j < cols; j++) sol[j] = gsl_vector_get(x, j);
+    for (size_t t = 0; ok && resid && t < rows; t++) resid[t] = gsl_vector_get(r, t);
+    gsl_matrix_free(M); gsl_vector_free(bv); gsl_vector_free(tau); gsl_vector_free(x); gsl_vector_free(r);
+    return ok ? 0 : -1;
+}
+
 /* Regression start values: least squares of w on the differenced X. */
 static void start_beta(const model *md, double *x) {
-    size_t k = md->sp->k, m = md->m;
-    if (k == 0) return;
-    gsl_matrix *A = gsl_matrix_alloc(m, k);
-    gsl_vector *b = gsl_vector_alloc(m), *tau = gsl_vector_alloc(k), *sol = gsl_vector_alloc(k), *res = gsl_vector_alloc(m);
-    int ok = A && b && tau && sol && res;
-    for (size_t t = 0; ok && t < m; t++) {
-        gsl_vector_set(b, t, md->wy[t]);
-        for (size_t j = 0; j < k; j++) gsl_matrix_set(A, t, j, md->wX[j * m + t]);
+    size_t k = md->sp->k;
+    if (k > 0 && least_squares(md->wX, md->wy, md->m, k, x, NULL) != 0) memset(x, 0, k * sizeof *x);
+}
+
+/* Stationary AR coefficients c (n) -> unconstrained u: partial
+   autocorrelations by the reverse Durbin-Levinson step, each kept within
+   ±0.95, then u = r/sqrt(1 - r²). -1 when c is not stationary. */
+static int unconstrain(const double *c, int n, double *u) {
+    double a[64], b[64];
+    memcpy(a, c, (size_t)n * sizeof *a);
+    for (int k = n; k >= 1; k--) {
+        double rk = a[k - 1];
+        if (!(fabs(rk) < 1)) return -1;
+        for (int j = 0; j < k - 1; j++) b[j] = (a[j] + rk * a[k - 2 - j]) / (1 - rk * rk);
+        rk = fmax(-0.95, fmin(0.95, rk));
+        u[k - 1] = rk / sqrt(1 - rk * rk);
+        memcpy(a, b, (size_t)(k - 1) * sizeof *a);
     }
-    ok = ok && gsl_linalg_QR_decomp(A, tau) == GSL_SUCCESS && gsl_linalg_QR_lssolve(A, tau, b, sol, res) == GSL_SUCCESS;
-    for (size_t j = 0; j < k; j++) x[j] = ok ? gsl_vector_get(sol, j) : 0;
-    gsl_matrix_free(A); gsl_vector_free(b); gsl_vector_free(tau); gsl_vector_free(sol); gsl_vector_free(res);
+    return 0;
+}
+
+/* Hannan-Rissanen start for the non-seasonal AR and MA blocks: a long AR
+   by least squares gives innovations; w on p of its lags and q lagged
+   innovations gives φ and θ. Writes u (p + q unconstrained values);
+   returns -1 when the data are too short or the start is not admissible. */
+static int start_arma(const model *md, const double *beta, double *u) {
+    const tn_arima_spec *sp = md->sp;
+    int p = sp->p, q = sp->q;
+    size_t m = md->m, k = sp->k, L = (size_t)(p + q + 4);
+    if (p + q == 0 || m < 4 * L + 10) return -1;
+    double *e = malloc(m * sizeof *e), *A = malloc(m * (L + (size_t)(p + q)) * sizeof *A);
+    double *eh = calloc(m, sizeof *eh), sol[128];
+    int st = e && A && eh ? 0 : -1;
+    for (size_t t = 0; st == 0 && t < m; t++) {
+        e[t] = md->wy[t];
+        for (size_t j = 0; j < k; j++) e[t] -= md->wX[j * m + t] * beta[j];
+    }
+    size_t rows = m - L;                           /* long AR on rows L..m-1 */
+    for (size_t j = 0; st == 0 && j < L; j++)
+        for (size_t t = 0; t < rows; t++) A[j * rows + t] = e[L + t - j - 1];
+    if (st == 0) st = least_squares(A, e + L, rows, L, sol, eh + L);
+    size_t first = L + (size_t)q, r2 = m - first, c = (size_t)(p + q);
+    for (size_t t = 0; st == 0 && t < r2; t++) {
+        for (int j = 0; j < p; j++) A[(size_t)j * r2 + t] = e[first + t - (size_t)j - 1];
+        for (int j = 0; j < q; j++) A[(size_t)(p + j) * r2 + t] = eh[first + t - (size_t)j - 1];
+    }
+    if (st == 0) st = least_squares(A, e + first, r2, c, sol, NULL);
+    if (st == 0) st = unconstrain(sol, p, u);
+    for (int j = 0; st == 0 && j < q; j++) sol[p + j] = -sol[p + j];
+    if (st == 0) st = unconstrain(sol + p, q, u + p);
+    free(e); free(A); free(eh);
+    return st;
 }
 
 static double step_of(double x) { return 1e-4 * (1 + fabs(x)); }
@@ -422,30 +481,53 @@ static void hessian_cov(model *md, const double *par, double sigma2, double *cov
     free(x); free(h); gsl_matrix_free(H); gsl_matrix_free(inv); gsl_permutation_free(perm);
 }
 
+/* One optimisation from x (np values, unconstrained): its log-likelihood,
+   or -inf when it fails; iterations and convergence in r. */
+static double optimise_from(objective *o, double *x, size_t np, tn_arima_result *r, int *status) {
+    double s2;
+    gsl_vector_view xv = gsl_vector_view_array(x, np);
+    if (obj_f(&xv.vector, o) >= 1e30) { *status = -4; return -INFINITY; }
+    r->iterations = minimise(o, x, np, &r->converged);
+    *status = r->converged ? 0 : -2;
+    to_natural(o->md->sp, x, o->par);
+    double ll = concentrated(o->md, o->par, &s2);
+    return *status == 0 && isfinite(ll) ? ll : -INFINITY;
+}
+
 int tn_arima_fit(const tn_arima_spec *sp, const double *y, const double *X, size_t n, tn_arima_result *r) {
     model md;
     size_t np = tn_arima_nparams(sp);
     if (np > 60 || n <= (size_t)(sp->d + sp->D * sp->s) + np + 1) return -1;
     int st = model_init(&md, sp, y, X, n);
     if (st != 0) return st;
-    double *x = calloc(np + 1, sizeof *x), *par = calloc(np + 1, sizeof *par);
-    if (!x || !par) { free(x); free(par); model_free(&md); return -3; }
+    double *x = calloc(np + 1, sizeof *x), *x2 = calloc(np + 1, sizeof *x2), *par = calloc(np + 1, sizeof *par);
+    if (!x || !x2 || !par) { free(x); free(x2); free(par); model_free(&md); return -3; }
     start_beta(&md, x);
     objective o = {&md, par};
-    gsl_vector_view xv = gsl_vector_view_array(x, np);
-    if (np > 0 && obj_f(&xv.vector, &o) >= 1e30) st = -4;
-    if (st == 0 && np > 0) {
-        r->iterations = minimise(&o, x, np, &r->converged);
-        if (r->iterations < 0) st = -3;
-        else if (!r->converged) st = -2;
-    } else if (st == 0) r->iterations = 0, r->converged = 1;
+    r->iterations = 0, r->converged = 1;
+    if (np > 0) {
+        /* two starts, the better maximum kept: ARMA likelihoods have more
+           than one mode (a near-cancelling φ and θ), and the zero start
+           sits between them; the Hannan-Rissanen start is usually near
+           the global one */
+        memcpy(x2, x, np * sizeof *x);
+        double ll = optimise_from(&o, x, np, r, &st);
+        int it = r->iterations, st2;
+        if (start_arma(&md, x2, x2 + sp->k) == 0) {
+            double ll2 = optimise_from(&o, x2, np, r, &st2);
+            if (ll2 > ll) { memcpy(x, x2, np * sizeof *x); st = st2; ll = ll2; }
+            else r->iterations = it, r->converged = st == 0;
+            if (st != 0 && st2 == 0) st = 0;
+        }
+        if (!isfinite(ll) && st == 0) st = -2;
+    }
     if (st == 0) {
         to_natural(sp, x, r->params);
         r->loglik = concentrated(&md, r->params, &r->sigma2);
         memcpy(r->resid, md.v, md.m * sizeof *r->resid);
         if (r->cov) hessian_cov(&md, r->params, r->sigma2, r->cov);
     }
-    free(x); free(par);
+    free(x); free(x2); free(par);
     model_free(&md);
     return st;
 }

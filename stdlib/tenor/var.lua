@@ -45,7 +45,7 @@ local var_mt = {__name = "tsa.var", __index = methods}
 -- The series as K aligned columns of values, their names and dates.
 local function inputs(data, who)
   local list
-  if dataset.is(data) then list = dataset.columns(data)
+  if dataset.is(data) then list = dataset._methods.columns(data)
   elseif series.is(data) or type(data) ~= "table" then
     error(who .. ": give an array of series or a dataset (at least two series)", 3)
   else list = {table.unpack(data)} end

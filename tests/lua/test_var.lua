@@ -127,3 +127,8 @@ checkerr(function() tsa.var(us, {lags = 1, select = "aic"}) end, "not both", "VA
 checkerr(function() m:granger("gdp", "cpi") end, "no variable 'gdp' (the VAR has ip, cpi, tsy_1y)", "VAR Granger name")
 checkerr(function() m:irf(4, {bands = "asymptotic"}) end, "use {orth = false}", "asymptotic orthogonalised bands")
 checkerr(function() tsa.var_select(us, {max_lags = 400}) end, "too large", "select max_lags")
+
+-- a dataset works as the list of its columns
+local ds = dataset.new{ccpi, cm2, cppi}
+local md = tsa.var(ds, {lags = 2})
+close(md.coef.cpi["L1.m2"], ref.cn2["coef|cpi|L1.m2"], "VAR from a dataset")
