@@ -9,13 +9,14 @@
 #   make bench-peers  install the peers (pandas+statsmodels, R packages, gretl), then make bench
 #   make fuzz         libFuzzer harnesses, FUZZ_SECONDS each (default 60; needs clang)
 #   make docs         regenerate docs/reference.md from the help entries
+#   make calendar-data  recompile stdlib/calendar/*.csv into stdlib/tenor/calendar_data.lua
 #   make install PREFIX=/usr/local
 #   make clean
 
 PREFIX    ?= /usr/local
 CC        ?= cc
-PKGS      := lua5.4 gsl readline sqlite3
-DEB_PKGS  := liblua5.4-dev libgsl-dev libreadline-dev libsqlite3-dev pkg-config
+PKGS      := lua5.4 gsl readline sqlite3 jansson nettle
+DEB_PKGS  := liblua5.4-dev libgsl-dev libreadline-dev libsqlite3-dev libjansson-dev nettle-dev pkg-config
 # charts (gnuplot, a CJK font), the terminal tests of the REPL (tmux) and
 # the C unit tests under valgrind
 RUN_PKGS  := gnuplot-nox fonts-wqy-microhei tmux valgrind
@@ -34,7 +35,8 @@ WARN      := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 OPT       ?= -O3 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-GSL_LIBS   = $(shell pkg-config --libs gsl 2>/dev/null)
+# what the pure-C core links (the C unit tests link only the core)
+CORE_LIBS  = $(shell pkg-config --libs gsl nettle 2>/dev/null)
 CFLAGS    += $(WARN) $(OPT) -D_GNU_SOURCE -pthread -MMD -MP $(PKG_CFLAGS)
 LDLIBS    += $(PKG_LIBS) -lm -lpthread
 
@@ -61,7 +63,7 @@ objs = $(patsubst interp/%.c,$(1)/%.o,$(2))
 
 # The Lua stdlib, compiled to bytecode at build time and linked in (start-up
 # parses nothing); data only, so the one object serves every build.
-STDLIB_LUA := $(sort $(wildcard stdlib/tenor/*.lua))
+STDLIB_LUA := $(sort $(wildcard stdlib/tenor/*.lua stdlib/tenor/*/*.lua))
 STDLIB_OBJ := $(BUILD)/stdlib_bytecode.o
 
 $(BUILD)/stdlib_embed: interp/tools/stdlib_embed.c | $(BUILD)
@@ -73,7 +75,7 @@ $(BUILD)/stdlib_bytecode.c: $(BUILD)/stdlib_embed $(STDLIB_LUA)
 $(STDLIB_OBJ): $(BUILD)/stdlib_bytecode.c interp/host/stdlib_bytecode.h
 	$(CC) $(CFLAGS) -Iinterp -c -o $@ $<
 
-.PHONY: all deps demo test check-asan check-tsan bench bench-peers docs install clean fuzz deps-fuzz
+.PHONY: calendar-data all deps demo test check-asan check-tsan bench bench-peers docs install clean fuzz deps-fuzz
 
 all: deps tenor
 
@@ -107,7 +109,7 @@ $(BUILD) $(ASAN) $(TSAN):
 	mkdir -p $@
 
 tests/c/%: tests/c/%.c $(call objs,$(BUILD),$(CORE_SRC)) tests/c/harness.h
-	$(CC) $(CFLAGS) -Iinterp -o $@ $< $(call objs,$(BUILD),$(CORE_SRC)) -lquadmath $(GSL_LIBS) -lm
+	$(CC) $(CFLAGS) -Iinterp -o $@ $< $(call objs,$(BUILD),$(CORE_SRC)) -lquadmath $(CORE_LIBS) -lm
 
 demo: all
 	./tenor examples/quickstart.lua
@@ -115,7 +117,8 @@ demo: all
 test: all $(CTESTS)
 	@TENOR=./tenor CTESTS="$(CTESTS)" bash tests/run.sh
 
-# The reference is generated from stdlib/tenor/docs.lua, the text help() prints.
+# The reference is generated from the help entries each module registers
+# (tenor.doc), the text help() prints.
 docs: all
 	@mkdir -p docs
 	./tenor -e 'io.write(tenor.reference_markdown(), "\n")' > docs/reference.md
@@ -142,7 +145,7 @@ $(ASAN)/tenor: $(call objs,$(ASAN),$(CORE_SRC) $(LUA_SRC) $(MAIN_SRC)) $(STDLIB_
 
 $(ASAN)/c/%: tests/c/%.c $(call objs,$(ASAN),$(CORE_SRC)) tests/c/harness.h
 	@mkdir -p $(ASAN)/c
-	$(CC) $(CFLAGS) $(SAN_FLAGS) -Iinterp -o $@ $< $(call objs,$(ASAN),$(CORE_SRC)) -lquadmath $(GSL_LIBS) -lm
+	$(CC) $(CFLAGS) $(SAN_FLAGS) -Iinterp -o $@ $< $(call objs,$(ASAN),$(CORE_SRC)) -lquadmath $(CORE_LIBS) -lm
 
 check-asan: deps $(ASAN)/tenor $(patsubst tests/c/%,$(ASAN)/c/%,$(CTESTS))
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
@@ -160,6 +163,12 @@ $(TSAN)/tenor: $(call objs,$(TSAN),$(CORE_SRC) $(LUA_SRC) $(MAIN_SRC)) $(STDLIB_
 
 check-tsan: deps $(TSAN)/tenor
 	TSAN_OPTIONS=halt_on_error=1 TENOR_HOME=$(CURDIR) $(TSAN)/tenor tests/lua/run.lua tests/lua/test_data.lua
+
+# The Chinese calendar tables (stdlib/calendar/*.csv, sources in stdlib/calendar/SOURCES.md)
+# are compiled into a Lua table module that the stdlib embeds.
+calendar-data: tenor
+	./tenor stdlib/calendar/make_calendar_data.lua stdlib/tenor/calendar_data.lua
+	$(MAKE) tenor
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tenor
@@ -199,7 +208,7 @@ $(FUZZ):
 FUZZ_LIB_OBJS = $(call objs,$(FUZZ),$(CORE_SRC) $(LUA_SRC)) $(STDLIB_OBJ)
 
 $(FUZZ)/fuzz_date: tests/fuzz/fuzz_date.c $(call objs,$(FUZZ),$(CORE_SRC))
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(GSL_LIBS) -lm
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(CORE_LIBS) -lm
 
 $(FUZZ)/fuzz_%: tests/fuzz/fuzz_lua.c tests/fuzz/%.lua $(FUZZ_LIB_OBJS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -DFUZZ_NAME='"$*"' -DTENOR_ROOT='"$(CURDIR)"' \

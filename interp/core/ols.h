@@ -1,6 +1,6 @@
 /*
- * ols.h -- least squares on GSL, without Lua: the numerical core behind
- * regress.ols and the unit tests.
+ * ols.h -- least squares in plain C (no GSL, no Lua): the numerical core
+ * behind regress.ols.
  */
 #ifndef TN_OLS_H
 #define TN_OLS_H
@@ -13,15 +13,21 @@ typedef struct {
     size_t n, k;          /* observations, coefficients */
     double *beta;         /* k */
     double *cov;          /* k*k, row-major */
+    double *se;           /* k: sqrt of cov's diagonal, computed without squaring the scale */
     double *resid;        /* n */
     double ssr, sigma2;   /* sum of squared residuals, ssr/(n-k) */
     int collinear;        /* on failure: the column found dependent ... */
     int *depends_on;      /* k flags: ... and the columns it depends on */
+    int leverage_one;     /* HC2/HC3: a row with leverage 1 (cov and se NaN), else -1 */
+    const double *contrast; /* optional k weights c (NULL: none) ... */
+    double contrast_se;   /* ... and the standard error of c'beta, computed stably */
 } tn_ols_fit;
 
 /* Fits y (n) on the columns of X (n*k, column-major: column j at X + j*n)
    by a re-orthogonalised Gram-Schmidt QR of the column-scaled design, then
-   one step of iterative refinement with the residual in long double. cov_type is TN_COV_*; hac_lag the Bartlett lag.
+   Björck's refinement of the solution and residual together (residuals in
+   long double, at most three rounds; see ols.c). cov_type is TN_COV_*;
+   hac_lag the Bartlett lag.
    The fit's arrays are the caller's (sizes as above; depends_on k ints).
    Returns 0, -1 when the design is rank deficient (collinear and
    depends_on say which columns), -2 when n <= k, -3 when out of memory or

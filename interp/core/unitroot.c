@@ -118,7 +118,7 @@ static int n_terms(int trend) { return trend == TN_TREND_CT ? 2 : trend == TN_TR
    Δx. Columns: x_{t-1}, Δx_{t-1}..Δx_{t-p}, then 1 and t = 1..rows.
    Workspace w holds X (rows·k), y, beta, cov, resid, depends_on. On
    success out[] = {tau of x_{t-1}, gamma, AIC, BIC, |t| of the last column}. */
-typedef struct { double *X, *y, *beta, *cov, *resid; int *dep; } adf_work;
+typedef struct { double *X, *y, *beta, *cov, *se, *resid; int *dep; } adf_work;
 
 static int adf_fit(const double *x, size_t n, int trend, int p, size_t rows, adf_work *w, double out[5]) {
     size_t k = (size_t)(1 + p + n_terms(trend)), first = n - 1 - rows;
@@ -130,7 +130,7 @@ static int adf_fit(const double *x, size_t n, int trend, int p, size_t rows, adf
         if (trend != TN_TREND_N) w->X[(size_t)(p + 1) * rows + t] = 1;
         if (trend == TN_TREND_CT) w->X[(size_t)(p + 2) * rows + t] = (double)(t + 1);
     }
-    tn_ols_fit f = {.beta = w->beta, .cov = w->cov, .resid = w->resid, .depends_on = w->dep};
+    tn_ols_fit f = {.beta = w->beta, .cov = w->cov, .se = w->se, .resid = w->resid, .depends_on = w->dep};
     int st = tn_ols(w->X, w->y, rows, k, TN_COV_CLASSICAL, 0, &f);
     if (st != 0) return st == -1 || st == -2 ? -2 : -3;
     double ll = -0.5 * (double)rows * (log(2 * M_PI) + log(f.ssr / (double)rows) + 1);
@@ -182,17 +182,18 @@ int tn_adf(const double *x, size_t n, int trend, int maxlag, int autolag, tn_adf
     w.beta = malloc(kmax * sizeof *w.beta);
     w.cov = malloc(kmax * kmax * sizeof *w.cov);
     w.dep = malloc(kmax * sizeof *w.dep);
+    w.se = malloc(kmax * sizeof *w.se);
     int st = -3, p = maxlag;
     double out[5];
     r->icbest = NAN;
-    if (w.X && w.y && w.resid && w.beta && w.cov && w.dep) {
+    if (w.X && w.y && w.resid && w.beta && w.cov && w.se && w.dep) {
         st = autolag == TN_AUTOLAG_NONE ? 0 : adf_autolag(x, n, trend, maxlag, autolag, &w, &p, &r->icbest);
         if (st == 0) st = adf_fit(x, n, trend, p, n - 1 - (size_t)p, &w, out);
     }
     if (st == 0) {
         r->stat = out[0], r->gamma = out[1], r->lags = p, r->maxlag = maxlag, r->nobs = n - 1 - (size_t)p;
     }
-    free(w.X); free(w.y); free(w.resid); free(w.beta); free(w.cov); free(w.dep);
+    free(w.X); free(w.y); free(w.resid); free(w.beta); free(w.cov); free(w.se); free(w.dep);
     return st;
 }
 
@@ -235,11 +236,11 @@ static int kpss_detrend(const double *x, size_t n, int trend, double *e) {
         for (size_t t = 0; t < n; t++) e[t] = x[t] - m;
         return 0;
     }
-    double *X = malloc(2 * n * sizeof *X), beta[2], cov[4];
+    double *X = malloc(2 * n * sizeof *X), beta[2], cov[4], se[2];
     int dep[2], st = -3;
     if (X) {
         for (size_t t = 0; t < n; t++) X[t] = 1, X[n + t] = (double)(t + 1);
-        tn_ols_fit f = {.beta = beta, .cov = cov, .resid = e, .depends_on = dep};
+        tn_ols_fit f = {.beta = beta, .cov = cov, .se = se, .resid = e, .depends_on = dep};
         st = tn_ols(X, x, n, 2, TN_COV_CLASSICAL, 0, &f);
     }
     free(X);

@@ -20,7 +20,10 @@ static const luaL_Reg tenor_libs[] = {
     {NULL, NULL}
 };
 
-static const luaL_Reg tenor_preload[] = {
+/* Modules without a global, reached with require (package.preload): the
+   C parts of lazy modules open on their stdlib module's first require. */
+static const luaL_Reg tenor_required[] = {
+    {"tenor.json_c", luaopen_json},
     {"tenor._tsa", luaopen_tsa},
     {NULL, NULL}
 };
@@ -31,7 +34,7 @@ void tn_openlibs(lua_State *L) {
         lua_pop(L, 1);
     }
     luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
-    for (const luaL_Reg *lib = tenor_preload; lib->func; lib++) {
+    for (const luaL_Reg *lib = tenor_required; lib->func; lib++) {
         lua_pushcfunction(L, lib->func);
         lua_setfield(L, -2, lib->name);
     }

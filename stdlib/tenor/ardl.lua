@@ -212,6 +212,6 @@ doc.add("tsa.ardl", "tsa.ardl(y, xs, {lags =, order =, max_lags = 4, max_order =
   "q = 0..max_order, on a common sample (statsmodels' ardl_select_order, glob = False); the chosen model is refitted " ..
   "on all its rows. Fields: lags, order[x], fit (a regress.ols fit: names <y>.L1, <x>.L0, ...; fit:bg() etc. work), " ..
   "long_run[x] = Σβ/(1 - Σφ) and long_run_se (delta method), selection.",
-  "local m = tsa.ardl(cpi, {m2 = m2, gap = gap}, {max_lags = 6, max_order = 6})\nprint(m.long_run.m2)")
+  "local m = tsa.ardl(cpi:yoy(), {ppi = ppi:yoy()}, {max_lags = 6, max_order = 6})\nprint(m)\nprint(m.long_run.ppi, m.long_run_se.ppi)")
 
 return M

@@ -170,7 +170,7 @@ doc.add("tsa.arima", "tsa.arima(s, {order = {p, d, q}, seasonal = {P, D, Q, s}, 
   "d = 1) or ct; default c without differencing, else n. Fields: params[name], se[name] (numerical Hessian, as " ..
   "statsmodels cov_type=\"approx\" and R's arima), names (const, trend, exog..., ar1.., ma1.., sar1.., sma1.., sigma2), " ..
   "loglik, aic, bic, aicc, nobs (after differencing), resid. The series must have no missing value inside its span.",
-  "local m = tsa.arima(air:log(), {order = {0, 1, 1}, seasonal = {0, 1, 1, 12}})\nprint(m)\nprint(m:forecast(12).mean)")
+  "local m = tsa.arima(cpi:log():slice(\"1990-01\", \"2025-09\"), {order = {0, 1, 1}, seasonal = {0, 1, 1, 12}})\nprint(m)\nprint(m:forecast(12).mean)")
 
 function arima_mt.__tostring(m)
   local sp = m.spec
@@ -229,7 +229,7 @@ doc.add("arima:forecast", "m:forecast(h, {level = 0.95, exog =}) -> {mean, lower
   "Forecasts of the series for the h periods after the sample with mean ± z·se intervals; se from the state-space " ..
   "prediction (the differencing integrated exactly, parameter uncertainty ignored, as statsmodels' get_forecast). " ..
   "A model with exogenous regressors needs their future values in exog.",
-  "local f = m:forecast(12, {level = 0.8})\nprint(f.mean, f.lower, f.upper)")
+  "local m = tsa.arima(ip:log(), {order = {1, 1, 1}, trend = \"t\"})\nlocal f = m:forecast(12, {level = 0.8})\nprint(f.mean, f.lower, f.upper)")
 
 -- auto_arima ------------------------------------------------------------------
 
@@ -311,6 +311,6 @@ doc.add("tsa.auto_arima", "tsa.auto_arima(s, {p_max = 5, q_max = 5, sp_max = 2, 
   "(1,d,0)(1,D,0), (0,d,1)(0,D,1) and move to the best neighbour (each order ±1, p and q together, P and Q together, " ..
   "the constant or drift in or out) until the criterion stops falling. A constant is tried when d + D = 0, a drift " ..
   "when d + D = 1. Returns the chosen tsa.arima model with .search (models tried and their criterion).",
-  "local m = tsa.auto_arima(ip:log(), {seasonal = false})\nprint(m)")
+  "local m = tsa.auto_arima(ip:log():slice(\"2000-01\"))\nprint(m, #m.search.models)")
 
 return M

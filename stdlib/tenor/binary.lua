@@ -172,7 +172,7 @@ for _, kind in ipairs{"probit", "logit"} do
      "coef, se (observed information), z, p, loglik, llnull, mcfadden_r2, aic, bic, ame (average marginal effects), " ..
      "fitted (predicted probabilities, dated), nobs. Rows with a missing value are dropped as in regress.ols; " ..
      "perfect separation is an error."):format(kind == "probit" and "Probit" or "Logit", kind == "probit" and "Probit" or "Logit"),
-    ("local rec = (ip:yoy():lead(12)):lt(0)\nlocal m = regress.%s(rec, {spread = t10 - t3m})\nprint(m.fitted)"):format(kind))
+    ("local down = ip:yoy():lead(12):lt(0)   -- IP lower on the year, 12 months on\nlocal m = regress.%s(down, {spread = spread})\nprint(m)\nprint(m.fitted)"):format(kind))
 end
 
 return M

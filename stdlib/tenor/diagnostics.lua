@@ -156,7 +156,7 @@ doc.add("fit:bg", "fit:bg(lags) -> test",
   "Breusch-Godfrey LM test of residual autocorrelation up to order lags (default min(10, n/5)), as statsmodels' " ..
   "acorr_breusch_godfrey: residuals on the regressors and their own lags (0 before the sample). " ..
   "Fields: stat (n R²), p (chi²(lags)), df, f, f_p, f_df.",
-  "local fit = regress.ols(cpi, {m2 = m2})\nprint(fit:bg(4).p)")
+  "print(fit:bg(4).p)")
 
 -- Jarque-Bera -----------------------------------------------------------
 
@@ -182,7 +182,7 @@ end
 doc.add("fit:jb", "fit:jb() -> test",
   "Jarque-Bera test: JB = n/6 (S² + (K-3)²/4) with the residuals' skewness S and kurtosis K (central moments " ..
   "divided by n), chi²(2), as statsmodels' jarque_bera. Fields: stat, p, df, skew, kurtosis.",
-  "print(regress.ols(cpi, {m2 = m2}):jb())")
+  "print(fit:jb())")
 
 -- White and Breusch-Pagan --------------------------------------------------
 
@@ -231,7 +231,7 @@ doc.add("fit:white", "fit:white() -> test",
   "White's test: squared residuals on the regressors, their squares and cross products (duplicates such as " ..
   "the square of a dummy dropped), LM = n R² ~ chi²(columns - 1), as statsmodels' het_white. Needs a constant. " ..
   "Fields: stat, p, df, f, f_p, f_df.",
-  "print(regress.ols(cpi, {m2 = m2, ppi = ppi}):white())")
+  "print(fit:white())")
 
 function fm.bp(fit)
   if not fit.const then error("fit:bp: the test needs a fit with a constant", 2) end
@@ -242,7 +242,7 @@ end
 doc.add("fit:bp", "fit:bp() -> test",
   "Breusch-Pagan test in Koenker's (1981) studentized form: squared residuals on the fit's regressors, " ..
   "LM = n R² ~ chi²(k - 1), as statsmodels' het_breuschpagan(robust=True). Fields: stat, p, df, f, f_p, f_df.",
-  "print(regress.ols(cpi, {m2 = m2}):bp())")
+  "print(fit:bp())")
 
 -- RESET --------------------------------------------------------------------
 
@@ -274,7 +274,7 @@ doc.add("fit:reset", "fit:reset(power) -> test",
   "Ramsey's RESET: y on the regressors and the fitted values to the powers 2..power (default 3); F test that " ..
   "the powers add nothing, F(power-1, n-k-power+1). chi2 = df1·F is statsmodels' linear_reset (use_f=False). " ..
   "Fields: stat (F), p, df1, df2, chi2, chi2_p.",
-  "print(regress.ols(cpi, {m2 = m2}):reset(3))")
+  "print(fit:reset(3))")
 
 -- Chow -------------------------------------------------------------------------
 
@@ -308,7 +308,7 @@ doc.add("fit:chow", "fit:chow(period) -> test",
   "Chow breakpoint test: the fit on the whole sample against separate fits before period and from period on, " ..
   "F = ((SSR - SSR1 - SSR2)/k) / ((SSR1 + SSR2)/(n - 2k)) ~ F(k, n - 2k), classical errors (as gretl's chow). " ..
   "Time-series fits only. Fields: stat, p, df1, df2, ssr {whole, before, after}.",
-  "print(regress.ols(cpi, {m2 = m2}):chow(\"2015-01\"))")
+  "print(fit:chow(\"1990-01\"))")
 
 -- Wald ---------------------------------------------------------------------
 
@@ -392,7 +392,7 @@ doc.add("fit:wald", "fit:wald(\"ppi + cpi = 1, const = 0\") -> test",
   "restrictions separated by commas), with the fit's covariance (classical, HC or HAC): " ..
   "W = (Rb - r)'(R V R')^-1 (Rb - r). Fields: stat (F = W/q), p (F(q, df_resid)), df1, df2, chi2 (= W), " ..
   "chi2_p, R, r — statsmodels' wald_test with use_f true and false.",
-  "print(regress.ols(cpi, {m2 = m2, ppi = ppi}):wald(\"m2 + ppi = 1\"))")
+  "print(fit:wald(\"ppi = 1\"))\nprint(fit:wald(\"ppi = 0, const = 0\").chi2)")
 
 -- CUSUM ------------------------------------------------------------------------
 
@@ -497,7 +497,7 @@ doc.add("fit:cusum", "fit:cusum() -> test",
   "deviation of the w, ddof 1), and Brown, Durbin and Evans' 5% lines ±0.948(√m + 2i/√m), m = n - k. " ..
   "Fields: cusum, band, w (series for time-series fits), stat = max |W_i|/(√m + 2i/√m), crossed (stat > 0.948), " ..
   "p = 2(1 - Φ(3s) + exp(-4s²)Φ(s)) (the crossing probability of the lines at s).",
-  "local c = regress.ols(cpi, {m2 = m2}):cusum()\nprint(c.crossed, c.p)")
+  "local c = fit:cusum()\nprint(c.crossed, c.p)")
 
 -- All of them ----------------------------------------------------------------------
 
@@ -554,6 +554,6 @@ end
 doc.add("fit:diagnostics", "fit:diagnostics({lags =, power = 3, chow =}) -> table",
   "Runs fit:bg, fit:jb, fit:white, fit:bp, fit:reset, fit:chow (when chow = a period is given) and fit:cusum " ..
   "(time series) and prints them as one table; each result is a field (d.bg, d.jb, ...).",
-  "print(regress.ols(cpi, {m2 = m2}):diagnostics{chow = \"2015-01\"})")
+  "print(fit:diagnostics{chow = \"1990-01\"})")
 
 return fm

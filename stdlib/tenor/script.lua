@@ -21,10 +21,13 @@ command line "3,6,12"). Every script also has data_dir (default: the bundled
 examples/data). S:run{...} checks the parameters (an unknown one is refused
 with the list of valid ones; a wrong type names the parameter and what it
 expected), fills defaults and calls main(p, ctx); ctx.path(file) locates a
-declared data file, ctx.read(file) reads it, ctx.out is the output folder
+declared data file, ctx.read(file, opts) reads it (data.read_csv options), ctx.out is the output folder
 (under tenor run) and ctx.print prints unless {quiet=true}.
 S:help() is the text `tenor help NAME` shows.
 ]]
+
+local doc = require "tenor.doc"
+local args = require "tenor.args"
 
 local M = {}
 local script_methods = {}
@@ -75,10 +78,25 @@ local function coerce(sname, pname, ptype, v)
     return v
   end
 end
+doc.add("script.coerce", "script.coerce(script_name, param, type, value)", "Converts a value (or command-line text) to a parameter type, with an error naming the parameter.", "script.coerce('rules.x', 'horizons', 'list', '3,6,12')")
 M.coerce = coerce
 
+doc.add("script.define", "script{name=, description=, params={{name, type, default, help}, ...}, data={...}, main=function(p, ctx) end} (also script.define{...})", "Declares a shared script: a module that returns it is found by require, tenor run, tenor list and tenor help. Types: string, number, integer, boolean, period, list; every script also has data_dir.", "return script{name = 'rules.mine', params = {{'k', 'number', 1, 'band width'}}, main = function(p, ctx) end}")
+args.declare("script.define", {
+  {"name", "string", help = "required: the module name require() and tenor run use"},
+  {"description", "string", default = "", help = "one line: what the script does"},
+  {"params", "table", default = "none", help = "{{name, type, default, help}, ...} in help order"},
+  {"data", "table", default = "none", help = "data files it reads, under data_dir"},
+  {"main", "function", help = "required: main(p, ctx) -> result"},
+})
+args.declare("S:run", {
+  {"quiet", "boolean", default = false, help = "ctx.print prints nothing"},
+  {"out", "string", default = ".", help = "the output folder (ctx.out)"},
+})
+
 function M.define(spec)
-  if type(spec) ~= "table" or type(spec.name) ~= "string" or type(spec.main) ~= "function" then
+  spec = args.check("script.define", spec)
+  if type(spec.name) ~= "string" or type(spec.main) ~= "function" then
     error("script{...}: give at least name= and main=", 2)
   end
   local s = setmetatable({name = spec.name, description = spec.description or "", main = spec.main,
@@ -96,13 +114,14 @@ function M.define(spec)
   return s
 end
 
+doc.add("S:param_names", "S:param_names()", "The parameter names in declaration order.", "require('rules.base_effects'):param_names()")
 function script_methods.param_names(s)
   local names = {}
   for _, p in ipairs(s.params) do names[#names + 1] = p.name end
   return names
 end
 
---- The parameters bound: defaults, then the given values, type-checked.
+doc.add("S:bind", "S:bind(params)", "The parameter table main() would get: defaults overlaid with the given values, type-checked.", "require('rules.cpi_bonds'):bind{margin = '1.5'}")
 function script_methods.bind(s, given)
   local p = {}
   for _, e in ipairs(s.params) do p[e.name] = e.default end
@@ -116,12 +135,13 @@ function script_methods.bind(s, given)
   return p
 end
 
+doc.add("S:run", "S:run(params, {quiet=false})", "Binds the parameters (unknown ones refused with the valid list; types checked), then runs main(p, ctx) and returns its result. ctx.path(file), ctx.read(file, opts), ctx.print.", "require('rules.cpi_bonds'):run{market = 'cn'}")
 function script_methods.run(s, given, opts)
-  opts = opts or {}
+  opts = args.check("S:run", opts)
   local p = s:bind(given)
   local ctx = {}
   function ctx.path(file) return p.data_dir .. "/" .. file end
-  function ctx.read(file) return assert(data.read_csv(ctx.path(file))) end
+  function ctx.read(file, opts) return assert(data.read_csv(ctx.path(file), opts)) end
   ctx.out = opts.out or "."                 -- tenor run's output folder
   ctx.print = opts.quiet and function() end or print
   return s.main(p, ctx)
@@ -136,6 +156,7 @@ local function show_default(v)
   return tostring(v)
 end
 
+doc.add("S:help", "S:help()", "The script's description, parameters (type, default, help) and data files; also print(S).", "print(require('rules.ppi_equities'):help())")
 function script_methods.help(s)
   local lines = {("%s — %s"):format(s.name, s.description), "parameters:"}
   for _, e in ipairs(s.params) do
@@ -146,6 +167,25 @@ function script_methods.help(s)
 end
 
 script_mt.__tostring = script_methods.help
+
+--- Per-market defaults: a script whose parameters default to "" (meaning
+--- "the market's own") fills them from defaults[p.market], refuses an unknown
+--- market, and checks start/end as periods once filled.
+doc.add("script.market_defaults", "script.market_defaults(p, {us = {start = '1960-01', ...}, cn = {...}}, script_name)", "Inside main: parameters given as \"\" take the market's own default from the table (keyed by p.market); an unknown market is an error listing the valid ones; start and end are checked as periods. Returns p.", "script.market_defaults({market = 'cn', start = ''}, {cn = {start = '2014-01'}, us = {start = '1960-01'}}, 'rules.mine')")
+function M.market_defaults(p, defaults, sname)
+  local d = defaults[p.market]
+  if not d then
+    local ms = {}
+    for m in pairs(defaults) do ms[#ms + 1] = "'" .. m .. "'" end
+    table.sort(ms)
+    error(("%s: market must be %s, got '%s'"):format(sname, table.concat(ms, " or "), tostring(p.market)), 0)
+  end
+  for k, v in pairs(d) do if p[k] == "" then p[k] = v end end
+  for _, k in ipairs{"start", "end"} do
+    if p[k] and p[k] ~= "" then coerce(sname, k, "period", p[k]) end
+  end
+  return p
+end
 
 M._methods = script_methods
 setmetatable(M, {__call = function(_, spec) return M.define(spec) end})

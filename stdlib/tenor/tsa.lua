@@ -69,23 +69,27 @@ local function clean(s, who, what, min_n)
   return t
 end
 
--- Series cut to the span all of them share (each cleaned first).
+-- Series cut to the span all of them share (each one's span runs from its
+-- first to its last value), then checked there: a missing value outside
+-- the shared span does not matter, one inside it is an error.
 local function common_span(list, who, whats)
   local from, to
   for i, s in ipairs(list) do
-    list[i] = clean(s, who, whats[i])
-    local d = list[i]:dates()
-    if i > 1 and list[i].freq ~= list[1].freq then
+    if not series.is(s) then error(("%s: %s must be a series (got %s)"):format(who, whats[i], type(s)), 3) end
+    if i > 1 and s.freq ~= list[1].freq then
       error(("%s: series %s and %s differ in frequency; convert with :to() first")
-        :format(who, label(list[1], whats[1]), label(list[i], whats[i])), 3)
+        :format(who, label(list[1], whats[1]), label(s, whats[i])), 3)
     end
+    local d = s:trim():dates()
+    if #d == 0 then error(("%s: series %s has no values"):format(who, label(s, whats[i])), 3) end
     if not from or d[1] > from then from = d[1] end
     if not to or d[#d] < to then to = d[#d] end
   end
+  if from > to then error(("%s: the series share no period"):format(who), 3) end
   for i, s in ipairs(list) do
     local cut = s:slice(from, to)
     cut.name = s.name
-    list[i] = cut
+    list[i] = clean(cut, who, whats[i])
   end
   return list, from, to
 end
@@ -171,7 +175,7 @@ doc.add("tsa.adf", "tsa.adf(s, {trend = \"c\", lags = | autolag = \"aic\", max_l
   "(MacKinnon 2010 for nobs), gamma (coefficient of x(-1)), icbest (with autolag). trend: n, c or ct. " ..
   "Without lags the lag is searched over 0..max_lags on a common sample by AIC, BIC or t. " ..
   "The series is used between its first and last values; a missing value inside is an error.",
-  "local r = tsa.adf(cpi:yoy(), {trend = \"c\", autolag = \"bic\"})\nprint(r.stat, r.p, r.crit[\"5%\"])")
+  "local r = tsa.adf(ppi:yoy(), {trend = \"c\", autolag = \"bic\"})\nprint(r.stat, r.p, r.crit[\"5%\"])")
 
 -- KPSS ---------------------------------------------------------------------
 
@@ -213,7 +217,7 @@ doc.add("tsa.kpss", "tsa.kpss(s, {trend = \"c\", lags =}) -> test",
   "(nlags=\"auto\" by default: Hobijn, Franses and Ooms 1998). Fields: stat, p, lags, nobs, " ..
   "crit[\"10%\"|\"5%\"|\"2.5%\"|\"1%\"], outside (1: p is really larger than 0.10, -1: smaller than 0.01, 0 inside). " ..
   "p interpolates linearly in KPSS (1992) table 1.",
-  "local r = tsa.kpss(cpi:yoy())\nprint(r.stat, r.p)")
+  "local r = tsa.kpss(ppi:yoy())\nprint(r.stat, r.p)")
 
 -- Granger ------------------------------------------------------------------
 
@@ -265,7 +269,7 @@ doc.add("tsa.granger", "tsa.granger(y, x, {lags = 4}) -> test",
   "and p lags of y, both fitted on the same rows of the span y and x share (statsmodels' " ..
   "grangercausalitytests, \"ssr_ftest\"). Fields: stat (F), p, df1 (= lags), df2, nobs, first, last, " ..
   "restricted and unrestricted (the two regress.ols fits).",
-  "local g = tsa.granger(cpi:yoy(), m2:yoy(), {lags = 6})\nprint(g.stat, g.p)")
+  "local g = tsa.granger(cpi:yoy(), ppi:yoy(), {lags = 6})\nprint(g.stat, g.p)")
 
 -- Engle-Granger --------------------------------------------------------------
 
@@ -326,7 +330,7 @@ doc.add("tsa.coint", "tsa.coint(y, xs, {trend = \"c\", lags = | autolag = \"aic\
   "on xs with a constant (and trend for \"ct\"), then ADF without deterministic terms on the residuals, as " ..
   "statsmodels' coint. p is MacKinnon's (1994) for N = 1 + #xs series; crit MacKinnon's (2010) for n - 1 " ..
   "observations. Fields: stat, p, crit, lags, nobs, N, regression (the regress.ols fit).",
-  "local c = tsa.coint(tsy_10y, tsy_1y)\nprint(c.stat, c.p)")
+  "local c = tsa.coint(gs10, gs10 - spread)   -- the 10-year and the 3-month yield\nprint(c.stat, c.p)")
 
 M._clean, M._common_span, M._label = clean, common_span, label   -- for tenor.var
 tsa = M

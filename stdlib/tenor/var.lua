@@ -137,7 +137,7 @@ end
 doc.add("tsa.var_select", "tsa.var_select(list | dataset, {max_lags =, trend = \"c\"}) -> table",
   "The VAR lag-order criteria AIC, BIC, HQIC and FPE for p = 0..max_lags, every model fitted on the same rows " ..
   "(statsmodels' VAR.select_order). Fields: lags, aic, bic, hqic, fpe (arrays), selected[criterion], nobs.",
-  "print(tsa.var_select({cpi, m2, ip}, {max_lags = 12}))")
+  "print(tsa.var_select({cpi:yoy(), ppi:yoy(), ip:yoy()}, {max_lags = 12}))")
 
 args.declare("tsa.var", {
   {"lags", "integer", min = 0, help = "the lag order p"},
@@ -201,7 +201,7 @@ doc.add("tsa.var", "tsa.var(list | dataset, {lags = | select = \"aic\", max_lags
   "(E'E/(T - m)), aic, bic, hqic, fpe (statsmodels' definitions), resid[name], nobs, lags, names, first, last. " ..
   "Methods: irf, fevd, forecast, granger, is_stable. Without lags the order is chosen by select (default aic) " ..
   "over 0..max_lags on a common sample.",
-  "local m = tsa.var({cpi, m2, ip}, {select = \"aic\", max_lags = 12})\nprint(m)\nprint(m:irf(12).lower)")
+  "local m = tsa.var({cpi:yoy(), ppi:yoy(), ip:yoy()}, {select = \"aic\", max_lags = 12})\nprint(m)\nprint(m.coef.cpi[\"L1.ppi\"], m.aic)")
 
 -- Printing -----------------------------------------------------------------
 
@@ -233,7 +233,7 @@ end
 doc.add("var:is_stable", "m:is_stable() -> boolean, moduli",
   "True when every eigenvalue of the companion matrix lies inside the unit circle (the VAR is stationary); " ..
   "the second result lists their moduli, largest first (statsmodels' is_stable and roots, inverted).",
-  "local ok, mod = m:is_stable()")
+  "local m = tsa.var({cpi:yoy(), ppi:yoy()}, {lags = 2})\nlocal ok, mod = m:is_stable()\nprint(ok, mod[1])")
 
 local function cube(flat, H0, H1, names)
   local K, out = #names, {}
@@ -306,7 +306,7 @@ doc.add("var:irf", "m:irf(H, {orth = true, bands =, reps = 1000, seed = 1, level
   "m.names, one-standard-deviation shocks) or, with orth = false, responses to unit shocks (the MA coefficients). " ..
   "bands = \"asymptotic\" (orth = false: Lütkepohl's delta method, as statsmodels' irf stderr; also irf.se) or " ..
   "\"bootstrap\" (residual bootstrap as R vars::irf, percentile bands) fill irf.lower and irf.upper.",
-  "local r = m:irf(24, {bands = \"bootstrap\", reps = 1000, seed = 7})\nprint(r[12].cpi.m2, r.lower[12].cpi.m2)")
+  "local m = tsa.var({cpi:yoy(), ppi:yoy()}, {lags = 2})\nlocal r = m:irf(24, {bands = \"bootstrap\", reps = 200, seed = 7})\nprint(r[12].cpi.ppi, r.lower[12].cpi.ppi, r.upper[12].cpi.ppi)")
 
 local fevd_mt = {__name = "tsa.fevd"}
 function fevd_mt.__tostring(x)
@@ -337,7 +337,7 @@ end
 doc.add("var:fevd", "m:fevd(H) -> fevd",
   "Forecast error variance decomposition fevd[h][variable][shock] for h = 1..H: the share (0..1) of shock's " ..
   "orthogonalised innovations in the h-step forecast error variance of variable, as statsmodels' fevd.",
-  "print(m:fevd(12))")
+  "local m = tsa.var({cpi:yoy(), ppi:yoy()}, {lags = 2})\nprint(m:fevd(12))")
 
 args.declare("var:forecast", {
   {"level", "number", gt = 0, lt = 1, default = 0.95, help = "interval coverage"},
@@ -371,7 +371,7 @@ doc.add("var:forecast", "m:forecast(H, {level = 0.95}) -> {mean, lower, upper, s
   "Forecasts for the H periods after the sample: mean[name], lower[name], upper[name], se[name] dated series. " ..
   "The intervals are mean ± z·sqrt(diag Σ_{i<h} Φ_i Σ_u Φ_i') with sigma_u, ignoring parameter uncertainty " ..
   "(statsmodels' forecast_interval).",
-  "local f = m:forecast(12)\nprint(f.mean.cpi, f.lower.cpi)")
+  "local m = tsa.var({cpi:yoy(), ppi:yoy()}, {lags = 2})\nlocal f = m:forecast(12)\nprint(f.mean.cpi, f.lower.cpi)")
 
 local granger_mt = {__name = "tsa.var_granger"}
 function granger_mt.__tostring(g)
@@ -422,6 +422,6 @@ end
 doc.add("var:granger", "m:granger(caused, causing) -> test",
   "Granger causality inside the VAR: Wald F test that every lag of causing (a name or a list) is zero in the " ..
   "equations of caused, F(q, K(T - m)) as statsmodels' test_causality(kind = \"f\"). Fields: stat, p, df1, df2, wald.",
-  "print(m:granger(\"cpi\", \"m2\"))")
+  "local m = tsa.var({cpi:yoy(), ppi:yoy()}, {lags = 2})\nprint(m:granger(\"cpi\", \"ppi\"))")
 
 return M

@@ -112,7 +112,13 @@ eq(rule.binomial_tail(4, 3, 0.5), 0); eq(rule.binomial_tail(0, 3, 0.5), 1)
 -- exec = 2: each event is entered two periods later
 local rep2 = rule{signal = ev, asset = px, horizons = {1}, hold = 2, exec = 2}:report{print = false}
 near(rep2.forward[1], ((120 / 99 - 1) + (150 / 120 - 1)) / 2, 1e-12, "entries at 03 (99) and 06 (120)")
-checkerr(function() rule{signal = ev, asset = px, exec = "tomorrow"} end, "exec must be")
+checkerr(function() rule{signal = ev, asset = px, exec = "tomorrow"} end, "rule.new: option 'exec' must be one of next, same (got 'tomorrow')")
+checkerr(function() rule{signal = ev, asset = px, exec = -1} end, "rule.new: option 'exec' must be >= 0 (got -1)")
+checkerr(function() rule{signal = ev, asset = px, horizon = {1}} end, "rule.new: unknown option 'horizon' (did you mean 'horizons'?")
+checkerr(function() rule{signal = ev, asset = px, expected = 0} end, "rule: expected must be 1 or -1")
+checkerr(function() rule{signal = ev, asset = px}:report{prnt = false} end, "r:report: unknown option 'prnt' (did you mean 'print'?")
+checkerr(function() backtest.run{position = M{1, 1, 1}, asset = M{100, 110, 99}, cost = 5} end, "backtest.run: unknown option 'cost' (did you mean 'cost_bp'?")
+checkerr(function() backtest.run{position = M{1, 1, 1}, asset = M{100, 110, 99}, returns = M{0, 0.1, 0}} end, "backtest.run: give asset= or returns=, not both")
 -- total return with dividends: (P_t + D_t)/P_{t-1} - 1
 local tr = backtest.run{position = M{1, 1, 1}, asset = M{100, 110, 99}, dividends = M{0, 1, 2}}
 near(tr.final, (111 / 100) * (101 / 110), 1e-12, "price plus dividends")
@@ -179,3 +185,55 @@ local cpi = assert(data.read_csv("examples/data/us_cpi_fred_monthly.csv")).cpi_a
 local cal = series.new{freq = "B", start = "2023-10-02", values = {}, n = 20}
 local known = cpi:release_lag(12):as_of(cal)
 eq(known:at("2023-10-11"), 307.026, "still August's value"); eq(known:at("2023-10-12"), 307.789)
+
+-- quadrant ties (issue 17): a change of exactly 0 keeps the previous
+-- period's direction, it is not "down". By hand: growth +1, 0, 0, -1, 0 is
+-- up, up, up, down, down; inflation -1, -1, 0, 0, 2 is down throughout then up.
+do
+  local qt = signal.quadrant{growth = M{1, 0, 0, -1, 0}, inflation = M{-1, -1, 0, 0, 2}}
+  local want = {1, 1, 1, 4, 3}
+  for t = 1, 5 do eq(qt:values()[t], want[t], "tie rule at " .. t) end
+  local q0 = signal.quadrant{growth = M{0, 1, nil, 0}, inflation = M{1, 1, 1, 1}}
+  eq(q0:at("2020-01"), nil, "a first change of 0 has no direction: NA")
+  eq(q0:at("2020-02"), 2)
+  eq(q0:at("2020-04"), nil, "0 after a gap: NA, the direction before is unknown")
+end
+
+-- The confirmation date, as the README states it (issue 17): the first
+-- period from which every longer sample reports the turn. Checked by brute
+-- force on US nominal GDP (BBQ): every prefix ending at or after the
+-- confirmation date finds the turn, the prefix ending just before it does not.
+do
+  local g = data.read_csv("examples/data/us_gdp_quarterly.csv").gdp_nominal:log()
+  local ds, at = g:dates(), {}
+  for i, d in ipairs(ds) do at[d] = i end
+  local function reports(last, turn)
+    for _, u in ipairs(signal.turning_points(g:slice(nil, ds[last])).turns) do
+      if u.date == turn.date and u.type == turn.type then return true end
+    end
+    return false
+  end
+  local tpg = signal.turning_points(g)
+  check(#tpg.turns >= 10, "GDP has turns")
+  for _, turn in ipairs(tpg.turns) do
+    local c, all = at[turn.confirm], true
+    for last = c, #ds do all = all and reports(last, turn) end
+    check(all, "every sample from " .. turn.confirm .. " on reports " .. turn.type .. " " .. turn.date)
+    check(not reports(c - 1, turn), "the sample to the period before does not: " .. turn.date)
+  end
+end
+
+-- options: checked against the declaration; the method's other names and case
+do
+  local s = data.read_csv("examples/data/us_industrial_production_monthly.csv")[1]:dropna():slice("1990", "2010")
+  local a, b = signal.turning_points(s, {method = "BB"}), signal.turning_points(s, {method = "bry_boschan"})
+  eq(#a.turns, #b.turns, "'BB' is bry_boschan")
+  same_series(a:peaks{at = "Turn"}, b:peaks{at = "turn"}, 0)
+  checkerr(function() signal.turning_points(s, {methd = "bbq"}) end, "signal.turning_points: unknown option 'methd' (did you mean 'method'?")
+  checkerr(function() signal.turning_points(s, {phase = 0}) end, "signal.turning_points: option 'phase' must be >= 1 (got 0)")
+  checkerr(function() a:phase{at = "end"} end, "tp:phase: option 'at' must be one of confirm, turn (got 'end')")
+  checkerr(function() signal.rising(s, 0) end, "signal.rising: n must be a whole number, at least 1 (got 0)")
+  checkerr(function() signal.persist(s:gt(100)) end, "signal.persist: k must be a whole number, at least 1 (got nothing)")
+  checkerr(function() s:release_lag(-3) end, "s:release_lag: days must be a whole number of days, at least 0 (got -3)")
+  checkerr(function() signal.quadrant{growth = s, inflaton = s} end, "signal.quadrant: unknown option 'inflaton' (did you mean 'inflation'?")
+end
