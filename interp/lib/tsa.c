@@ -20,6 +20,7 @@
 #include "core/unitroot.h"
 #include "series/series.h"
 #include "lib/tnlib.h"
+#include "lib/tsa.h"
 
 static const char *const trend_names[] = {"n", "c", "ct", NULL};
 static const char *const autolag_names[] = {"none", "aic", "bic", "t", NULL};
@@ -29,9 +30,9 @@ static void set_number(lua_State *L, const char *key, double v) {
     lua_setfield(L, -2, key);
 }
 
-static void push_array(lua_State *L, const double *v, int n) {
-    lua_createtable(L, n, 0);
-    for (int i = 0; i < n; i++) { lua_pushnumber(L, v[i]); lua_rawseti(L, -2, i + 1); }
+void tn_tsa_push_flat(lua_State *L, const double *x, size_t n) {
+    lua_createtable(L, (int)n, 0);
+    for (size_t i = 0; i < n; i++) { lua_pushnumber(L, x[i]); lua_rawseti(L, -2, (lua_Integer)i + 1); }
 }
 
 static int tsa_adf(lua_State *L) {
@@ -55,7 +56,7 @@ static int tsa_adf(lua_State *L) {
     lua_pushinteger(L, r.maxlag); lua_setfield(L, -2, "max_lags");
     lua_pushinteger(L, (lua_Integer)r.nobs); lua_setfield(L, -2, "nobs");
     tn_mackinnon_crit(1, trend, (double)r.nobs, crit);
-    push_array(L, crit, 3);
+    tn_tsa_push_flat(L, crit, 3);
     lua_setfield(L, -2, "crit");
     return 1;
 }
@@ -74,7 +75,7 @@ static int tsa_kpss(lua_State *L) {
     set_number(L, "p", p);
     lua_pushinteger(L, used); lua_setfield(L, -2, "lags");
     lua_pushinteger(L, outside); lua_setfield(L, -2, "outside");
-    push_array(L, crit, 4);
+    tn_tsa_push_flat(L, crit, 4);
     lua_setfield(L, -2, "crit");
     return 1;
 }
@@ -85,7 +86,7 @@ static int tsa_mackinnon(lua_State *L) {
     int N = (int)luaL_checkinteger(L, 3);
     double nobs = luaL_optnumber(L, 4, 0), crit[3];
     lua_pushnumber(L, tn_mackinnon_p(tau, trend, N));
-    if (tn_mackinnon_crit(N, trend, nobs, crit) == 0) push_array(L, crit, 3);
+    if (tn_mackinnon_crit(N, trend, nobs, crit) == 0) tn_tsa_push_flat(L, crit, 3);
     else lua_pushnil(L);
     return 2;
 }
@@ -163,8 +164,6 @@ static const luaL_Reg tsa_functions[] = {
     {NULL, NULL}
 };
 
-void tn_tsa_var_register(lua_State *L);     /* tsa_var.c */
-void tn_tsa_arima_register(lua_State *L);   /* tsa_arima.c */
 int luaopen_tsa(lua_State *L) {
     luaL_newlib(L, tsa_functions);
     tn_tsa_var_register(L);

@@ -19,6 +19,7 @@
 #include "core/arima.h"
 #include "core/gslerr.h"
 #include "lib/tnlib.h"
+#include "lib/tsa.h"
 
 static double *read_array(lua_State *L, int idx, size_t n) {
     double *x = lua_newuserdatauv(L, (n ? n : 1) * sizeof *x, 0);
@@ -68,18 +69,23 @@ static void read_spec(lua_State *L, int idx, tn_arima_spec *sp) {
         luaL_error(L, "tsa.arima: bad order");
 }
 
-static void push_flat(lua_State *L, const double *x, size_t n) {
-    lua_createtable(L, (int)n, 0);
-    for (size_t i = 0; i < n; i++) { lua_pushnumber(L, x[i]); lua_rawseti(L, -2, (lua_Integer)i + 1); }
+/* The data and model of arguments 1-3 (y, X, spec): y and X read into
+   GC-owned buffers on the stack. */
+static void read_model(lua_State *L, tn_arima_spec *sp, double **y, double **X, size_t *n) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    size_t k;
+    *n = lua_rawlen(L, 1);
+    read_spec(L, 3, sp);
+    *y = read_array(L, 1, *n);
+    *X = read_columns(L, 2, *n, &k);
+    sp->k = k;
 }
 
 static int arima_fit(lua_State *L) {
-    luaL_checktype(L, 1, LUA_TTABLE);
-    size_t n = lua_rawlen(L, 1), k;
     tn_arima_spec sp;
-    read_spec(L, 3, &sp);
-    double *y = read_array(L, 1, n), *X = read_columns(L, 2, n, &k);
-    sp.k = k;
+    double *y, *X;
+    size_t n;
+    read_model(L, &sp, &y, &X, &n);
     size_t np = tn_arima_nparams(&sp), m = n;
     tn_arima_result r;
     r.params = lua_newuserdatauv(L, (np + 1) * sizeof(double), 0);
@@ -93,10 +99,10 @@ static int arima_fit(lua_State *L) {
     if (st == -4) return luaL_error(L, "the likelihood is not finite at the start values");
     if (st != 0) return luaL_error(L, "out of memory");
     lua_createtable(L, 0, 6);
-    push_flat(L, r.params, np); lua_setfield(L, -2, "params");
-    if (r.cov) { push_flat(L, r.cov, (np + 1) * (np + 1)); lua_setfield(L, -2, "cov"); }
+    tn_tsa_push_flat(L, r.params, np); lua_setfield(L, -2, "params");
+    if (r.cov) { tn_tsa_push_flat(L, r.cov, (np + 1) * (np + 1)); lua_setfield(L, -2, "cov"); }
     size_t dstar = (size_t)(sp.d + sp.D * sp.s);
-    push_flat(L, r.resid, n - dstar); lua_setfield(L, -2, "resid");
+    tn_tsa_push_flat(L, r.resid, n - dstar); lua_setfield(L, -2, "resid");
     lua_pushnumber(L, r.sigma2); lua_setfield(L, -2, "sigma2");
     lua_pushnumber(L, r.loglik); lua_setfield(L, -2, "loglik");
     lua_pushinteger(L, r.iterations); lua_setfield(L, -2, "iterations");
@@ -104,12 +110,10 @@ static int arima_fit(lua_State *L) {
 }
 
 static int arima_loglik(lua_State *L) {
-    luaL_checktype(L, 1, LUA_TTABLE);
-    size_t n = lua_rawlen(L, 1), k;
     tn_arima_spec sp;
-    read_spec(L, 3, &sp);
-    double *y = read_array(L, 1, n), *X = read_columns(L, 2, n, &k);
-    sp.k = k;
+    double *y, *X;
+    size_t n;
+    read_model(L, &sp, &y, &X, &n);
     luaL_checktype(L, 4, LUA_TTABLE);
     double *par = read_array(L, 4, tn_arima_nparams(&sp));
     lua_pushnumber(L, tn_arima_loglik(&sp, y, X, n, par, luaL_checknumber(L, 5)));
@@ -117,12 +121,11 @@ static int arima_loglik(lua_State *L) {
 }
 
 static int arima_forecast(lua_State *L) {
-    luaL_checktype(L, 1, LUA_TTABLE);
-    size_t n = lua_rawlen(L, 1), k, kf;
     tn_arima_spec sp;
-    read_spec(L, 3, &sp);
-    double *y = read_array(L, 1, n), *X = read_columns(L, 2, n, &k);
-    sp.k = k;
+    double *y, *X;
+    size_t n, kf, k;
+    read_model(L, &sp, &y, &X, &n);
+    k = sp.k;
     luaL_checktype(L, 4, LUA_TTABLE);
     double *par = read_array(L, 4, tn_arima_nparams(&sp)), sigma2 = luaL_checknumber(L, 5);
     lua_Integer h = luaL_checkinteger(L, 7);
@@ -132,13 +135,11 @@ static int arima_forecast(lua_State *L) {
     double *mean = lua_newuserdatauv(L, (size_t)h * sizeof *mean, 0), *var = lua_newuserdatauv(L, (size_t)h * sizeof *var, 0);
     int st = tn_arima_forecast(&sp, y, X, n, par, sigma2, Xf, (size_t)h, mean, var);
     if (st != 0) return luaL_error(L, "the forecast failed (%s)", st == -3 ? "out of memory" : "bad parameters");
-    push_flat(L, mean, (size_t)h);
-    push_flat(L, var, (size_t)h);
+    tn_tsa_push_flat(L, mean, (size_t)h);
+    tn_tsa_push_flat(L, var, (size_t)h);
     return 2;
 }
 
-/* Adds the ARIMA functions to the module table on the top of the stack. */
-void tn_tsa_arima_register(lua_State *L);     /* called from tsa.c */
 void tn_tsa_arima_register(lua_State *L) {
     static const luaL_Reg fns[] = {
         {"_arima_fit", arima_fit}, {"_arima_loglik", arima_loglik}, {"_arima_forecast", arima_forecast},

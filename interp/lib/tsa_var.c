@@ -21,6 +21,7 @@
 #include "core/gslerr.h"
 #include "core/var.h"
 #include "lib/tnlib.h"
+#include "lib/tsa.h"
 
 #define VAR_MT "tenor.var"
 
@@ -41,11 +42,6 @@ static var_ud *check_var(lua_State *L) {
     var_ud *u = luaL_checkudata(L, 1, VAR_MT);
     if (!u->v) luaL_error(L, "tsa.var: the model was freed");
     return u;
-}
-
-static void push_flat(lua_State *L, const double *x, size_t n) {
-    lua_createtable(L, (int)n, 0);
-    for (size_t i = 0; i < n; i++) { lua_pushnumber(L, x[i]); lua_rawseti(L, -2, (lua_Integer)i + 1); }
 }
 
 /* A scratch buffer of n doubles owned by the Lua stack (freed by the GC). */
@@ -98,25 +94,25 @@ static int var_fit(lua_State *L) {
 
 static int var_coef(lua_State *L) {
     var_ud *u = check_var(L);
-    push_flat(L, u->v->B, u->v->m * u->v->K);
+    tn_tsa_push_flat(L, u->v->B, u->v->m * u->v->K);
     return 1;
 }
 
 static int var_sigma(lua_State *L) {
     var_ud *u = check_var(L);
-    push_flat(L, u->v->sigma_u, u->v->K * u->v->K);
+    tn_tsa_push_flat(L, u->v->sigma_u, u->v->K * u->v->K);
     return 1;
 }
 
 static int var_zzinv(lua_State *L) {
     var_ud *u = check_var(L);
-    push_flat(L, u->v->zzinv, u->v->m * u->v->m);
+    tn_tsa_push_flat(L, u->v->zzinv, u->v->m * u->v->m);
     return 1;
 }
 
 static int var_resid(lua_State *L) {
     var_ud *u = check_var(L);
-    push_flat(L, u->v->resid, u->v->T * u->v->K);
+    tn_tsa_push_flat(L, u->v->resid, u->v->T * u->v->K);
     return 1;
 }
 
@@ -153,7 +149,7 @@ static int var_ma(lua_State *L) {
         tn_var_orth(Phi, H, K, P, Theta);
         Phi = Theta;
     }
-    push_flat(L, Phi, E);
+    tn_tsa_push_flat(L, Phi, E);
     return 1;
 }
 
@@ -166,7 +162,7 @@ static int var_fevd(lua_State *L) {
     if (tn_var_chol(u->v->sigma_u, K, P) != 0) return luaL_error(L, "the residual covariance is singular");
     tn_var_orth(Phi, H, K, P, Theta);
     tn_var_fevd(Theta, H, K, D);
-    push_flat(L, D, H * K * K);
+    tn_tsa_push_flat(L, D, H * K * K);
     return 1;
 }
 
@@ -176,7 +172,7 @@ static int var_irf_se(lua_State *L) {
     double *Phi = scratch(L, E), *se = scratch(L, E);
     tn_var_ma(u->v, H, Phi);
     if (tn_var_irf_se(u->v, H, Phi, se) != 0) return luaL_error(L, "out of memory");
-    push_flat(L, se, E);
+    tn_tsa_push_flat(L, se, E);
     return 1;
 }
 
@@ -186,7 +182,7 @@ static int var_roots(lua_State *L) {
     double *mod = scratch(L, n);
     tn_gsl_error_clear();
     if (tn_var_roots(u->v, mod) != 0) return luaL_error(L, "the eigenvalues of the companion matrix failed");
-    push_flat(L, mod, n);
+    tn_tsa_push_flat(L, mod, n);
     return 1;
 }
 
@@ -195,8 +191,8 @@ static int var_forecast(lua_State *L) {
     size_t H = check_h(L, 2), K = u->v->K;
     double *mean = scratch(L, H * K), *var = scratch(L, H * K);
     if (tn_var_forecast(u->v, u->Y, u->n, H, mean, var) != 0) return luaL_error(L, "out of memory");
-    push_flat(L, mean, H * K);
-    push_flat(L, var, H * K);
+    tn_tsa_push_flat(L, mean, H * K);
+    tn_tsa_push_flat(L, var, H * K);
     return 2;
 }
 
@@ -212,8 +208,8 @@ static int var_bootstrap(lua_State *L) {
     int st = tn_var_bootstrap(u->v, u->Y, u->n, H, orth, (size_t)reps, (unsigned long)seed, level, lo, hi);
     if (st == -2) return luaL_error(L, "a bootstrap draw could not be fitted (collinear or singular); the model is fragile");
     if (st != 0) return luaL_error(L, "out of memory");
-    push_flat(L, lo, E);
-    push_flat(L, hi, E);
+    tn_tsa_push_flat(L, lo, E);
+    tn_tsa_push_flat(L, hi, E);
     return 2;
 }
 
@@ -224,8 +220,6 @@ static const luaL_Reg var_methods[] = {
     {NULL, NULL}
 };
 
-/* Adds tsa._var_fit to the module table on the top of the stack. */
-void tn_tsa_var_register(lua_State *L);     /* called from tsa.c */
 void tn_tsa_var_register(lua_State *L) {
     if (luaL_newmetatable(L, VAR_MT)) {
         luaL_newlib(L, var_methods);

@@ -128,8 +128,14 @@ end
 
 function test_mt.__tostring(r) return table.concat(r:_lines(), "\n") end
 
-local adf_mt = setmetatable({__name = "tsa.adf", __tostring = test_mt.__tostring}, {__index = test_mt})
-adf_mt.__index = adf_mt
+-- A test's metatable: its own _lines, printing through test_mt.
+local function test_type(name)
+  local mt = setmetatable({__name = name, __tostring = test_mt.__tostring}, {__index = test_mt})
+  mt.__index = mt
+  return mt
+end
+
+local adf_mt = test_type("tsa.adf")
 function adf_mt._lines(r)
   return {
     ("Augmented Dickey-Fuller test on %s, %s .. %s"):format(r.series, r.first, r.last),
@@ -185,8 +191,7 @@ args.declare("tsa.kpss", {
    help = "Bartlett lags of the long-run variance"},
 })
 
-local kpss_mt = setmetatable({__name = "tsa.kpss", __tostring = test_mt.__tostring}, {__index = test_mt})
-kpss_mt.__index = kpss_mt
+local kpss_mt = test_type("tsa.kpss")
 function kpss_mt._lines(r)
   local flag = r.outside == 1 and " (beyond the table: the true p is larger)"
     or r.outside == -1 and " (beyond the table: the true p is smaller)" or ""
@@ -225,8 +230,7 @@ args.declare("tsa.granger", {
   {"lags", "integer", min = 1, default = 4, aliases = {"maxlag"}, help = "lags of y and x in both regressions"},
 })
 
-local granger_mt = setmetatable({__name = "tsa.granger", __tostring = test_mt.__tostring}, {__index = test_mt})
-granger_mt.__index = granger_mt
+local granger_mt = test_type("tsa.granger")
 function granger_mt._lines(r)
   return {
     ("Granger causality: does %s help predict %s?  %s .. %s"):format(r.x, r.y, r.first, r.last),
@@ -281,8 +285,7 @@ args.declare("tsa.coint", {
    help = "largest lag the search tries"},
 })
 
-local coint_mt = setmetatable({__name = "tsa.coint", __tostring = test_mt.__tostring}, {__index = test_mt})
-coint_mt.__index = coint_mt
+local coint_mt = test_type("tsa.coint")
 function coint_mt._lines(r)
   local lines = {
     ("Engle-Granger cointegration test: %s on %s, %s .. %s"):format(r.y, table.concat(r.xs, ", "), r.first, r.last),

@@ -1,19 +1,7 @@
 -- tsa.ardl against statsmodels 0.13.5 (make_statsmodels_ardl.py ->
 -- statsmodels_ardl.csv): order selection by AIC and BIC, coefficients,
 -- standard errors and a long-run coefficient; China CPI on M2 and PPI.
-local ref = {}
-for line in io.lines("tests/fixtures/statsmodels_ardl.csv") do
-  local case, field, value = line:match("^([^,]+),([^,]+),([^,]+)$")
-  if case and case ~= "case" then
-    ref[case] = ref[case] or {}
-    ref[case][field] = tonumber(value)
-  end
-end
-local function close(got, want, what, tol)
-  tol = tol or 1e-8
-  check(type(got) == "number" and type(want) == "number" and math.abs(got - want) <= tol * math.max(1, math.abs(want)),
-        ("%s: got %.17g, want %s"):format(what, got or 0 / 0, tostring(want)))
-end
+local ref = read_cases("tests/fixtures/statsmodels_ardl.csv")
 local cpi = data.read_csv("examples/data/cn_cpi_monthly.csv").national_yoy_pct
 local m2 = data.read_csv("examples/data/cn_money_supply_monthly.csv").m2_yoy_pct
 local ppi = data.read_csv("examples/data/cn_ppi_monthly.csv").ppi_yoy_pct

@@ -3,22 +3,7 @@
 -- the exact likelihood at statsmodels' parameters (deterministic, 1e-8),
 -- our maximum against theirs (1e-6 relative), parameters, Hessian standard
 -- errors and forecasts; the airline model on log AirPassengers; errors.
-local function read(path)
-  local ref = {}
-  for line in io.lines(path) do
-    local case, field, value = line:match("^([^,]+),([^,]+),([^,]+)$")
-    if case and case ~= "case" then
-      ref[case] = ref[case] or {}
-      ref[case][field] = tonumber(value)
-    end
-  end
-  return ref
-end
-local sm, R = read("tests/fixtures/statsmodels_arima.csv"), read("tests/fixtures/r_arima.csv")
-local function close(got, want, what, tol)
-  check(type(got) == "number" and type(want) == "number" and math.abs(got - want) <= tol * math.max(1, math.abs(want)),
-        ("%s: got %.17g, want %s"):format(what, got or 0 / 0, tostring(want)))
-end
+local sm, R = read_cases("tests/fixtures/statsmodels_arima.csv"), read_cases("tests/fixtures/r_arima.csv")
 local C = require "tenor._tsa"
 
 local air = data.read_csv("tests/fixtures/airpassengers.csv").passengers:log()

@@ -2,19 +2,7 @@
 -- (make_statsmodels_binary.py -> statsmodels_binary.csv): a recession
 -- signal (US industrial production down on the year, 12 months ahead) on
 -- the term spread; then the errors.
-local ref = {}
-for line in io.lines("tests/fixtures/statsmodels_binary.csv") do
-  local case, field, value = line:match("^([^,]+),([^,]+),([^,]+)$")
-  if case and case ~= "case" then
-    ref[case] = ref[case] or {}
-    ref[case][field] = tonumber(value)
-  end
-end
-local function close(got, want, what, tol)
-  tol = tol or 1e-8
-  check(type(got) == "number" and type(want) == "number" and math.abs(got - want) <= tol * math.max(1, math.abs(want)),
-        ("%s: got %.17g, want %s"):format(what, got or 0 / 0, tostring(want)))
-end
+local ref = read_cases("tests/fixtures/statsmodels_binary.csv")
 local r = data.read_csv("examples/data/us_rates_fred_monthly.csv")
 local spread = r.tsy_10y - r.tbill_3m
 local ipy = data.read_csv("examples/data/us_industrial_production_monthly.csv").indpro:yoy()

@@ -2,19 +2,7 @@
 -- 0.13.5 (tests/fixtures/make_statsmodels_diag.py -> statsmodels_diag.csv)
 -- and gretl 2022c for the Chow test (make_gretl_chow.inp -> gretl_chow.csv),
 -- on US CPI/PPI and China CPI/M2/PPI; then the errors.
-local ref = {}
-for line in io.lines("tests/fixtures/statsmodels_diag.csv") do
-  local case, field, value = line:match("^([^,]+),([^,]+),([^,]+)$")
-  if case and case ~= "case" then
-    ref[case] = ref[case] or {}
-    ref[case][field] = tonumber(value)
-  end
-end
-local function close(got, want, what, tol)
-  tol = tol or 1e-8
-  check(type(got) == "number" and math.abs(got - want) <= tol * math.max(1, math.abs(want)),
-        ("%s: got %.17g, want %.17g"):format(what, got or 0 / 0, want))
-end
+local ref = read_cases("tests/fixtures/statsmodels_diag.csv")
 
 local cpi = data.read_csv("examples/data/us_cpi_fred_monthly.csv").cpi_all_nsa:yoy()
 local ppi = data.read_csv("examples/data/us_ppi_monthly.csv").ppi_all_commodities:yoy()

@@ -1,20 +1,8 @@
 -- tsa: unit-root, stationarity, Granger and Engle-Granger tests against
 -- statsmodels 0.13.5 on bundled data (tests/fixtures/make_statsmodels_tsa.py
 -- made tests/fixtures/statsmodels_tsa.csv), and the errors for bad input.
-local ref = {}
-for line in io.lines("tests/fixtures/statsmodels_tsa.csv") do
-  local case, field, value = line:match("^([^,]+),([^,]+),([^,]+)$")
-  if case and case ~= "case" then
-    ref[case] = ref[case] or {}
-    ref[case][field] = tonumber(value)
-  end
-end
+local ref = read_cases("tests/fixtures/statsmodels_tsa.csv")
 
-local function close(got, want, what, tol)
-  tol = tol or 1e-8
-  local ok = type(got) == "number" and math.abs(got - want) <= tol * math.max(1, math.abs(want))
-  check(ok, ("%s: got %.17g, want %.17g"):format(what, got or 0 / 0, want))
-end
 
 local rates = data.read_csv("examples/data/us_rates_fred_monthly.csv")
 local t10, t1, t5 = rates.tsy_10y, rates.tsy_1y, rates.tsy_5y

@@ -4,19 +4,7 @@
 -- asymptotic standard errors, FEVD, forecasts with intervals, Granger and
 -- stability, on US and China data; bootstrap bands by their properties;
 -- then the errors.
-local ref = {}
-for line in io.lines("tests/fixtures/statsmodels_var.csv") do
-  local case, field, value = line:match("^([^,]+),([^,]+),([^,]+)$")
-  if case and case ~= "case" then
-    ref[case] = ref[case] or {}
-    ref[case][field] = tonumber(value)
-  end
-end
-local function close(got, want, what, tol)
-  tol = tol or 1e-8
-  check(type(got) == "number" and type(want) == "number" and math.abs(got - want) <= tol * math.max(1, math.abs(want)),
-        ("%s: got %.17g, want %s"):format(what, got or 0 / 0, tostring(want)))
-end
+local ref = read_cases("tests/fixtures/statsmodels_var.csv")
 
 local ip = data.read_csv("examples/data/us_industrial_production_monthly.csv").indpro:log():diff() * 100
 ip.name = "ip"
