@@ -1,6 +1,6 @@
-# W7 (defined in tests/bench/w7_seasonal.lua): STL on each panel series
-# (W7a, "stl"), or STL with the Spring Festival regressor by backfitting
-# (W7b, "adjust"). Ends trimmed, interior gaps interpolated linearly.
+# W9 (defined in tests/bench/w9_seasonal.lua): STL on each panel series
+# (W9a, "stl"), or STL with the Spring Festival regressor by backfitting
+# (W9b, "adjust"). Ends trimmed, interior gaps interpolated linearly.
 import os
 import sys
 import numpy as np

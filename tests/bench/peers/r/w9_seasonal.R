@@ -1,6 +1,6 @@
-# W7 (defined in tests/bench/w7_seasonal.lua): STL on each panel series
-# (W7a, "stl"), or STL with the Spring Festival regressor by backfitting
-# (W7b, "adjust"). Ends trimmed, interior gaps interpolated linearly (zoo
+# W9 (defined in tests/bench/w9_seasonal.lua): STL on each panel series
+# (W9a, "stl"), or STL with the Spring Festival regressor by backfitting
+# (W9b, "adjust"). Ends trimmed, interior gaps interpolated linearly (zoo
 # na.approx). stats::stl with statsmodels' defaults spelled out (R's own
 # defaults differ: s.degree 0, jumps ceiling(window/10), inner 2).
 here <- dirname(sub("^--file=", "", grep("^--file=", commandArgs(), value = TRUE)))

@@ -1,14 +1,14 @@
--- W7 (seasonal adjustment; defined here, beside W0-W6 of shared/bench/WORKLOADS.md).
+-- W9 (seasonal adjustment; defined here, beside W0-W6 of shared/bench/WORKLOADS.md).
 -- Data: panel_monthly.csv (500 monthly series, 1986-01..2025-12, ~2% empty
 -- cells). Each series: missing ends trimmed, interior gaps filled by linear
 -- interpolation (s:dropna():fill("linear"); pandas interpolate(limit_area =
 -- "inside"); zoo na.approx).
---   W7a (arg[2] = "stl"): STL, period 12, seasonal 7, trend 23, low_pass 13,
+--   W9a (arg[2] = "stl"): STL, period 12, seasonal 7, trend 23, low_pass 13,
 --     degrees 1, jumps 1, inner 5, outer 0 (statsmodels' defaults; R stl with
 --     these set). Checksums: stl.n, stl.trend.sum, stl.seasonal.sumsq, stl.resid.sumsq.
---   W7b (arg[2] = "adjust"): seasonal.adjust with the Spring Festival regressor
+--   W9b (arg[2] = "adjust"): seasonal.adjust with the Spring Festival regressor
 --     (7-day window from SF day, share per month minus its 1901-2100 monthly
---     mean) by backfitting: b = 0; repeat STL of x - Xb (as W7a), OLS with a
+--     mean) by backfitting: b = 0; repeat STL of x - Xb (as W9a), OLS with a
 --     constant of x - T - S on X, until max|Δb|/(1+|b|) <= 1e-10 (at most 50
 --     times); sa = x - S - Xb. Checksums: sa.n, sa.sum, sa.sumsq, sf.coef.sum.
 local ds = assert(data.read_csv(arg[1]))
