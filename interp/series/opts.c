@@ -157,7 +157,9 @@ const char *tn_opts_show(lua_State *L, int idx, char *buf, size_t size) {
     case LUA_TBOOLEAN: snprintf(buf, size, "%s", luaL_tolstring(L, idx, NULL)); lua_pop(L, 1); break;
     case LUA_TNONE:
     case LUA_TNIL: snprintf(buf, size, "nothing"); break;
-    default: snprintf(buf, size, "a %s", luaL_typename(L, idx)); break;
+    default:
+        snprintf(buf, size, "a %s", luaL_testudata(L, idx, TN_SERIES_MT) ? "series" : luaL_typename(L, idx));
+        break;
     }
     return buf;
 }

@@ -157,3 +157,4 @@ checkerr(function() filter.hp("gdp") end, "filter.hp: argument 1 must be a serie
 checkerr(function() f:gt() end, "s:gt: argument 1 must be a series or a number (got nothing)")
 checkerr(function() f.meta = 3 end, "s.meta must be a table (got a number)")
 checkerr(function() series._methods.rolling({}, 3) end, "s:rolling: is a series method called on a table")   -- wrapped in Lua (series.lua), still named
+checkerr(function() f:fill("ffill", f) end, "s:fill: options must be a table such as {limit = ...} (got a series;")
