@@ -3,6 +3,7 @@
  * two-million-row file never holds more than one row of field pointers.
  */
 #include "core/csv.h"
+#include "core/numparse.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -112,4 +113,56 @@ char tn_csv_sniff(const char *buf, size_t len) {
     if (tab > comma && tab >= semi) return '\t';
     if (semi > comma && semi > tab) return ';';
     return ',';
+}
+
+/* ------------------------------------------------------------ cells */
+
+int tn_utf8_valid(const char *s, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        unsigned char b = (unsigned char)s[i];
+        int k = b < 0x80 ? 0 : (b & 0xE0) == 0xC0 ? 1 : (b & 0xF0) == 0xE0 ? 2
+              : (b & 0xF8) == 0xF0 ? 3 : -1;
+        if (k < 0 || (k == 1 && b < 0xC2) || (k > 0 && i + (size_t)k >= n)) return 0;
+        for (int j = 1; j <= k; j++)
+            if (((unsigned char)s[i + j] & 0xC0) != 0x80) return 0;
+        i += (size_t)k + 1;
+    }
+    return 1;
+}
+
+void tn_csv_trim(const char **s, size_t *n) {
+    while (*n && (**s == ' ' || **s == '\t')) (*s)++, (*n)--;
+    while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t')) (*n)--;
+}
+
+int tn_csv_is_missing(const char *s, size_t n) {
+    static const char *const tokens[] = {
+        "NA", "N/A", "NaN", "nan", "NAN", ".", "--", "#N/A", "null", "NULL", NULL
+    };
+    if (n == 0) return 1;
+    for (int i = 0; tokens[i]; i++)
+        if (strlen(tokens[i]) == n && memcmp(tokens[i], s, n) == 0) return 1;
+    return 0;
+}
+
+int tn_csv_parse_grouped(const char *s, size_t n, double *out) {
+    char buf[64];
+    size_t k = 0, i = 0, group = 0;
+    int seen_comma = 0;
+    if (n >= sizeof buf) return -1;
+    if (i < n && (s[i] == '-' || s[i] == '+')) buf[k++] = s[i++];
+    for (; i < n && s[i] != '.'; i++) {
+        if (s[i] == ',') {
+            if (group == 0 || (seen_comma && group != 3) || (!seen_comma && group > 3)) return -1;
+            seen_comma = 1, group = 0;
+        } else if (s[i] >= '0' && s[i] <= '9') {
+            buf[k++] = s[i], group++;
+        } else {
+            return -1;
+        }
+    }
+    if (!seen_comma || group != 3) return -1;
+    for (; i < n; i++) buf[k++] = s[i];
+    return tn_parse_double(buf, k, out) == TN_NUM_OK ? 0 : -1;
 }
