@@ -14,8 +14,8 @@
 
 PREFIX    ?= /usr/local
 CC        ?= cc
-PKGS      := lua5.4 gsl readline sqlite3 nettle
-DEB_PKGS  := liblua5.4-dev libgsl-dev libreadline-dev libsqlite3-dev nettle-dev pkg-config
+PKGS      := lua5.4 gsl readline sqlite3 jansson nettle
+DEB_PKGS  := liblua5.4-dev libgsl-dev libreadline-dev libsqlite3-dev libjansson-dev nettle-dev pkg-config
 # charts (gnuplot, a CJK font), the terminal tests of the REPL (tmux) and
 # the C unit tests under valgrind
 RUN_PKGS  := gnuplot-nox fonts-wqy-microhei tmux valgrind
@@ -62,7 +62,7 @@ objs = $(patsubst interp/%.c,$(1)/%.o,$(2))
 
 # The Lua stdlib, compiled to bytecode at build time and linked in (start-up
 # parses nothing); data only, so the one object serves every build.
-STDLIB_LUA := $(sort $(wildcard stdlib/tenor/*.lua))
+STDLIB_LUA := $(sort $(wildcard stdlib/tenor/*.lua stdlib/tenor/*/*.lua))
 STDLIB_OBJ := $(BUILD)/stdlib_bytecode.o
 
 $(BUILD)/stdlib_embed: interp/tools/stdlib_embed.c | $(BUILD)

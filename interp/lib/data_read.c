@@ -27,6 +27,7 @@
 #include "core/calendar.h"
 #include "core/csv.h"
 #include "core/numparse.h"
+#include "series/opts.h"
 #include "series/series.h"
 #include "lib/data.h"
 
@@ -637,24 +638,14 @@ static void read_options(lua_State *L, read_opts *o) {
     o->freq = tn_data_opt_string(L, 2, "freq");
     o->forced = o->threads = 0;
     o->max_rows = (size_t)-1;
-    if (lua_istable(L, 2)) {
-        lua_getfield(L, 2, "threads");
-        if (!lua_isnil(L, -1)) {
-            lua_Integer t = luaL_checkinteger(L, -1);
-            if (t != 1 && t != 2) luaL_argerror(L, 2, "threads must be 1 or 2");
-            o->threads = (int)t;
-        }
-        lua_pop(L, 1);
-        lua_getfield(L, 2, "nrows");
-        if (!lua_isnil(L, -1)) {
-            lua_Integer m = luaL_checkinteger(L, -1);
-            if (m < 1) luaL_argerror(L, 2, "nrows must be at least 1");
-            o->max_rows = (size_t)m;
-        }
-        lua_pop(L, 1);
+    if (lua_istable(L, 2)) {                /* data.lua has checked the options */
+        if (lua_getfield(L, 2, "threads") != LUA_TNIL) o->threads = (int)lua_tointeger(L, -1);
+        if (lua_getfield(L, 2, "nrows") != LUA_TNIL) o->max_rows = (size_t)lua_tointeger(L, -1);
+        lua_pop(L, 2);
     }
     if (o->freq && tn_freq_parse(o->freq, &o->forced) != 0)
-        luaL_argerror(L, 2, lua_pushfstring(L, "unknown frequency '%s'", o->freq));
+        tn_arg_error(L, "data.read_csv", "option 'freq'", "'%s' is not a frequency (A, Q, M, W, W-FRI, B or D)",
+                     o->freq);
 }
 
 /* The bytes to read: a copy of opts.text (the path only names it in

@@ -16,6 +16,7 @@
 
 #include "core/calendar.h"
 #include "core/numparse.h"
+#include "series/opts.h"
 #include "series/series.h"
 #include "lib/data.h"
 
@@ -49,7 +50,7 @@ typedef struct {
 static void check_write_list(lua_State *L, csvwrite *w) {
     w->n = (int)lua_rawlen(L, 2);
     w->empty = 1;
-    luaL_argcheck(L, w->n > 0, 2, "write_csv: nothing to write");
+    if (w->n == 0) tn_arg_error(L, "data.write_csv", "what", "is empty: nothing to write");
     w->s = tn_data_scratch(L, (size_t)w->n * sizeof *w->s);
     w->decimals = tn_data_scratch(L, (size_t)w->n * sizeof(int));
     for (int i = 0; i < w->n; i++) {
@@ -143,8 +144,7 @@ int tn_data_write_csv(lua_State *L) {
     w.na = tn_data_opt_string(L, 3, "na");
     if (!w.na) w.na = "";
     w.sep = sep ? (strcmp(sep, "\\t") == 0 ? '\t' : sep[0]) : ',';
-    w.style = fmt ? parse_style(fmt) : TN_STYLE_ISO;
-    luaL_argcheck(L, w.style >= 0, 3, "date_format must be 'iso', 'compact', 'start' or 'end'");
+    w.style = fmt ? parse_style(fmt) : TN_STYLE_ISO;    /* data.lua has checked the choice */
     lua_getfield(L, 3, "all_rows");
     w.all_rows = lua_toboolean(L, -1);
     const char *tmp = lua_pushfstring(L, "%s.tmp%d", path, (int)getpid());
