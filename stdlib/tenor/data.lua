@@ -9,7 +9,10 @@ data.read_csv(path, opts) -> dataset | nil, message
     full dates all on the first or all on the last day of distinct months
       -> M, or Q / A when the months repeat every 3 / 12 (FRED, Wind);
     full dates a whole number of weeks apart on one weekday -> W-<day>;
-    other full dates -> B when all are weekdays, else D.
+    other full dates -> B when all are weekdays, else D; but a file of
+      weekdays with a few weekend rows (under 5% of the rows: make-up
+      working days, 调休) reads as B, the weekend rows dropped, with a
+      note saying how many (opts.weekends = "keep" reads it as D).
   Periods with no row are missing (business-day holidays, for instance).
   Missing cells: empty, NA, N/A, NaN, nan, ".", "--", "#N/A", null.
   UTF-8 with or without a BOM; comma, tab or semicolon separators (or
@@ -53,6 +56,8 @@ args.declare("data.read_csv", {
   {"threads", "integer", min = 1, max = 2, default = "2 on files of 4 MB and more", help = "parser threads"},
   {"text", "string", help = "read this text instead of the file (path only names it)"},
   {"decimal", "string", choices = {".", ","}, default = ".", help = "the decimal mark"},
+  {"weekends", "string", choices = {"drop", "keep"}, default = "drop when under 5% of the rows",
+   help = "weekday data with a few weekend rows (make-up working days) reads as B, those rows dropped; keep: D"},
 })
 
 doc.add("data.read_csv", "data.read_csv(path, {date=, freq=, sep=, nrows=, text=, threads=})",
@@ -64,8 +69,20 @@ function M.read_csv(path, opts)
   -- the reader parses '.' only: a comma must not be accepted and ignored
   if opts.decimal == "," then error("data.read_csv: option 'decimal' = ',' is not supported yet", 2) end
   opts.decimal = nil
+  -- weekends is ours (tenor.cnbusiness), not the C reader's
+  local weekends = opts.weekends
+  opts.weekends = nil
   local raw, err = M._read_csv(path, opts)
   if not raw then return nil, err end
+  -- weekday data with a few weekend rows (make-up working days): B, unless told to keep them
+  if raw.freq == "D" and weekends ~= "keep" and not opts.freq then
+    local columns, note = require("tenor.cnbusiness").weekday_file(raw.columns)
+    if columns then
+      raw.columns, raw.freq = columns, "B"
+      raw.notes = raw.notes or {}
+      raw.notes[#raw.notes + 1] = note
+    end
+  end
   return dataset.new(raw.columns, {
     file = path, notes = raw.notes, freq = raw.freq,
     date_column = raw.date_column, descending = raw.descending,

@@ -21,7 +21,7 @@ command line "3,6,12"). Every script also has data_dir (default: the bundled
 examples/data). S:run{...} checks the parameters (an unknown one is refused
 with the list of valid ones; a wrong type names the parameter and what it
 expected), fills defaults and calls main(p, ctx); ctx.path(file) locates a
-declared data file, ctx.read(file) reads it, ctx.out is the output folder
+declared data file, ctx.read(file, opts) reads it (data.read_csv options), ctx.out is the output folder
 (under tenor run) and ctx.print prints unless {quiet=true}.
 S:help() is the text `tenor help NAME` shows.
 ]]
@@ -135,13 +135,13 @@ function script_methods.bind(s, given)
   return p
 end
 
-doc.add("S:run", "S:run(params, {quiet=false})", "Binds the parameters (unknown ones refused with the valid list; types checked), then runs main(p, ctx) and returns its result. ctx.path(file), ctx.read(file), ctx.print.", "require('rules.cpi_bonds'):run{market = 'cn'}")
+doc.add("S:run", "S:run(params, {quiet=false})", "Binds the parameters (unknown ones refused with the valid list; types checked), then runs main(p, ctx) and returns its result. ctx.path(file), ctx.read(file, opts), ctx.print.", "require('rules.cpi_bonds'):run{market = 'cn'}")
 function script_methods.run(s, given, opts)
   opts = args.check("S:run", opts)
   local p = s:bind(given)
   local ctx = {}
   function ctx.path(file) return p.data_dir .. "/" .. file end
-  function ctx.read(file) return assert(data.read_csv(ctx.path(file))) end
+  function ctx.read(file, opts) return assert(data.read_csv(ctx.path(file), opts)) end
   ctx.out = opts.out or "."                 -- tenor run's output folder
   ctx.print = opts.quiet and function() end or print
   return s.main(p, ctx)
