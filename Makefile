@@ -9,7 +9,7 @@
 #   make bench-peers  install the peers (pandas+statsmodels, R packages, gretl), then make bench
 #   make fuzz         libFuzzer harnesses, FUZZ_SECONDS each (default 60; needs clang)
 #   make docs         regenerate docs/reference.md from the help entries
-#   make calendar-data  recompile calendar/*.csv into stdlib/tenor/calendar_data.lua
+#   make calendar-data  recompile stdlib/calendar/*.csv into stdlib/tenor/calendar_data.lua
 #   make install PREFIX=/usr/local
 #   make clean
 
@@ -164,16 +164,16 @@ $(TSAN)/tenor: $(call objs,$(TSAN),$(CORE_SRC) $(LUA_SRC) $(MAIN_SRC)) $(STDLIB_
 check-tsan: deps $(TSAN)/tenor
 	TSAN_OPTIONS=halt_on_error=1 TENOR_HOME=$(CURDIR) $(TSAN)/tenor tests/lua/run.lua tests/lua/test_data.lua
 
-# The Chinese calendar tables (calendar/*.csv, sources in calendar/SOURCES.md)
+# The Chinese calendar tables (stdlib/calendar/*.csv, sources in stdlib/calendar/SOURCES.md)
 # are compiled into a Lua table module that the stdlib embeds.
 calendar-data: tenor
-	./tenor calendar/make_calendar_data.lua stdlib/tenor/calendar_data.lua
+	./tenor stdlib/calendar/make_calendar_data.lua stdlib/tenor/calendar_data.lua
 	$(MAKE) tenor
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tenor
 	install -m 755 tenor $(DESTDIR)$(PREFIX)/bin/tenor
-	cp -R stdlib scripts calendar $(DESTDIR)$(PREFIX)/share/tenor/
+	cp -R stdlib scripts $(DESTDIR)$(PREFIX)/share/tenor/
 	install -d $(DESTDIR)$(PREFIX)/share/tenor/examples
 	cp -R examples/data $(DESTDIR)$(PREFIX)/share/tenor/examples/
 

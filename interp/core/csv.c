@@ -3,7 +3,6 @@
  * two-million-row file never holds more than one row of field pointers.
  */
 #include "core/csv.h"
-#include "core/numparse.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -146,23 +145,3 @@ int tn_csv_is_missing(const char *s, size_t n) {
     return 0;
 }
 
-int tn_csv_parse_grouped(const char *s, size_t n, double *out) {
-    char buf[64];
-    size_t k = 0, i = 0, group = 0;
-    int seen_comma = 0;
-    if (n >= sizeof buf) return -1;
-    if (i < n && (s[i] == '-' || s[i] == '+')) buf[k++] = s[i++];
-    for (; i < n && s[i] != '.'; i++) {
-        if (s[i] == ',') {
-            if (group == 0 || (seen_comma && group != 3) || (!seen_comma && group > 3)) return -1;
-            seen_comma = 1, group = 0;
-        } else if (s[i] >= '0' && s[i] <= '9') {
-            buf[k++] = s[i], group++;
-        } else {
-            return -1;
-        }
-    }
-    if (!seen_comma || group != 3) return -1;
-    for (; i < n; i++) buf[k++] = s[i];
-    return tn_parse_double(buf, k, out) == TN_NUM_OK ? 0 : -1;
-}

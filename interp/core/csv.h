@@ -5,7 +5,7 @@
  * LF or CRLF line ends, any one-byte separator. Quoted fields are unquoted
  * in place, so the buffer must be writable. Pure C: no Lua, no allocation
  * but the field array. Also the cell-level checks data.read_csv makes:
- * blanks, missing-value spellings, grouped thousands, UTF-8.
+ * blanks, missing-value spellings, UTF-8 (numbers: core/numparse).
  */
 #ifndef TN_CSV_H
 #define TN_CSV_H
@@ -51,9 +51,6 @@ void tn_csv_trim(const char **s, size_t *n);
 /* 1 when the cell spells a missing value as exporters do: empty, NA, N/A,
    NaN, nan, NAN, ".", "--", #N/A, null, NULL. */
 int  tn_csv_is_missing(const char *s, size_t n);
-/* "1,234.5": digits grouped by three with commas, as Excel exports them;
-   0 and the value in *out, or -1 when the cell is not such a number. */
-int  tn_csv_parse_grouped(const char *s, size_t n, double *out);
 /* 1 when s[0..n) is well-formed UTF-8 (no overlong two-byte forms). */
 int  tn_utf8_valid(const char *s, size_t n);
 

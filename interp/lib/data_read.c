@@ -51,6 +51,7 @@ typedef struct {
     long *lines;             /* source line per row */
     int *decimals;           /* per value column: the fewest digits after the
                                 point in any cell; -1 before the first */
+    tn_decimal_marks marks;  /* the decimal mark: option or per-file detection */
     char msg[512];
 } csvload;
 
@@ -299,16 +300,15 @@ static const char *shown(const char *s, size_t n, char *buf, size_t size) {
     return buf;
 }
 
-/* A cell's value: a number, a missing-value token (NaN) or digits grouped
-   by commas. TN_NUM_OK or why not; the cell trimmed in (*s, *n). The
-   decimals written are noted in *dec for plain numbers only. */
-static int cell_value(const char **s, size_t *n, double *out, int *dec) {
+/* A cell's value: a number (its decimal mark and grouping as dm says), or
+   a missing-value token (NaN). TN_NUM_OK or why not; the cell trimmed in
+   (*s, *n). The decimals written are noted in *dec. */
+static int cell_value(const char **s, size_t *n, double *out, int *dec, tn_decimal_marks *dm, long line, int col) {
     tn_csv_trim(s, n);
     int d = -1;
-    int r = *n ? tn_parse_number(*s, *n, out, &d) : TN_NUM_SYNTAX;
+    int r = *n ? tn_parse_cell(*s, *n, dm, line, col, out, &d) : TN_NUM_SYNTAX;
     if (r == TN_NUM_OK) { note_decimals(dec, d); return r; }
     if (tn_csv_is_missing(*s, *n)) { *out = NAN; return TN_NUM_OK; }
-    if (r == TN_NUM_SYNTAX && memchr(*s, ',', *n) && tn_csv_parse_grouped(*s, *n, out) == 0) return TN_NUM_OK;
     return r;
 }
 
@@ -316,7 +316,7 @@ static int parse_cell(csvload *c, const tn_csv_field *f, int col, int k, int nam
                       lua_State *L, double *out) {
     const char *s = f->s;
     size_t n = f->len;
-    int r = cell_value(&s, &n, out, &c->decimals[k]);
+    int r = cell_value(&s, &n, out, &c->decimals[k], &c->marks, c->rd->line, col + 1);
     if (r == TN_NUM_OK) return 0;
     lua_rawgeti(L, names_idx, col + 1);
     const char *name = lua_tostring(L, -1);
@@ -325,8 +325,23 @@ static int parse_cell(csvload *c, const tn_csv_field *f, int col, int k, int nam
     if (r == TN_NUM_RANGE)
         return load_fail(c, c->rd->line, col + 1, "number '%s' in column '%s' is out of range",
                          shown(s, n, text, sizeof text), name);
-    return load_fail(c, c->rd->line, col + 1, "non-numeric value '%s' in column '%s'",
-                     shown(s, n, text, sizeof text), name);
+    return load_fail(c, c->rd->line, col + 1, "non-numeric value '%s' in column '%s'%s",
+                     shown(s, n, text, sizeof text), name,
+                     c->marks.mode == TN_DEC_COMMA ? " (read with {decimal = \",\"})" : "");
+}
+
+/* After the rows: a file with numbers like "1,085" (one comma, nothing
+   else) and others with a point or a grouping comma does not say which
+   mark it uses; guessing would misread one kind by a factor of 1000. */
+static int check_decimal_marks(csvload *c) {
+    const tn_decimal_marks *m = &c->marks;
+    if (m->mode != TN_DEC_AUTO || !m->comma_line || !m->other_line) return 0;
+    char a[200], b[200];
+    return load_fail(c, m->comma_line, m->comma_col,
+                     "'%s' reads as a decimal comma, but line %ld has '%s': say which mark the file uses "
+                     "with {decimal = \",\"} (1,085 = 1.085) or {decimal = \".\"} (1,085 = 1085)",
+                     shown(m->comma_text, strlen(m->comma_text), a, sizeof a), m->other_line,
+                     shown(m->other_text, strlen(m->other_text), b, sizeof b));
 }
 
 static const char *kind_name(int kind) {
@@ -407,6 +422,7 @@ typedef struct {
     size_t row0;        /* its first row goes here */
     size_t nrows;       /* rows read */
     int *decimals;      /* per value column, merged afterwards */
+    tn_decimal_marks marks;   /* this half's; merged afterwards */
     int ok;             /* read to the end without meeting anything unusual */
 } body_half;
 
@@ -431,7 +447,7 @@ static void *read_half(void *arg) {
             if (i == c->datecol) continue;
             const char *s = rd.fields[i].s;
             size_t n = rd.fields[i].len;
-            if (cell_value(&s, &n, &c->col[k][row], &h->decimals[k]) != TN_NUM_OK) break;
+            if (cell_value(&s, &n, &c->col[k][row], &h->decimals[k], &h->marks, rd.line, i + 1) != TN_NUM_OK) break;
             k++;
         }
         if (i < c->ncols) break;
@@ -456,8 +472,8 @@ static int read_rows_parallel(csvload *c, int *decimals2) {
        tokenizer counts them, so the second half starts at that row */
     size_t ends1 = count_line_ends(start, (size_t)(mid - start));
     body_half h[2] = {
-        {c, start, mid, c->rd->next_line, 0, 0, decimals2, 0},
-        {c, mid, end, c->rd->next_line + (long)ends1, ends1, 0, decimals2 + c->nval, 0},
+        {c, start, mid, c->rd->next_line, 0, 0, decimals2, c->marks, 0},
+        {c, mid, end, c->rd->next_line + (long)ends1, ends1, 0, decimals2 + c->nval, c->marks, 0},
     };
     for (int k = 0; k < 2 * c->nval; k++) decimals2[k] = -1;
     pthread_t second;
@@ -475,6 +491,8 @@ static int read_rows_parallel(csvload *c, int *decimals2) {
         memmove(&c->lines[n0], &c->lines[h[1].row0], n1 * sizeof *c->lines);
     }
     c->nrows = n0 + n1;
+    c->marks = h[0].marks;
+    tn_decimal_merge(&c->marks, &h[1].marks);
     for (int k = 0; k < c->nval; k++) {
         note_decimals(&c->decimals[k], decimals2[k]);
         note_decimals(&c->decimals[k], decimals2[c->nval + k]);
@@ -611,6 +629,10 @@ static void push_result(lua_State *L, csvload *c, int freq, int style, const int
             lua_pushinteger(L, c->decimals[k]);
             lua_setfield(L, -2, "decimals");
         }
+        if (c->marks.mode == TN_DEC_COMMA || (c->marks.mode == TN_DEC_AUTO && c->marks.comma_line)) {
+            lua_pushliteral(L, ",");               /* read with a decimal comma */
+            lua_setfield(L, -2, "decimal_mark");
+        }
         lua_pop(L, 1);
         lua_rawseti(L, res + 2, ++k);
     }
@@ -626,7 +648,7 @@ static void push_result(lua_State *L, csvload *c, int freq, int style, const int
 
 /* The options of data._read_csv, checked. */
 typedef struct {
-    const char *sep, *date, *freq;
+    const char *sep, *date, *freq, *decimal;
     int forced;              /* the frequency given by freq=, 0 to infer it */
     int threads;             /* 1 or 2; 0: two on files of 4 MB and more */
     size_t max_rows;         /* nrows=, or (size_t)-1 */
@@ -636,6 +658,9 @@ static void read_options(lua_State *L, read_opts *o) {
     o->sep = tn_data_opt_string(L, 2, "sep");
     o->date = tn_data_opt_string(L, 2, "date");
     o->freq = tn_data_opt_string(L, 2, "freq");
+    o->decimal = tn_data_opt_string(L, 2, "decimal");
+    if (o->decimal && strcmp(o->decimal, ".") != 0 && strcmp(o->decimal, ",") != 0)
+        luaL_error(L, "data.read_csv: option 'decimal' must be \".\" or \",\" (got '%s')", o->decimal);
     o->forced = o->threads = 0;
     o->max_rows = (size_t)-1;
     if (lua_istable(L, 2)) {                /* data.lua has checked the options */
@@ -722,12 +747,14 @@ int tn_data_read_csv(lua_State *L) {
     lua_newtable(L); int meta_idx = lua_gettop(L);
     if (load_text(L, &c) || open_reader(L, &c, o.sep) || read_header(L, &c, names_idx, o.date))
         goto fail;
+    c.marks.mode = o.decimal ? (o.decimal[0] == ',' ? TN_DEC_COMMA : TN_DEC_POINT)
+                 : c.rd->sep == ',' ? TN_DEC_POINT : TN_DEC_AUTO;     /* unquoted "1,5" needs another separator */
     for (int i = 0; i < c.ncols; i++) { lua_newtable(L); lua_rawseti(L, meta_idx, i + 1); }
     int wind = is_wind_layout(L, &c, names_idx);
     if (o.max_rows < c.cap) c.cap = o.max_rows;
     int storage_idx = alloc_rows(L, &c);
     if ((wind && read_wind_meta(L, &c, meta_idx, &have_row)) ||
-        read_body(L, &c, &o, wind, have_row, names_idx, notes_idx))
+        read_body(L, &c, &o, wind, have_row, names_idx, notes_idx) || check_decimal_marks(&c))
         goto fail;
     freq = infer_freq(&c, &style);
     if (o.forced) freq = o.forced;

@@ -1,7 +1,7 @@
 /*
  * test_csv.c -- the CSV tokenizer: quoting per RFC 4180, line ends, line
  * numbers for messages, errors on broken quoting, separator sniffing; the
- * cell checks (trim, missing spellings, grouped thousands, UTF-8).
+ * cell checks (trim, missing spellings, UTF-8).
  */
 #include <string.h>
 
@@ -60,11 +60,6 @@ int main(void) {
     CHECK(n == 4 && memcmp(s, "12.5", 4) == 0);
     CHECK(tn_csv_is_missing("", 0) && tn_csv_is_missing("#N/A", 4) && tn_csv_is_missing(".", 1));
     CHECK(!tn_csv_is_missing("NAx", 3) && !tn_csv_is_missing("0", 1));
-    double x = 0;
-    CHECK(tn_csv_parse_grouped("1,234.5", 7, &x) == 0 && x == 1234.5);
-    CHECK(tn_csv_parse_grouped("-12,345,678", 11, &x) == 0 && x == -12345678.0);
-    CHECK_MSG(tn_csv_parse_grouped("12,34", 5, &x) == -1, "a group of two is not thousands");
-    CHECK(tn_csv_parse_grouped("1234,567", 8, &x) == -1 && tn_csv_parse_grouped("1234", 4, &x) == -1);
     CHECK(tn_utf8_valid("\xE6\x8C\x87 ok", 6) && !tn_utf8_valid("\xC0\x80", 2) && !tn_utf8_valid("\xE6\x8C", 2));
     return END_TESTS();
 }
