@@ -658,9 +658,7 @@ static void read_options(lua_State *L, read_opts *o) {
     o->sep = tn_data_opt_string(L, 2, "sep");
     o->date = tn_data_opt_string(L, 2, "date");
     o->freq = tn_data_opt_string(L, 2, "freq");
-    o->decimal = tn_data_opt_string(L, 2, "decimal");
-    if (o->decimal && strcmp(o->decimal, ".") != 0 && strcmp(o->decimal, ",") != 0)
-        luaL_error(L, "data.read_csv: option 'decimal' must be \".\" or \",\" (got '%s')", o->decimal);
+    o->decimal = tn_data_opt_string(L, 2, "decimal");      /* "." or ",": checked in data.lua */
     o->forced = o->threads = 0;
     o->max_rows = (size_t)-1;
     if (lua_istable(L, 2)) {                /* data.lua has checked the options */
