@@ -86,7 +86,7 @@ function M.split(fname, t, level)
 end
 
 --- args.spec(fname) -> the declaration {names =, keys =, alias =} or nil.
-function M.spec(fname) return series._opt_specs()[fname] end
+function M.spec(fname) return series._opt_spec(fname) end
 
 --- args.entries(fname) -> fname's options as a list for args.declare, for a
 --- function that also takes another's options (db:import_csv takes read_csv's).
