@@ -149,26 +149,33 @@ static void push_valid(lua_State *L, int decl) {
 /* The closest declared key or alias to key, or NULL when none is close:
    within a few edits, or one the key begins (3 letters at least); the
    fewest edits wins, so 'nomina' suggests 'nominal', not 'nominal_yoy'. */
+/* Considers candidate k (a key or an alias) at edit distance from key. */
+static void consider(lua_State *L, int decl, const char *key, const char *k,
+                     size_t limit, const char **best, size_t *best_d) {
+    size_t d = edit_distance(key, k);
+    int prefix = strlen(key) >= 3 && strncmp(k, key, strlen(key)) == 0;
+    if (!((d <= limit || prefix) && d < *best_d)) return;
+    lua_getfield(L, decl, "alias");
+    lua_getfield(L, -1, k);                 /* an alias suggests its key */
+    *best = lua_isstring(L, -1) ? lua_tostring(L, -1) : k;
+    lua_pop(L, 2);
+    *best_d = d;
+}
+
+/* The closest declared key or alias to key, or NULL when none is close.
+   Keys are tried in declaration order, so a tie goes to the earlier one
+   (max_qq -> max_q, not max_sq), the same on every run. */
 static const char *closest(lua_State *L, int decl, const char *key) {
     const char *best = NULL;
     size_t limit = strlen(key) <= 3 ? 1 : strlen(key) <= 6 ? 2 : 3, best_d = (size_t)-1;
-    static const char *const tables[] = {"keys", "alias"};
-    for (int t = 0; t < 2; t++) {
-        lua_getfield(L, decl, tables[t]);
-        for (lua_pushnil(L); lua_next(L, -2); lua_pop(L, 1)) {
-            const char *k = lua_tostring(L, -2);
-            size_t d = edit_distance(key, k);
-            int prefix = strlen(key) >= 3 && strncmp(k, key, strlen(key)) == 0;
-            if ((d <= limit || prefix) && d < best_d) {
-                lua_getfield(L, decl, "alias");
-                lua_getfield(L, -1, k);     /* an alias suggests its key */
-                best = lua_isstring(L, -1) ? lua_tostring(L, -1) : k;
-                lua_pop(L, 2);
-                best_d = d;
-            }
-        }
-        lua_pop(L, 1);
-    }
+    lua_getfield(L, decl, "names");
+    for (lua_Integer i = 1; lua_rawgeti(L, -1, i) == LUA_TSTRING; i++, lua_pop(L, 1))
+        consider(L, decl, key, lua_tostring(L, -1), limit, &best, &best_d);
+    lua_pop(L, 2);
+    lua_getfield(L, decl, "alias");
+    for (lua_pushnil(L); lua_next(L, -2); lua_pop(L, 1))
+        consider(L, decl, key, lua_tostring(L, -2), limit, &best, &best_d);
+    lua_pop(L, 1);
     return best;   /* points into the declaration, which the registry keeps */
 }
 

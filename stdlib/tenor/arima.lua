@@ -234,10 +234,10 @@ doc.add("arima:forecast", "m:forecast(h, {level = 0.95, exog =}) -> {mean, lower
 -- auto_arima ------------------------------------------------------------------
 
 args.declare("tsa.auto_arima", {
-  {"p_max", "integer", min = 0, max = 10, default = 5, help = "largest AR order"},
-  {"q_max", "integer", min = 0, max = 10, default = 5, help = "largest MA order"},
-  {"sp_max", "integer", min = 0, max = 3, default = 2, help = "largest seasonal AR order"},
-  {"sq_max", "integer", min = 0, max = 3, default = 2, help = "largest seasonal MA order"},
+  {"max_p", "integer", min = 0, max = 10, default = 5, help = "largest AR order (R forecast: max.p)"},
+  {"max_q", "integer", min = 0, max = 10, default = 5, help = "largest MA order"},
+  {"max_sp", "integer", min = 0, max = 3, default = 2, help = "largest seasonal AR order (R: max.P)", aliases = {"max_P"}},
+  {"max_sq", "integer", min = 0, max = 3, default = 2, help = "largest seasonal MA order (R: max.Q)", aliases = {"max_Q"}},
   {"d", "integer", min = 0, max = 2, default = "KPSS tests at 5%", help = "differences"},
   {"sdiff", "integer", min = 0, max = 1, default = 0, help = "seasonal differences D"},
   {"d_max", "integer", min = 0, max = 2, default = 2, help = "most differences the KPSS search takes"},
@@ -267,8 +267,8 @@ function M.auto_arima(s, opts)
   local D = period > 0 and (o.sdiff or 0) or 0
   local d = o.d or choose_d(D > 0 and t:diff(period):trim() or t, o.d_max or 2)
   local ic = o.ic or "aic"
-  local maxp, maxq = o.p_max or 5, o.q_max or 5
-  local maxP, maxQ = period > 0 and (o.sp_max or 2) or 0, period > 0 and (o.sq_max or 2) or 0
+  local maxp, maxq = o.max_p or 5, o.max_q or 5
+  local maxP, maxQ = period > 0 and (o.max_sp or 2) or 0, period > 0 and (o.max_sq or 2) or 0
   local can_trend = d + D <= 1
   local tried, best, order = {}, nil, {}
   local function try(p, q, P, Q, trend)
@@ -305,7 +305,7 @@ function M.auto_arima(s, opts)
   return final
 end
 
-doc.add("tsa.auto_arima", "tsa.auto_arima(s, {p_max = 5, q_max = 5, sp_max = 2, sq_max = 2, d =, sdiff = 0, seasonal =, ic = \"aic\"}) -> model",
+doc.add("tsa.auto_arima", "tsa.auto_arima(s, {max_p = 5, max_q = 5, max_sp = 2, max_sq = 2, d =, sdiff = 0, seasonal =, ic = \"aic\"}) -> model",
   "Stepwise search of Hyndman and Khandakar (2008), as R's forecast::auto.arima(stepwise = TRUE) but by exact ML: " ..
   "d from KPSS tests at 5% (unless given), D = sdiff (default 0); start from (2,d,2)(1,D,1), (0,d,0)(0,D,0), " ..
   "(1,d,0)(1,D,0), (0,d,1)(0,D,1) and move to the best neighbour (each order ±1, p and q together, P and Q together, " ..

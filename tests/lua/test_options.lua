@@ -41,9 +41,13 @@ local function wrong_type(ty)
   return true
 end
 
-local function misspell(key)
-  -- drop the last letter, or double it: close enough for a suggestion
-  if #key > 3 then return key:sub(1, -2) end
+local function misspell(key, decl)
+  -- drop the last letter, or double it when dropping it would fit several
+  -- keys (max_ from max_p and max_q): close enough for one suggestion
+  local dropped = key:sub(1, -2)
+  local fits = 0
+  for _, k in ipairs(decl.names) do if k:sub(1, #dropped) == dropped then fits = fits + 1 end end
+  if #key > 3 and fits == 1 then return dropped end
   return key .. key:sub(-1)
 end
 
@@ -63,7 +67,7 @@ for _, fname in ipairs(names) do
   checkerr(function() call({no_such_option_xyz = 1}) end, fname .. ": unknown option 'no_such_option_xyz' (valid: ", fname)
   for _, key in ipairs(decl.names) do
     local e = decl.keys[key]
-    local bad = misspell(key)
+    local bad = misspell(key, decl)
     if not decl.keys[bad] and not decl.alias[bad] then
       checkerr(function() call({[bad] = 1}) end, ("%s: unknown option '%s' (did you mean '%s'?"):format(fname, bad, key), fname .. " misspelt " .. key)
     end
