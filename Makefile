@@ -14,8 +14,10 @@
 
 PREFIX    ?= /usr/local
 CC        ?= cc
-PKGS      := lua5.4 gsl readline sqlite3
-DEB_PKGS  := liblua5.4-dev libgsl-dev libreadline-dev libsqlite3-dev pkg-config
+PKGS      := lua5.4 gsl readline sqlite3 libzip expat xlsxwriter
+# libzip (the .xlsx container), expat (its XML) and libxlsxwriter: Excel in and out
+DEB_PKGS  := liblua5.4-dev libgsl-dev libreadline-dev libsqlite3-dev pkg-config \
+             libzip-dev libexpat1-dev libxlsxwriter-dev
 # charts (gnuplot, a CJK font), the terminal tests of the REPL (tmux) and
 # the C unit tests under valgrind
 RUN_PKGS  := gnuplot-nox fonts-wqy-microhei tmux valgrind

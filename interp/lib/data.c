@@ -28,6 +28,8 @@
 #include "core/csv.h"
 #include "core/numparse.h"
 #include "series/series.h"
+#include "core/xlsx.h"
+#include "lib/data_load.h"
 #include "lib/tnlib.h"
 
 #define READER_MT "tenor.csvreader"
@@ -35,23 +37,6 @@
 
 /* ------------------------------------------------------------ helpers */
 
-typedef struct {
-    const char *path;
-    char *text;              /* file contents, NUL-terminated */
-    size_t len;
-    tn_csv_reader *rd;
-    int ncols;               /* header fields */
-    int datecol;             /* 0-based */
-    int nval;                /* value columns = ncols - 1 */
-    size_t cap;              /* row capacity (upper bound on data rows) */
-    size_t nrows;
-    double **col;            /* per value column: room for cap rows, in series storage */
-    tn_date *dates;          /* per row */
-    long *lines;             /* source line per row */
-    int *decimals;           /* per value column: the fewest digits after the
-                                point in any cell; -1 before the first */
-    char msg[512];
-} csvload;
 
 static int reader_gc(lua_State *L) {
     tn_csv_free(luaL_checkudata(L, 1, READER_MT));
@@ -68,19 +53,31 @@ static const char *field_str(lua_State *L, const tn_csv_field *f) {
     return lua_tostring(L, -1);
 }
 
-/* Stops loading with "path:line:col: message" in c->msg; returns -1. */
-static int load_fail(csvload *c, long line, int col, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static int load_fail(csvload *c, long line, int col, const char *fmt, ...) {
+/* Stops loading with "path:line:col: message" in c->msg, or for a sheet
+   "path:sheet!B12: message" ("path:sheet!12:" for a whole row); -1. */
+int tn_data_fail(csvload *c, long line, int col, const char *fmt, ...) {
     va_list ap;
-    int n = col > 0 ? snprintf(c->msg, sizeof c->msg, "%s:%ld:%d: ", c->path, line, col)
+    char letters[4];
+    int n;
+    if (c->sheet && line > 0 && col > 0) {
+        tn_xlsx_col_name(c->col0 + col - 1, letters);
+        n = snprintf(c->msg, sizeof c->msg, "%s:%s!%s%ld: ", c->path, c->sheet, letters, line);
+    } else if (c->sheet && line > 0) {
+        n = snprintf(c->msg, sizeof c->msg, "%s:%s!%ld: ", c->path, c->sheet, line);
+    } else if (c->sheet) {
+        n = snprintf(c->msg, sizeof c->msg, "%s:%s: ", c->path, c->sheet);
+    } else {
+        n = col > 0 ? snprintf(c->msg, sizeof c->msg, "%s:%ld:%d: ", c->path, line, col)
           : line > 0 ? snprintf(c->msg, sizeof c->msg, "%s:%ld: ", c->path, line)
                      : snprintf(c->msg, sizeof c->msg, "%s: ", c->path);
+    }
+    if (n < 0 || (size_t)n >= sizeof c->msg) n = 0;
     va_start(ap, fmt);
     vsnprintf(c->msg + n, sizeof c->msg - (size_t)n, fmt, ap);
     va_end(ap);
     return -1;
 }
+#define load_fail tn_data_fail      /* the name the CSV reader below grew up with */
 
 static int valid_utf8(const char *s, size_t n) {
     size_t i = 0;
@@ -227,6 +224,11 @@ static int open_reader(lua_State *L, csvload *c, const char *sep_opt) {
 
 static int next_row(csvload *c) {
     int r;
+    if (c->next) {
+        do r = c->next(c);
+        while (r == 1 && tn_csv_row_blank(c->rd));
+        return r;
+    }
     do r = tn_csv_next(c->rd);
     while (r == 1 && tn_csv_row_blank(c->rd));
     if (r < 0) return load_fail(c, c->rd->err_line, c->rd->err_col, "%s", c->rd->error);
@@ -700,7 +702,7 @@ static int data_read_csv(lua_State *L) {
     const char *sep = opt_string(L, 2, "sep");
     const char *date_opt = opt_string(L, 2, "date");
     const char *freq_opt = opt_string(L, 2, "freq");
-    int forced = 0, freq, style, have_row = 0, descending = 0, threads = 0;
+    int forced = 0, threads = 0;
     size_t max_rows = (size_t)-1;
     if (lua_istable(L, 2)) {
         lua_getfield(L, 2, "threads");      /* 1 or 2; default: 2 on files of 4 MB and more */
@@ -720,9 +722,6 @@ static int data_read_csv(lua_State *L) {
     }
     if (freq_opt && tn_freq_parse(freq_opt, &forced) != 0)
         return luaL_argerror(L, 2, lua_pushfstring(L, "unknown frequency '%s'", freq_opt));
-    lua_newtable(L); int names_idx = lua_gettop(L);
-    lua_newtable(L); int notes_idx = lua_gettop(L);
-    lua_newtable(L); int meta_idx = lua_gettop(L);
     int from_text = 0;
     if (lua_istable(L, 2)) {      /* {text = "..."}: read the string; the path only names it */
         lua_getfield(L, 2, "text");
@@ -739,43 +738,57 @@ static int data_read_csv(lua_State *L) {
             lua_pop(L, 1);
         }
     }
-    if ((!from_text && slurp(L, &c)) || open_reader(L, &c, sep) || read_header(L, &c, names_idx, date_opt))
-        goto fail;
-    for (int i = 0; i < c.ncols; i++) { lua_newtable(L); lua_rawseti(L, meta_idx, i + 1); }
-    lua_rawgeti(L, names_idx, c.datecol + 1);
+    if ((!from_text && slurp(L, &c)) || open_reader(L, &c, sep)) {
+        lua_pushnil(L);
+        lua_pushstring(L, c.msg);
+        return 2;
+    }
+    return tn_data_read_table(L, &c, date_opt, forced, max_rows, threads);
+}
+
+/* The rows from the header on, whichever reader gives them (data_load.h). */
+int tn_data_read_table(lua_State *L, csvload *c, const char *date_opt, int forced,
+                       size_t max_rows, int threads) {
+    int freq, style, have_row = 0, descending = 0;
+    lua_newtable(L); int names_idx = lua_gettop(L);
+    lua_newtable(L); int notes_idx = lua_gettop(L);
+    lua_newtable(L); int meta_idx = lua_gettop(L);
+    if (read_header(L, c, names_idx, date_opt)) goto fail;
+    for (int i = 0; i < c->ncols; i++) { lua_newtable(L); lua_rawseti(L, meta_idx, i + 1); }
+    lua_rawgeti(L, names_idx, c->datecol + 1);
     int wind = strcmp(lua_tostring(L, -1), "\xE6\x8C\x87\xE6\xA0\x87\xE5\x90\x8D\xE7\xA7\xB0") == 0;
     lua_pop(L, 1);
-    if (max_rows < c.cap) c.cap = max_rows;
-    c.col = scratch(L, (size_t)c.nval * sizeof(double *));
-    lua_createtable(L, c.nval, 0);
+    if (max_rows < c->cap) c->cap = max_rows;
+    c->col = scratch(L, (size_t)c->nval * sizeof(double *));
+    lua_createtable(L, c->nval, 0);
     int storage_idx = lua_gettop(L);
-    for (int k = 0; k < c.nval; k++) {
-        c.col[k] = tn_series_push_storage(L, c.cap);
+    for (int k = 0; k < c->nval; k++) {
+        c->col[k] = tn_series_push_storage(L, c->cap);
         lua_rawseti(L, storage_idx, k + 1);
     }
-    c.dates = scratch(L, c.cap * sizeof(tn_date));
-    c.lines = scratch(L, c.cap * sizeof(long));
-    c.decimals = scratch(L, (size_t)c.nval * sizeof(int));
-    for (int i = 0; i < c.nval; i++) c.decimals[i] = -1;
-    if (wind && read_wind_meta(L, &c, meta_idx, &have_row)) goto fail;
-    size_t body = (size_t)(c.rd->end - c.rd->p);
-    int parallel = !wind && max_rows == (size_t)-1 &&
+    c->dates = scratch(L, c->cap * sizeof(tn_date));
+    c->lines = scratch(L, c->cap * sizeof(long));
+    c->decimals = scratch(L, (size_t)c->nval * sizeof(int));
+    for (int i = 0; i < c->nval; i++) c->decimals[i] = -1;
+    if (wind && read_wind_meta(L, c, meta_idx, &have_row)) goto fail;
+    size_t body = c->next ? 0 : (size_t)(c->rd->end - c->rd->p);
+    int parallel = !wind && !c->next && max_rows == (size_t)-1 &&
                    (threads == 2 || (threads == 0 && body >= PARALLEL_MIN_BYTES)) &&
-                   !memchr(c.rd->p, '"', body);
-    if (!(parallel && read_rows_parallel(&c, scratch(L, 2 * (size_t)c.nval * sizeof(int)))) &&
-        read_rows(L, &c, names_idx, notes_idx, have_row, max_rows))
+                   !memchr(c->rd->p, '"', body);
+    if (!(parallel && read_rows_parallel(c, scratch(L, 2 * (size_t)c->nval * sizeof(int)))) &&
+        read_rows(L, c, names_idx, notes_idx, have_row, max_rows))
         goto fail;
-    freq = infer_freq(&c, &style);
+    freq = infer_freq(c, &style);
     if (forced) freq = forced;
-    int64_t *per = scratch(L, c.nrows * sizeof(int64_t));
-    if (assign_periods(&c, freq, per, &descending)) goto fail;
-    push_result(L, &c, freq, style, per, storage_idx, names_idx, notes_idx, meta_idx);
+    int64_t *per = scratch(L, c->nrows * sizeof(int64_t));
+    if (assign_periods(c, freq, per, &descending)) goto fail;
+    push_result(L, c, freq, style, per, storage_idx, names_idx, notes_idx, meta_idx);
     lua_pushboolean(L, descending);
     lua_setfield(L, -2, "descending");
     return 1;
 fail:
     lua_pushnil(L);
-    lua_pushstring(L, c.msg);
+    lua_pushstring(L, c->msg);
     return 2;
 }
 
@@ -941,6 +954,7 @@ static int data_write_csv(lua_State *L) {
 static const luaL_Reg data_functions[] = {
     {"_read_csv", data_read_csv},
     {"_write_csv", data_write_csv},
+    {"_read_xlsx", tn_data_read_xlsx},
     {NULL, NULL}
 };
 

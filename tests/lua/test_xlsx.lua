@@ -1,0 +1,128 @@
+-- data.read_xlsx: workbooks made by openpyxl and by hand
+-- (tests/fixtures/make_xlsx.py says how each was made) read exactly as
+-- their CSV twins read with data.read_csv, with the same metadata; dates
+-- in both of Excel's date systems; every kind of bad file gets a message
+-- naming the file, and the sheet and cell where there is one.
+
+local X = "tests/fixtures/xlsx/"
+
+-- Two datasets are the same: names, frequency, spans, values (NaN where
+-- NaN), metadata other than the file name.
+local function same_dataset(a, b, what)
+  local na, nb = a:names(), b:names()
+  eq(#na, #nb, what .. ": columns")
+  for i = 1, math.min(#na, #nb) do
+    local s, t = a[i], b[i]
+    eq(s.name, t.name, what .. ": name " .. i)
+    eq(s.freq, t.freq, what .. ": freq of " .. s.name)
+    eq(tostring(s.start), tostring(t.start), what .. ": start of " .. s.name)
+    eq(#s, #t, what .. ": length of " .. s.name)
+    local vs, vt = s:values(), t:values()
+    for j = 1, #vs do
+      if not (vs[j] == vt[j] or (vs[j] ~= vs[j] and vt[j] ~= vt[j])) then
+        check(false, ("%s: %s[%d] = %s, want %s"):format(what, s.name, j, vs[j], vt[j]))
+        break
+      end
+    end
+    -- meta.decimals records how a CSV file wrote its numbers ("100.0");
+    -- a workbook stores numbers, not their text, so it has none to keep
+    for k, v in pairs(t.meta) do
+      if k ~= "file" and k ~= "decimals" then eq(s.meta[k], v, what .. ": meta." .. k .. " of " .. s.name) end
+    end
+  end
+  local ia, ib = a:info(), b:info()
+  eq(ia.freq, ib.freq, what .. ": dataset freq")
+  eq(ia.date_column, ib.date_column, what .. ": date column")
+  eq(ia.descending, ib.descending, what .. ": newest first")
+  eq(#(ia.notes or {}), #(ib.notes or {}), what .. ": notes")
+  for i, n in ipairs(ib.notes or {}) do eq(ia.notes[i], n, what .. ": note " .. i) end
+end
+
+local function both(name, xopts, copts)
+  local x, e1 = data.read_xlsx(X .. name .. ".xlsx", xopts)
+  local c, e2 = data.read_csv(X .. (copts and copts.twin or name) .. ".csv")
+  check(x ~= nil, name .. ".xlsx: " .. tostring(e1))
+  check(c ~= nil, name .. ".csv: " .. tostring(e2))
+  if x and c then same_dataset(x, c, name) end
+  return x
+end
+
+-- openpyxl's plain table: date cells (style yyyy-mm-dd), a gap
+local plain = both("plain")
+eq(plain.cpi.freq, "M", "month-end date cells are monthly")
+eq(tostring(plain.cpi.start), "2022-01", "plain start")
+near(plain.cpi:values()[1], 100, 0, "plain first value")
+check(plain.ppi:values()[6] ~= plain.ppi:values()[6], "an empty cell is missing")
+eq(plain.cpi.meta.file, X .. "plain.xlsx", "meta.file is the workbook")
+
+-- a Wind export on sheet 2: by index and by name
+local wind = both("wind", {sheet = 2})
+both("wind", {sheet = "数据"})
+eq(wind[1].name, "CPI:当月同比", "Chinese column name")
+eq(wind[1].meta.unit, "%", "unit from the 单位 row")
+eq(wind[1].meta.source, "国家统计局", "source from the 来源 row")
+eq(wind[1].meta.freq_label, "月", "the 频率 row")
+eq(wind:info().notes[1], "数据来源：Wind", "the source footer is a note")
+check(wind:info().descending, "newest first")
+eq(tostring(wind[1].start), "2021-01", "newest-first rows come out oldest first")
+local ppi = wind[2]:values()
+check(ppi[1] ~= ppi[1] and ppi[3] == ppi[3], "'--' is missing")
+
+-- inline strings, rich text runs (the phonetic run is not text), numbers
+-- stored as text ("1,234.5", " 2.5 "), #N/A, a formula string result, a
+-- skipped row
+local inline = both("inline")
+near(inline.gdp:values()[1], 1234.5, 0, "number stored as text with a thousands comma")
+eq(inline[2].name, "real", "rich-text runs joined, phonetic run left out")
+
+-- date systems: the 1904 system with a custom date format, and the same
+-- days in the 1900 system (times of day dropped) read alike
+both("d1904")
+both("d1900", nil, {twin = "d1904"})
+
+-- a table below a title, starting at column C; range= finds it
+local off, err = data.read_xlsx(X .. "offset.xlsx")
+checknil(off, err, X .. "offset.xlsx:M2!1: need a date column and at least one value column")
+off = assert(data.read_xlsx(X .. "offset.xlsx", {range = "C3"}))
+eq(off.m2.freq, "M", "range C3: monthly")
+near(off.m2:values()[3], 8.3, 0, "range C3: value")
+off = assert(data.read_xlsx(X .. "offset.xlsx", {range = "C3:D5"}))
+eq(#off.m2, 2, "range C3:D5 stops at row 5")
+off = assert(data.read_xlsx(X .. "offset.xlsx", {range = "C:D", nrows = 1}))
+eq(#off.m2, 1, "nrows = 1")
+
+-- options the CSV reader has: date =, freq =
+local ds = assert(data.read_xlsx(X .. "plain.xlsx", {freq = "D"}))
+eq(ds.cpi.freq, "D", "freq = D forced")
+local _, e = data.read_xlsx(X .. "plain.xlsx", {date = "when"})
+eq(e, X .. "plain.xlsx:data!1: no column named 'when' for the dates", "date = a missing name")
+
+-- bad files and bad cells
+local function bad(name, opts, want)
+  local got, msg = data.read_xlsx(X .. name, opts)
+  check(got == nil, name .. " must not read")
+  eq(msg, X .. name .. want, name)
+end
+bad("notzip.xlsx", nil, ": not an Excel workbook (.xlsx): the file is not a zip archive")
+bad("noworkbook.xlsx", nil, ": a zip archive without an Excel workbook (no xl/workbook.xml): not an .xlsx file")
+bad("formula.xlsx", nil, ":Sheet!C3: formula without a cached value (recalculate and save the workbook in Excel or LibreOffice first)")
+bad("phantom.xlsx", nil, ":Sheet1!A3: date cell holds day 60 of the 1900 date system, 1900-02-29, a day that never was (Excel's leap-year bug)")
+bad("badsst.xlsx", nil, ":Sheet1!B1: shared string index out of range (the table has fewer)")
+bad("badcell.xlsx", nil, ":Sheet1!B12: non-numeric value 'n.a.' in column 'x'")
+bad("wind.xlsx", {sheet = 3}, ": no sheet 3: the workbook has 2 (说明, 数据)")
+bad("wind.xlsx", {sheet = "CPI"}, ": no sheet named 'CPI' (sheets: 说明, 数据)")
+bad("wind.xlsx", {sheet = 1}, ":说明!1: need a date column and at least one value column")
+bad("missing.xlsx", nil, ": cannot open: No such file or directory")
+checkerr(function() data.read_xlsx(X .. "plain.xlsx", {range = "F3:B2"}) end,
+         "data.read_xlsx: range 'F3:B2' is not a range of cells", "bad range")
+checkerr(function() data.read_xlsx(X .. "plain.xlsx", {freq = "X"}) end, "data.read_xlsx: unknown frequency 'X'", "bad freq")
+
+-- the same bytes from a string
+local f = assert(io.open(X .. "plain.xlsx", "rb"))
+local bytes = f:read("a")
+f:close()
+same_dataset(assert(data.read_xlsx("from-memory.xlsx", {bytes = bytes})), plain, "bytes =")
+local _, msg = data.read_xlsx("cut.xlsx", {bytes = bytes:sub(1, #bytes // 2)})
+check(msg and msg:find("^cut%.xlsx: ") ~= nil, "a cut zip: " .. tostring(msg))
+_, msg = data.read_xlsx("empty.xlsx", {bytes = ""})
+check(msg and msg:find("^empty%.xlsx: ") ~= nil, "no bytes: " .. tostring(msg))
