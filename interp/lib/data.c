@@ -955,6 +955,8 @@ static const luaL_Reg data_functions[] = {
     {"_read_csv", data_read_csv},
     {"_write_csv", data_write_csv},
     {"_read_xlsx", tn_data_read_xlsx},
+    {"_read_xlsx_cells", tn_data_read_xlsx_cells},
+    {"_write_xlsx", tn_data_write_xlsx},
     {NULL, NULL}
 };
 

@@ -61,6 +61,7 @@ int tn_data_read_table(lua_State *L, csvload *c, const char *date_opt, int force
 
 /* data._read_xlsx and data._write_xlsx (xlsx_read.c, xlsx_write.c). */
 int tn_data_read_xlsx(lua_State *L);
+int tn_data_read_xlsx_cells(lua_State *L);
 int tn_data_write_xlsx(lua_State *L);
 
 #endif

@@ -274,8 +274,12 @@ static void sst_fail(sst_parse *sp, const char *msg) {
 static void XMLCALL sst_start(void *ud, const char *name, const char **atts) {
     sst_parse *sp = ud;
     const char *el = xlsx_local(name);
-    (void)atts;
-    if (strcmp(el, "si") == 0) sp->in_si = 1, sp->rph = 0, sp->start = sp->b->alen;
+    if (strcmp(el, "sst") == 0) {        /* a declared size past the limit: say so before reading it */
+        const char *n = xlsx_attr(atts, "uniqueCount");
+        if (n && strtod(n, NULL) > XLSX_MAX_STRINGS)
+            sst_fail(sp, "shared-string table declares more than 16,000,000 strings: more than tenor"
+                         " reads (save the sheet as CSV, or keep text out of the data sheet)");
+    } else if (strcmp(el, "si") == 0) sp->in_si = 1, sp->rph = 0, sp->start = sp->b->alen;
     else if (strcmp(el, "rPh") == 0) sp->rph++;
     else if (strcmp(el, "t") == 0 && sp->in_si && sp->rph == 0) sp->in_t = 1;
 }
@@ -443,6 +447,31 @@ static const char *opt_str(lua_State *L, const char *key, size_t *len) {
     return s;
 }
 
+/* The book userdata, GC-owned, on the stack. */
+static xlsx_book *push_book(lua_State *L) {
+    xlsx_book *b = lua_newuserdatauv(L, sizeof *b, 0);
+    memset(b, 0, sizeof *b);
+    if (luaL_newmetatable(L, BOOK_MT)) {
+        lua_pushcfunction(L, book_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_setmetatable(L, -2);
+    return b;
+}
+
+/* Opens the workbook and reads the sheet's cells; the sheet's name is left
+   on the stack and in c->sheet. 0 or -1 (c->msg). */
+static int load_sheet(lua_State *L, xlsx_book *b, csvload *c, const char *bytes, size_t nbytes,
+                      int r0, int c0, int r1, int c1) {
+    char part[1100];
+    if (open_zip(b, c, bytes, nbytes) || open_book(L, b, c, part, sizeof part)) return -1;
+    c->sheet = lua_tostring(L, -1);
+    if (xlsx_read_sheet(b, c, part, r0, c0, r1, c1)) return -1;
+    zip_discard(b->zip);
+    b->zip = NULL;
+    return 0;
+}
+
 int tn_data_read_xlsx(lua_State *L) {
     csvload c;
     memset(&c, 0, sizeof c);
@@ -461,19 +490,8 @@ int tn_data_read_xlsx(lua_State *L) {
         return luaL_error(L, "data.read_xlsx: unknown frequency '%s'", freq_opt);
     if (range && tn_xlsx_parse_range(range, &r0, &c0, &r1, &c1) != 0)
         return luaL_error(L, "data.read_xlsx: range '%s' is not a range of cells such as 'B3:F200' or 'B:F'", range);
-    xlsx_book *b = lua_newuserdatauv(L, sizeof *b, 0);
-    memset(b, 0, sizeof *b);
-    if (luaL_newmetatable(L, BOOK_MT)) {
-        lua_pushcfunction(L, book_gc);
-        lua_setfield(L, -2, "__gc");
-    }
-    lua_setmetatable(L, -2);
-    char part[512];
-    if (open_zip(b, &c, bytes, nbytes) || open_book(L, b, &c, part, sizeof part)) goto fail;
-    c.sheet = lua_tostring(L, -1);       /* the sheet's name, on the stack */
-    if (xlsx_read_sheet(b, &c, part, r0, c0, r1, c1)) goto fail;
-    zip_discard(b->zip);
-    b->zip = NULL;
+    xlsx_book *b = push_book(L);
+    if (load_sheet(L, b, &c, bytes, nbytes, r0, c0, r1, c1)) goto fail;
     int col0, width = xlsx_table_shape(b, range ? c0 : -1, &col0);
     if (width <= 0) { tn_data_fail(&c, 0, 0, "the sheet is empty%s", range ? " in the range given" : ""); goto fail; }
     xlsx_rows *rows = lua_newuserdatauv(L, sizeof *rows, 0);
@@ -484,4 +502,38 @@ fail:
     lua_pushnil(L);
     lua_pushstring(L, c.msg);
     return 2;
+}
+
+/* data._read_xlsx_cells(path, {sheet=, bytes=}) -> {{[col] = text, row = n}, ...}
+   | nil, msg: a sheet's stored cells as text, as the loader would see them
+   (tests and the fuzz harness look at what the writer wrote). */
+int tn_data_read_xlsx_cells(lua_State *L) {
+    csvload c;
+    memset(&c, 0, sizeof c);
+    c.path = luaL_checkstring(L, 1);
+    if (lua_isnoneornil(L, 2)) { lua_settop(L, 1); lua_newtable(L); }
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_settop(L, 2);
+    size_t nbytes = 0;
+    const char *bytes = opt_str(L, "bytes", &nbytes);
+    xlsx_book *b = push_book(L);
+    if (load_sheet(L, b, &c, bytes, nbytes, 1, 0, TN_XLSX_MAX_ROWS, TN_XLSX_MAX_COLS - 1)) {
+        lua_pushnil(L);
+        lua_pushstring(L, c.msg);
+        return 2;
+    }
+    lua_createtable(L, (int)(b->nrows < 1u << 20 ? b->nrows : 0), 0);
+    for (size_t i = 0; i < b->nrows; i++) {
+        const xlsx_row *r = &b->rows[i];
+        lua_createtable(L, 0, r->ncells + 1);
+        for (int k = 0; k < r->ncells; k++) {
+            const xlsx_cell *cell = &b->cells[r->first + (size_t)k];
+            lua_pushlstring(L, b->arena + cell->off, cell->len);
+            lua_rawseti(L, -2, cell->col + 1);
+        }
+        lua_pushinteger(L, r->row);
+        lua_setfield(L, -2, "row");
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
 }

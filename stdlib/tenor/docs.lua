@@ -118,6 +118,7 @@ doc("regress.xcorr", "regress.xcorr(x, y, {max_lag=12})", "corr(x_{t-k}, y_t) fo
 doc("fit:predict", "fit:predict(xs)", "const + Σ coef·x for new regressors.", "fit:predict{ppi = ppi_forecast}")
 doc("fit:to_markdown", "fit:to_markdown()", "The table as Markdown.", "print(fit:to_markdown())")
 doc("fit:to_latex", "fit:to_latex()", "The table as a LaTeX tabular.", "print(fit:to_latex())")
+doc("fit:to_xlsx", "fit:to_xlsx(path)", "The regression table as an Excel sheet 'regression': one row per coefficient (name, coefficient, std. error, t or z, p-value, ci_low, ci_high, stars), then the sample, covariance and fit statistics; written atomically.", "fit:to_xlsx('fit.xlsx')")
 doc("fit:to_csv", "fit:to_csv(path)", "One row per coefficient: name, coef, se, t, p, ci_low, ci_high.", "fit:to_csv('fit.csv')")
 doc("filter.hp", "filter.hp(s, {lambda=, one_sided=false})", "Hodrick-Prescott: trend solves (I + λD'D)τ = y, O(n); returns trend, cycle. λ 1600 Q, 14400 M, 6.25 A. one_sided: real-time (Kalman) trend.", "local trend, gap = filter.hp(ip:log())")
 doc("filter.hamilton", "filter.hamilton(s, {h=, p=})", "Hamilton (2018): residual of y_t on y_{t-h}..y_{t-h-p+1}; returns trend, cycle, fit. Defaults h=8,p=4 (Q), h=24,p=12 (M).", "local trend, cycle = filter.hamilton(gdp:log())")

@@ -258,4 +258,25 @@ function fit_methods.to_csv(fit, path)
   return true
 end
 
+--- fit:to_xlsx(path): the regression table as an Excel sheet.
+function fit_methods.to_xlsx(fit, path)
+  if type(path) ~= "string" then error("fit:to_xlsx: path must be a string", 2) end
+  local rows = {}
+  for _, n in ipairs(fit.names) do
+    rows[#rows + 1] = {n, fit.coef[n], fit.se[n], fit.t[n], fit.p[n], fit.ci_low[n], fit.ci_high[n], stars(fit.p[n])}
+  end
+  rows[#rows + 1] = {}
+  local sample = fit.first and ("%s .. %s"):format(fit.first, fit.last) or "cross section"
+  for _, kv in ipairs({{"dependent variable", fit.y_name}, {"sample", sample}, {"observations", fit.nobs},
+                       {"covariance", convention(fit)}, {"R-squared", fit.r2}, {"adjusted R-squared", fit.adj_r2},
+                       {"S.E. of regression", fit.sigma}, {"F", fit.f}, {"p-value of F", fit.f_p},
+                       {"Durbin-Watson", fit.dw}, {"log-likelihood", fit.loglik}, {"AIC", fit.aic},
+                       {"BIC", fit.bic}, {"HQ", fit.hq}}) do
+    rows[#rows + 1] = kv
+  end
+  local head = {{fit.y_name, "coefficient", "std. error", fit.use_t and "t" or "z", "p-value",
+                 "ci_low", "ci_high", ""}}
+  return data._write_xlsx(path, {{name = "regression", head = head, rows = rows}})
+end
+
 return M

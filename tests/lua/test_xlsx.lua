@@ -8,7 +8,7 @@ local X = "tests/fixtures/xlsx/"
 
 -- Two datasets are the same: names, frequency, spans, values (NaN where
 -- NaN), metadata other than the file name.
-local function same_dataset(a, b, what)
+local function same_dataset(a, b, what, any_order)
   local na, nb = a:names(), b:names()
   eq(#na, #nb, what .. ": columns")
   for i = 1, math.min(#na, #nb) do
@@ -33,7 +33,7 @@ local function same_dataset(a, b, what)
   local ia, ib = a:info(), b:info()
   eq(ia.freq, ib.freq, what .. ": dataset freq")
   eq(ia.date_column, ib.date_column, what .. ": date column")
-  eq(ia.descending, ib.descending, what .. ": newest first")
+  if not any_order then eq(ia.descending, ib.descending, what .. ": newest first") end
   eq(#(ia.notes or {}), #(ib.notes or {}), what .. ": notes")
   for i, n in ipairs(ib.notes or {}) do eq(ia.notes[i], n, what .. ": note " .. i) end
 end
@@ -108,6 +108,7 @@ bad("noworkbook.xlsx", nil, ": a zip archive without an Excel workbook (no xl/wo
 bad("formula.xlsx", nil, ":Sheet!C3: formula without a cached value (recalculate and save the workbook in Excel or LibreOffice first)")
 bad("phantom.xlsx", nil, ":Sheet1!A3: date cell holds day 60 of the 1900 date system, 1900-02-29, a day that never was (Excel's leap-year bug)")
 bad("badsst.xlsx", nil, ":Sheet1!B1: shared string index out of range (the table has fewer)")
+bad("hugesst.xlsx", nil, ": shared-string table declares more than 16,000,000 strings: more than tenor reads (save the sheet as CSV, or keep text out of the data sheet)")
 bad("badcell.xlsx", nil, ":Sheet1!B12: non-numeric value 'n.a.' in column 'x'")
 bad("wind.xlsx", {sheet = 3}, ": no sheet 3: the workbook has 2 (说明, 数据)")
 bad("wind.xlsx", {sheet = "CPI"}, ": no sheet named 'CPI' (sheets: 说明, 数据)")
@@ -126,3 +127,104 @@ local _, msg = data.read_xlsx("cut.xlsx", {bytes = bytes:sub(1, #bytes // 2)})
 check(msg and msg:find("^cut%.xlsx: ") ~= nil, "a cut zip: " .. tostring(msg))
 _, msg = data.read_xlsx("empty.xlsx", {bytes = ""})
 check(msg and msg:find("^empty%.xlsx: ") ~= nil, "no bytes: " .. tostring(msg))
+
+-- ---------------------------------------------------------------- writing
+local tmp = os.tmpname()
+os.remove(tmp)
+assert(os.execute("mkdir -p " .. tmp))
+
+-- write then read back: the same dataset
+local function round_trip(ds, opts, what)
+  local out = tmp .. "/" .. what .. ".xlsx"
+  local ok, err = data.write_xlsx(out, ds, opts)
+  check(ok == true, what .. ": write: " .. tostring(err))
+  local back, e = data.read_xlsx(out)
+  check(back ~= nil, what .. ": read back: " .. tostring(e))
+  return back, out
+end
+
+local back = round_trip(plain, nil, "plain")
+if back then same_dataset(back, plain, "plain written and read back") end
+local cells = data._read_xlsx_cells(tmp .. "/plain.xlsx")
+eq(cells[1][1], "date", "header corner: the date column's name")
+eq(cells[2][1], "2022-01-31", "a real date cell (the period's last day)")
+eq(cells[2][2], "100", "a number cell")
+eq(cells[7][3], nil, "a missing value is an empty cell")
+
+-- the Wind layout with meta = true: 指标名称, the metadata rows, Chinese names
+back = round_trip(wind, {meta = true}, "wind")
+if back then
+  same_dataset(back, data.read_xlsx(X .. "wind.xlsx", {sheet = 2}), "wind meta = true", true)
+  eq(back[1].meta.unit, "%", "unit read back")
+end
+cells = data._read_xlsx_cells(tmp .. "/wind.xlsx")
+eq(cells[1][1], "指标名称", "Wind corner")
+eq(cells[2][1], "频率", "频率 row")
+eq(cells[3][1], "单位", "单位 row")
+eq(cells[4][1], "来源", "来源 row")
+eq(cells[5][1], "2021-01-31", "data below the metadata")
+eq(cells[#cells][1], "数据来源：Wind", "the notes as a footer")
+eq(cells[#cells].row, cells[#cells - 1].row + 2, "one blank row above the footer")
+
+-- every frequency keeps its frequency through date cells
+local function fill(freq, start, n, f)
+  local v = {}
+  for i = 1, n do v[i] = f(i) end
+  return series.new{freq = freq, start = start, values = v, n = n}
+end
+local freqs = {
+  {"A", "2001"}, {"Q", "2019Q3"}, {"M", "2020-11"}, {"W-FRI", "2024-01-05"}, {"B", "2024-02-26"}, {"D", "2024-02-27"},
+}
+for _, fs in ipairs(freqs) do
+  local s = fill(fs[1], fs[2], 9, function(i) return i * 1.5 - 4 end):rename("x")
+  local t = fill(fs[1], fs[2], 9, function(i) return i % 4 == 0 and 0 / 0 or 1 / i end):rename("y")
+  local ds2 = dataset.new({s, t})
+  local got = round_trip(ds2, nil, "freq_" .. fs[1])
+  if got then
+    eq(got.x.freq, s.freq, fs[1] .. ": frequency")
+    eq(tostring(got.x.start), tostring(s.start), fs[1] .. ": start")
+    local a, b = got.y:values(), t:values()
+    for i = 1, #b do
+      -- libxlsxwriter writes 16 significant digits: 1/7 comes back within 1e-15
+      if b[i] == b[i] then near(a[i], b[i], 1e-15 * math.abs(b[i]), fs[1] .. " value " .. i)
+      else check(a[i] ~= a[i], fs[1] .. " missing " .. i) end
+    end
+  end
+end
+
+-- several sheets, in the order of their names; sheet = and date_format =
+local ok = data.write_xlsx(tmp .. "/two.xlsx", {zeta = plain, alpha = wind})
+check(ok, "two sheets")
+same_dataset(assert(data.read_xlsx(tmp .. "/two.xlsx", {sheet = "zeta"})), plain, "sheet zeta")
+eq(assert(data.read_xlsx(tmp .. "/two.xlsx", {sheet = 1}))[1].name, "CPI:当月同比", "alpha comes first")
+data.write_xlsx(tmp .. "/named.xlsx", plain.cpi, {sheet = "价格", date_format = "yyyy-mm"})
+same_dataset(assert(data.read_xlsx(tmp .. "/named.xlsx", {sheet = "价格"})), plain:select("cpi"), "one series, named sheet")
+
+-- bad calls raise before any file is touched; a write that fails leaves the old file
+checkerr(function() data.write_xlsx(tmp .. "/x.xlsx", plain, {sheet = "a/b"}) end,
+         "data.write_xlsx: sheet name 'a/b' is not one Excel takes", "bad sheet name")
+checkerr(function() data.write_xlsx(tmp .. "/x.xlsx", {plain.cpi, plain.cpi}) end,
+         "data.write_xlsx: sheet 'data' has two series named 'cpi'", "duplicate names")
+checkerr(function() data.write_xlsx(tmp .. "/x.xlsx", {plain.cpi, wind[1]:to("Q", "mean")}) end,
+         "one sheet holds one frequency", "mixed frequencies")
+checkerr(function() data.write_xlsx(tmp .. "/x.xlsx", {A = plain, a = wind}) end,
+         "data.write_xlsx: sheets 'A' and 'a' differ only in case", "sheet names clash")
+checkerr(function() data.write_xlsx(tmp .. "/x.xlsx", {}) end, "has nothing to write", "nothing")
+check(io.open(tmp .. "/x.xlsx") == nil, "no file after a bad call")
+local f2 = io.open(tmp .. "/keep.xlsx", "w"); f2:write("old"); f2:close()
+local ok2, err2 = data.write_xlsx(tmp .. "/no/such/dir/out.xlsx", plain)
+check(ok2 == nil and err2:find("^" .. tmp .. "/no/such/dir/out%.xlsx: cannot write") ~= nil, "unwritable: " .. tostring(err2))
+
+-- fit:to_xlsx: the regression table (values checked against the fit itself)
+local fit = regress.ols(plain.cpi, {plain.ppi})
+check(fit:to_xlsx(tmp .. "/fit.xlsx"), "fit:to_xlsx")
+cells = data._read_xlsx_cells(tmp .. "/fit.xlsx")
+eq(cells[1][1], "cpi", "fit: dependent variable in the corner")
+eq(cells[1][2], "coefficient", "fit: header")
+eq(cells[2][1], "const", "fit: first coefficient")
+near(tonumber(cells[2][2]), fit.coef.const, 1e-15 * math.abs(fit.coef.const), "fit: intercept")
+near(tonumber(cells[3][3]), fit.se.ppi, 1e-15 * fit.se.ppi, "fit: standard error")
+local found
+for _, r in ipairs(cells) do if r[1] == "observations" then found = tonumber(r[2]) end end
+eq(found, fit.nobs, "fit: observations")
+os.execute("rm -rf " .. tmp)
