@@ -23,7 +23,7 @@ DEB_PKGS  := liblua5.4-dev libgsl-dev libreadline-dev libsqlite3-dev pkg-config 
 RUN_PKGS  := gnuplot-nox fonts-wqy-microhei tmux valgrind
 # the tools analysts would otherwise use, for `make bench-peers`; lua5.4 for
 # the bare interpreter's start-up, the floor tenor's W0 is judged against
-PEER_PKGS := python3-pandas python3-statsmodels python3-scipy r-base-core r-cran-data.table \
+PEER_PKGS := python3-pandas python3-statsmodels python3-scipy python3-openpyxl r-base-core r-cran-data.table \
              r-cran-xts r-cran-zoo r-cran-sandwich r-cran-lmtest r-cran-ttr r-cran-mfilter \
              r-cran-matrix gretl hyperfine time lua5.4
 
@@ -174,14 +174,14 @@ clean:
 	rm -rf $(BUILD) tenor $(CTESTS)
 
 # ------------------------------------------------------------------ fuzzing
-# libFuzzer harnesses (tests/fuzz/): the CSV reader, date/period parsing,
+# libFuzzer harnesses (tests/fuzz/): the CSV and Excel readers, date/period parsing,
 # series construction and operations, and the store's record decoding.
 FUZZ_SECONDS ?= 60
 FUZZ      := build/fuzz
 FUZZ_CC   := clang
 FUZZ_SAN  := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_CFLAGS = -g -O1 -std=c11 -D_GNU_SOURCE -pthread -Iinterp $(PKG_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link
-FUZZ_HARNESSES := csv series store
+FUZZ_HARNESSES := csv series store xlsx
 FUZZ_BINS := $(FUZZ)/fuzz_date $(patsubst %,$(FUZZ)/fuzz_%,$(FUZZ_HARNESSES))
 
 deps-fuzz:

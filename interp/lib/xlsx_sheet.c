@@ -257,9 +257,9 @@ static int next_row(csvload *c) {
         if (i < 0 || i >= r->width) {
             tn_xlsx_col_name(cell->col, at);
             tn_xlsx_col_name(i < 0 ? c->col0 : c->col0 + r->width - 1, edge);
-            return tn_data_fail(c, row->row, 0, "cell %s%d lies %s the table, whose header runs from"
+            return tn_data_fail(c, row->row, 0, "cell %s%d lies %s the table, whose header %s at"
                                 " column %s (read a part of the sheet with range=, such as 'B3:F200')",
-                                at, row->row, i < 0 ? "left of" : "right of", edge);
+                                at, row->row, i < 0 ? "left of" : "right of", i < 0 ? "starts" : "ends", edge);
         }
         r->rd.fields[i] = (tn_csv_field){b->arena + cell->off, cell->len, 0};
     }

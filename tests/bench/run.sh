@@ -17,10 +17,11 @@ OUT=$ROOT/build/bench
 PEERDIR=$ROOT/tests/bench/peers
 RUNS=${MIN_RUNS:-10}
 PEER_RUNS=${PEER_RUNS:-5}
-ONLY=${ONLY:-W0 W1 W2 W3a W3b W4 W5 W6}
+ONLY=${ONLY:-W0 W1 W2 W3a W3b W4 W5 W6 W7}
 mkdir -p "$OUT"
 [ -s "$OUT/ols_big.csv" ] || { echo "generating benchmark data in $OUT"; $TENOR tests/bench/gen.lua "$OUT"; }
 [ -s "$OUT/macro_small.csv" ] || $TENOR tests/bench/gen.lua "$OUT" small
+[ -s "$OUT/wide.xlsx" ] || $TENOR tests/bench/gen.lua "$OUT" xlsx
 command -v hyperfine >/dev/null || { echo "hyperfine missing: apt-get install hyperfine"; exit 1; }
 
 # ---------------------------------------------------------------- peers
@@ -28,7 +29,7 @@ PEERS=${PEERS:-python r gretl}
 have=""
 for p in $PEERS; do
     case $p in
-    python) /usr/bin/python3 -c 'import pandas, statsmodels, scipy' 2>/dev/null && have="$have python" ||
+    python) /usr/bin/python3 -c 'import pandas, statsmodels, scipy, openpyxl' 2>/dev/null && have="$have python" ||
                 echo "note: pandas/statsmodels not installed (make bench-peers): skipped" ;;
     r) command -v Rscript >/dev/null && Rscript -e 'for (p in c("data.table","xts","zoo","TTR","mFilter","sandwich","lmtest","Matrix")) library(p, character.only = TRUE)' >/dev/null 2>&1 &&
            have="$have r" || echo "note: R or its packages not installed (make bench-peers): skipped" ;;
@@ -89,6 +90,7 @@ run W3b w3_hp "$OUT/daily_long.csv" 1e8
 run W4 w4_ols "$OUT/ols_big.csv"
 run W5 w5_rolling "$OUT/ols_big.csv"
 run W6 w6_script "$OUT/macro_small.csv"
+run W7 w7_xlsx "$OUT/wide.xlsx"
 $TENOR tests/bench/report.lua "$RESULTS"
 
 # ---------------------------------------------------------------- C floor

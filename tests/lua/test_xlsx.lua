@@ -228,3 +228,39 @@ local found
 for _, r in ipairs(cells) do if r[1] == "observations" then found = tonumber(r[2]) end end
 eq(found, fit.nobs, "fit: observations")
 os.execute("rm -rf " .. tmp)
+
+-- damaged sheets, built as zips by the fuzz harness's builder (stored
+-- entries; parts: sheet XML, shared strings, styles, workbook XML)
+local fz = dofile("tests/fuzz/xlsx.lua")
+local function sheet_of(rows) return "<worksheet><sheetData>" .. rows .. "</sheetData></worksheet>" end
+local function c(ref, v, extra) return ('<c r="%s"%s><v>%s</v></c>'):format(ref, extra or "", v) end
+local function s(ref, text) return ('<c r="%s" t="inlineStr"><is><t>%s</t></is></c>'):format(ref, text) end
+local HEAD = '<row r="1">' .. s("A1", "date") .. s("B1", "x") .. "</row>"
+local function damaged(rows, want, what, parts)
+  local got, msg = data.read_xlsx("d.xlsx", {bytes = fz.build(sheet_of(rows) .. (parts or ""))})
+  check(got == nil, what .. ": must not read")
+  eq(msg, want, what)
+end
+damaged(HEAD .. '<row r="2">' .. s("A2", "2024-01") .. c("B2", 1) .. "</row", "d.xlsx:S: xl/worksheets/sheet1.xml line 1: not well-formed (invalid token)", "XML cut short")
+damaged(HEAD .. '<row r="1">' .. c("B1", 1) .. "</row>", "d.xlsx:S!1: rows out of order in the sheet (1): the file is damaged", "row twice")
+damaged(HEAD .. '<row r="2">' .. c("B2", 1) .. c("A2", 2) .. "</row>", "d.xlsx:S!A2: cells out of order in the row: the file is damaged", "cells backwards")
+damaged(HEAD .. '<row r="2">' .. c("B3", 1) .. "</row>", "d.xlsx:S!2: cell reference 'B3' is not in this row: the file is damaged", "cell in the wrong row")
+damaged(HEAD .. '<row r="2">' .. c("B2", 1, ' t="q"') .. "</row>", "d.xlsx:S!B2: unknown cell type 'q'", "cell type")
+damaged(HEAD .. '<row r="2">' .. s("A2", "2024-01") .. c("B2", 1) .. c("D2", 1) .. "</row>",
+        "d.xlsx:S!2: cell D2 lies right of the table, whose header ends at column B (read a part of the sheet with range=, such as 'B3:F200')", "cell past the header")
+damaged('<row r="1">' .. s("B1", "date") .. s("C1", "x") .. '</row><row r="2">' .. s("A2", "2024-01") .. "</row>",
+        "d.xlsx:S!2: cell A2 lies left of the table, whose header starts at column B (read a part of the sheet with range=, such as 'B3:F200')", "cell before the header")
+damaged(HEAD .. '<row r="2">' .. c("A2", 60, ' s="1"') .. c("B2", 1) .. "</row>",
+        "d.xlsx:S!A2: date cell holds day 60 of the 1900 date system, 1900-02-29, a day that never was (Excel's leap-year bug)", "phantom day",
+        "\0<sst/>\0<styleSheet><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>")
+damaged(HEAD .. '<row r="2">' .. c("A2", "1e9", ' s="1"') .. c("B2", 1) .. "</row>",
+        "d.xlsx:S!A2: date cell holds 1e9, not a day Excel can show", "date past 9999",
+        "\0<sst/>\0<styleSheet><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>")
+damaged("", "d.xlsx:S: the sheet is empty", "no cells")
+-- the 1904 system through the workbook part; the 1900 phantom day is a day there
+local ok3 = data.read_xlsx("d.xlsx", {bytes = fz.build(sheet_of(HEAD .. '<row r="2">' .. c("A2", 60, ' s="1"') .. c("B2", 1)
+  .. '</row><row r="3">' .. c("A3", 91, ' s="1"') .. c("B3", 2) .. "</row>")
+  .. "\0<sst/>\0<styleSheet><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>"
+  .. '\0<workbook><workbookPr date1904="true"/><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>')})
+check(ok3 ~= nil, "1904 system via workbookPr")
+if ok3 then eq(tostring(ok3.x.start), "1904-03", "1904: day 60 is 1904-03-01") end
