@@ -14,9 +14,9 @@
 
 PREFIX    ?= /usr/local
 CC        ?= cc
-PKGS      := lua5.4 gsl readline sqlite3 libzip expat xlsxwriter
+PKGS      := lua5.4 gsl readline sqlite3 jansson libzip expat xlsxwriter
 # libzip (the .xlsx container), expat (its XML) and libxlsxwriter: Excel in and out
-DEB_PKGS  := liblua5.4-dev libgsl-dev libreadline-dev libsqlite3-dev pkg-config \
+DEB_PKGS  := liblua5.4-dev libgsl-dev libreadline-dev libsqlite3-dev libjansson-dev pkg-config \
              libzip-dev libexpat1-dev libxlsxwriter-dev
 # charts (gnuplot, a CJK font), the terminal tests of the REPL (tmux) and
 # the C unit tests under valgrind
@@ -63,7 +63,7 @@ objs = $(patsubst interp/%.c,$(1)/%.o,$(2))
 
 # The Lua stdlib, compiled to bytecode at build time and linked in (start-up
 # parses nothing); data only, so the one object serves every build.
-STDLIB_LUA := $(sort $(wildcard stdlib/tenor/*.lua))
+STDLIB_LUA := $(sort $(wildcard stdlib/tenor/*.lua stdlib/tenor/*/*.lua))
 STDLIB_OBJ := $(BUILD)/stdlib_bytecode.o
 
 $(BUILD)/stdlib_embed: interp/tools/stdlib_embed.c | $(BUILD)

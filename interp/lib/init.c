@@ -18,9 +18,21 @@ static const luaL_Reg tenor_libs[] = {
     {NULL, NULL}
 };
 
+/* Modules without a global, reached with require (package.preload). */
+static const luaL_Reg tenor_required[] = {
+    {"tenor.json_c", luaopen_json},
+    {NULL, NULL}
+};
+
 void tn_openlibs(lua_State *L) {
     for (const luaL_Reg *lib = tenor_libs; lib->func; lib++) {
         luaL_requiref(L, lib->name, lib->func, 1);
         lua_pop(L, 1);
     }
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+    for (const luaL_Reg *lib = tenor_required; lib->func; lib++) {
+        lua_pushcfunction(L, lib->func);
+        lua_setfield(L, -2, lib->name);
+    }
+    lua_pop(L, 1);
 }

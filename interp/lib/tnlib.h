@@ -15,8 +15,10 @@ int luaopen_filter(lua_State *L);
 int luaopen_regress(lua_State *L);
 int luaopen_signal(lua_State *L);
 int luaopen_store(lua_State *L);
+int luaopen_json(lua_State *L);      /* require "tenor.json_c", no global */
 
-/* Opens every module above as a global of its name (as luaL_openlibs). */
+/* Opens every module above as a global of its name (as luaL_openlibs),
+   json into package.preload only. */
 void tn_openlibs(lua_State *L);
 
 #endif

@@ -152,4 +152,19 @@ runner.run_one("team.evil", {attack = "execute"}, {out = dir .. "/runs/inproc", 
 check(io.open == open_before and os.execute == exec_before, "io.open and os.execute restored")
 check(debug.getinfo ~= nil, "debug restored")
 eq(runner.json_decode(runner.json_encode({a = {1, 2.5, "x\n\"y\""}, b = true, c = {}})).a[3], "x\n\"y\"", "JSON round trip")
+
+-- JSON (jansson): the manifest's conventions
+local J = require "tenor.runner.json"
+eq(J.encode({b = 1, a = {2, 0.1}, c = {}}), '{\n  "a": [\n    2,\n    0.10000000000000001\n  ],\n  "b": 1,\n  "c": {}\n}',
+   "sorted keys, two-space indent, 17 digits, {} for an empty table")
+eq(J.encode({0 / 0, 1 / 0, -1 / 0}), "[\n  null,\n  null,\n  null\n]", "NaN and infinities are null")
+eq(J.encode({[1] = "a", [3] = "c"}), '{\n  "1": "a",\n  "3": "c"\n}', "a table with holes is an object")
+local back = J.decode('{"i": 3, "r": 3.0, "big": 9007199254740993, "s": "\\u00e9\\n", "n": null, "t": [true, false]}')
+check(math.type(back.i) == "integer" and math.type(back.r) == "float", "integers and reals keep their kind")
+eq(back.big, 9007199254740993, "64-bit integers survive"); eq(back.s, "é\n"); eq(back.n, nil); eq(back.t[2], false)
+checkerr(function() J.decode('{"a": }') end, "manifest: bad JSON at line 1, column 7")
+local cyc = {}; cyc.self = cyc
+checkerr(function() J.encode(cyc) end, "nested too deep (or a cycle)")
+checkerr(function() J.encode({[{}] = 1}) end, "cannot encode a key of type table")
+checkerr(function() J.encode({"\xff"}) end, "not UTF-8")
 os.execute("rm -rf " .. dir)

@@ -1,0 +1,189 @@
+--[[ tenor.runner.cli: the command lines `tenor run`, `tenor list` and
+`tenor help` (see tenor.runner for what they do).
+]]
+
+local json = require "tenor.runner.json"
+local library = require "tenor.runner.library"
+local output = require "tenor.runner.output"
+local run = require "tenor.runner.run"
+
+local M = {}
+
+local function parse_run_args(args)
+  local o = {names = {}, given = {}, grids = {}}
+  local i = 1
+  while i <= #args do
+    local a = args[i]
+    local key, inline = a:match("^%-%-([%w_]+)=(.*)$")
+    key = key or a:match("^%-%-([%w_]+)$")
+    if key then
+      local value = inline
+      if value == nil then
+        local nxt = args[i + 1]
+        if nxt == nil or nxt:match("^%-%-") then value = "true" else value = nxt; i = i + 1 end
+      end
+      if key == "out" then o.out = value
+      elseif key == "grid" then
+        local p, list = value:match("^([%w_]+)=(.+)$")
+        if not p then error("tenor run: --grid wants param=a,b,c, got " .. value, 0) end
+        local vals = {}
+        for v in list:gmatch("[^,]+") do vals[#vals + 1] = v end
+        o.grids[#o.grids + 1] = {p, vals}
+      elseif key == "trust" then o.trust = value ~= "false"
+      elseif key == "quiet" then o.quiet = value ~= "false"
+      elseif key == "timeout" then
+        o.timeout = math.tointeger(tonumber(value))
+        if not o.timeout or o.timeout <= 0 then error("tenor run: --timeout wants whole seconds, got " .. value, 0) end
+      elseif key == "replay" then o.replay = value
+      else o.given[key] = value end
+    else
+      o.names[#o.names + 1] = a
+    end
+    i = i + 1
+  end
+  return o
+end
+
+-- The product of the grids: a list of {param = value} tables.
+local function grid_points(grids)
+  local points = {{}}
+  for _, g in ipairs(grids) do
+    local nextp = {}
+    for _, pt in ipairs(points) do
+      for _, v in ipairs(g[2]) do
+        local q = {}
+        for k, x in pairs(pt) do q[k] = x end
+        q[g[1]] = v
+        nextp[#nextp + 1] = q
+      end
+    end
+    points = nextp
+  end
+  return points
+end
+
+local function default_out(name)
+  return "runs/" .. name .. "-" .. os.date("%Y%m%d-%H%M%S")
+end
+
+local function replay(path, o)
+  local text = library.read_all(path)
+  if not text then error("tenor run --replay: cannot read " .. path, 0) end
+  local m = json.decode(text)
+  local name = m.script and m.script.name or error("tenor run --replay: " .. path .. " is not a tenor manifest", 0)
+  local given = {}
+  for k, v in pairs(m.params or {}) do given[k] = type(v) == "table" and table.concat(v, ",") or tostring(v) end
+  local here = library.find_script(name)
+  local h = library.file_hash(here)
+  if h ~= m.script.sha256 then print(("warning: %s changed since the manifest (sha256 %s, was %s)"):format(here, h:sub(1, 12), m.script.sha256:sub(1, 12))) end
+  for _, d in ipairs(m.data or {}) do
+    local now = library.file_hash(d.path)
+    if now ~= d.sha256 then print(("warning: data file %s %s"):format(d.path, now and "changed" or "is missing")) end
+  end
+  local out = o.out or (path:match("^(.*)/[^/]*$") or ".") .. "-replay"
+  local again = run.run_one(name, given, {out = out, trust = not m.sandbox, quiet = true, timeout = o.timeout})
+  if again.status ~= "ok" then
+    print("replay failed: " .. again.error)
+    return 1
+  end
+  local before = {}
+  for _, f in ipairs(m.outputs or {}) do before[f.file] = f.sha256 end
+  local same, differ = 0, {}
+  for _, f in ipairs(again.outputs) do
+    if before[f.file] == f.sha256 then same = same + 1 else differ[#differ + 1] = f.file end
+  end
+  if #differ == 0 and same == #(m.outputs or {}) then
+    print(("reproduced: %d outputs identical to %s (new run in %s)"):format(same, path, out))
+    return 0
+  end
+  print(("NOT reproduced: %s differ from %s (new run in %s)"):format(table.concat(differ, ", "), path, out))
+  return 1
+end
+
+-- One job per script and grid point.
+local function jobs_of(o)
+  local jobs = {}
+  for _, name in ipairs(o.names) do
+    for _, pt in ipairs(grid_points(o.grids)) do
+      local given = {}
+      for k, v in pairs(o.given) do given[k] = v end
+      for k, v in pairs(pt) do given[k] = v end
+      jobs[#jobs + 1] = {name = name, given = given, point = pt}
+    end
+  end
+  return jobs
+end
+
+local function print_summary(results, failed)
+  print(("\n%-28s %-30s %-7s %8s  %s"):format("script", "parameters", "status", "seconds", "output"))
+  for _, r in ipairs(results) do
+    print(("%-28s %-30s %-7s %8.2f  %s"):format(r.job.name, output.params_text(r.job.point), r.manifest.status,
+      r.manifest.seconds or 0, r.out))
+  end
+  print(("%d runs, %d failed"):format(#results, failed))
+end
+
+function M.cmd_run(args)
+  local o = parse_run_args(args)
+  if o.replay then return replay(o.replay, o) end
+  if #o.names == 0 then error("tenor run: give a script name (tenor list shows them)", 0) end
+  local jobs = jobs_of(o)
+  local base = o.out or (#jobs == 1 and default_out(o.names[1]) or ("runs/batch-" .. os.date("%Y%m%d-%H%M%S")))
+  local results, failed = {}, 0
+  for i, job in ipairs(jobs) do
+    local out = base
+    if #jobs > 1 then
+      local label = job.name
+      local gp = output.params_text(job.point)
+      if gp ~= "" then label = label .. "_" .. gp:gsub("[^%w_%-%.=]", "_") end
+      out = base .. "/" .. label
+      io.write(("[%d/%d] %s %s ... "):format(i, #jobs, job.name, output.params_text(job.point))); io.flush()
+    end
+    local ok, m = pcall(run.run_one, job.name, job.given, {out = out, trust = o.trust, quiet = o.quiet or #jobs > 1,
+                                                           timeout = o.timeout})
+    if not ok then m = {status = "failed", error = tostring(m), seconds = 0} end
+    if m.status ~= "ok" then failed = failed + 1 end
+    if #jobs > 1 then print(m.status == "ok" and ("ok (%.2f s)"):format(m.seconds) or ("FAILED: " .. m.error:match("[^\n]*"))) end
+    results[#results + 1] = {job = job, manifest = m, out = out}
+  end
+  if #jobs > 1 then
+    print_summary(results, failed)
+  else
+    local m = results[1].manifest
+    if m.status == "ok" then print(("\noutputs and manifest in %s"):format(results[1].out))
+    else io.stderr:write("tenor run: ", m.error, "\n") end
+  end
+  return failed == 0 and 0 or 1
+end
+
+function M.cmd_list()
+  local found = library.discover()
+  if #found == 0 then print("no scripts on the library path (" .. table.concat(library.library_dirs(), ":") .. ")") return 0 end
+  for _, s in ipairs(found) do print(("%-28s %s"):format(s.name, s.description or "")) end
+  return 0
+end
+
+M.usage = "usage: tenor run NAME [--param value ...] [--grid p=a,b] [--out DIR] [--trust] [--timeout S] [--quiet]\n"
+  .. "       tenor run --replay DIR/manifest.json\n       tenor list\n       tenor help NAME"
+
+function M.cmd_help(args)
+  if not args[1] then print(M.usage); return 0 end
+  local path = library.find_script(args[1])
+  local S = assert(loadfile(path, "t"))()
+  print(S:help())
+  print(("file: %s"):format(path))
+  return 0
+end
+
+--- Entry point from main.c: cmd is "run", "list" or "help".
+function M.main(cmd, args)
+  local handlers = {run = M.cmd_run, list = M.cmd_list, help = M.cmd_help}
+  local ok, code = pcall(handlers[cmd], args)
+  if not ok then
+    io.stderr:write(tostring(code), "\n")
+    return 2
+  end
+  return code
+end
+
+return M
