@@ -21,6 +21,7 @@ static const luaL_Reg tenor_libs[] = {
 /* Modules without a global, reached with require (package.preload). */
 static const luaL_Reg tenor_required[] = {
     {"tenor.json_c", luaopen_json},
+    {"tenor.proc_c", luaopen_proc},
     {NULL, NULL}
 };
 
