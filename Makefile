@@ -4,6 +4,7 @@
 #   make demo         build, then run examples/quickstart.lua on bundled data
 #   make test         every test: C units, Lua tests, REPL transcripts
 #   make check-asan   the same tests on a build with -fsanitize=address,undefined
+#   make check-browser  install Chromium, then render report.html headless and check it
 #   make bench        time the benchmark workloads (figures printed, never asserted),
 #                     side by side with the peers that are installed
 #   make bench-peers  install the peers (pandas+statsmodels, R packages, gretl), then make bench
@@ -75,7 +76,7 @@ $(BUILD)/stdlib_bytecode.c: $(BUILD)/stdlib_embed $(STDLIB_LUA)
 $(STDLIB_OBJ): $(BUILD)/stdlib_bytecode.c interp/host/stdlib_bytecode.h
 	$(CC) $(CFLAGS) -Iinterp -c -o $@ $<
 
-.PHONY: all deps demo test check-asan check-tsan bench bench-peers docs install clean fuzz deps-fuzz
+.PHONY: all deps demo test check-asan check-tsan check-browser bench bench-peers docs install clean fuzz deps-fuzz
 
 all: deps tenor
 
@@ -162,6 +163,15 @@ $(TSAN)/tenor: $(call objs,$(TSAN),$(CORE_SRC) $(LUA_SRC) $(MAIN_SRC)) $(STDLIB_
 
 check-tsan: deps $(TSAN)/tenor
 	TSAN_OPTIONS=halt_on_error=1 TENOR_HOME=$(CURDIR) $(TSAN)/tenor tests/lua/run.lua tests/lua/test_data.lua
+
+# report.html in a real browser: Debian's chromium, installed for this test
+# only (make test runs the same check and skips it, with a note, without).
+check-browser: all
+	@if ! command -v chromium >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  echo "installing chromium (for the browser test only)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	fi
+	@TENOR=./tenor bash tests/browser/run.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tenor

@@ -46,6 +46,13 @@ return script{
       ctx.print(("  mom %+.2f%% a month: yoy first above %g%% in %s; %s yoy %.2f%%")
         :format(mom, p.threshold, first or ("no month within " .. p.horizon), path.stop, v[#v]))
     end
+    -- the fan: the last three years of yoy and each scenario's projected path
+    local fan = {yoy:dropna():tail(36):rename(p.column .. " yoy")}
+    for _, pth in ipairs(out.paths) do
+      fan[#fan + 1] = pth.path:rename(("mom %+.2f%%"):format(pth.mom))
+    end
+    fan.title = ("%s yoy %%: projected %d months under month-on-month scenarios"):format(p.column, p.horizon)
+    ctx:chart(fan)
     local carry, new = index:carryover()
     out.carry, out.new = carry:at(index.stop), new:at(index.stop)
     ctx.print(("  %s: yoy %.2f = carry-over %.2f + new price changes %.2f (pp)")

@@ -17,6 +17,15 @@ plot.line{s1, s2, ..., title=, ylabel=, y2={s3, ...}, y2label=, shade=s01,
 plot.bar{parts = {s1, s2, ...}, total=, title=, out=}
                           stacked bars of contributions: positive parts stack
                           up from zero, negative parts down; total as a line.
+plot.line{..., events=s01}  marks the periods where a 0/1 series is 1 with
+                          dashed vertical lines (a rule's events).
+plot.chart{...}           plot.line{...}, or plot.bar{...} when parts= is
+                          given: a chart for a report. Inside `tenor run`
+                          charts drawn without out= go into the run's folder
+                          (chart-1.svg, chart-2.svg, ...) and every chart
+                          drawn during a run is listed in its report.html
+                          (inline) and report.md (linked); outside a run
+                          plot.chart draws chart.svg.
 Files are drawn by gnuplot (Debian gnuplot-nox, installed by the Makefile);
 plot.line and plot.bar return the output path, or raise an error naming what
 went wrong.
@@ -28,6 +37,25 @@ local sys = {open = io.open, execute = os.execute, remove = os.remove, tmpname =
 
 local M = {}
 plot = M
+
+-- The run being recorded by tenor run ({dir =, charts = {}}), else nil:
+-- charts without out= go into dir, and every chart drawn is noted.
+M._run = nil
+
+-- The file and size of a chart: out= as given, else in a run the next
+-- chart-N.svg of its folder, a little smaller so that its text reads on a
+-- phone's screen, else default.
+local function chart_out(args, default)
+  local run = M._run
+  if args.out or not run then return args.out or default, args.width or 1000, args.height or 600 end
+  return ("%s/chart-%d.svg"):format(run.dir, #run.charts + 1), args.width or 760, args.height or 460
+end
+
+local function noted(path)
+  local run = M._run
+  if run then run.charts[#run.charts + 1] = path end
+  return path
+end
 
 local BLOCKS = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"}
 
@@ -247,6 +275,18 @@ local function shade_objects(shade)
   return objs
 end
 
+-- Dashed vertical lines at the periods where a 0/1 series is 1.
+local function event_arrows(events, first_index)
+  local objs, dates, values = {}, events:dates("start"), events:values()
+  for i, v in ipairs(values) do
+    if v == 1 then
+      objs[#objs + 1] = ('set arrow %d from "%s", graph 0 to "%s", graph 1 nohead dt 2 lw 1 lc rgb "#555555" back')
+                        :format(first_index + #objs, dates[i], dates[i])
+    end
+  end
+  return objs
+end
+
 local function run_gnuplot(script_text, out)
   local base = sys.tmpname()
   local script = base .. ".gp"
@@ -274,7 +314,7 @@ function M.line(args)
   local left, right = {}, args.y2 or {}
   for _, s in ipairs(args) do left[#left + 1] = s end
   if #left == 0 then error("plot.line: give at least one series", 2) end
-  local out = args.out or "chart.png"
+  local out, width, height = chart_out(args, "chart.png")
   local data_path = sys.tmpname()
   local f = assert(sys.open(data_path, "w"))
   local all = {}
@@ -285,7 +325,7 @@ function M.line(args)
     write_data(f, item[1])
   end
   f:close()
-  local g = {terminal_for(out, args.width or 1000, args.height or 600),
+  local g = {terminal_for(out, width, height),
              "set output " .. quote(out),
              'set encoding utf8', 'set termoption noenhanced', 'set xdata time', 'set timefmt "%Y-%m-%d"',
              'set format x "%Y"', "set grid ytics lc rgb '#e0e0e0'", "set key top left",
@@ -298,6 +338,7 @@ function M.line(args)
     if args.y2label then g[#g + 1] = "set y2label " .. quote(args.y2label) end
   end
   if args.shade then for _, o in ipairs(shade_objects(args.shade)) do g[#g + 1] = o end end
+  if series.is(args.events) then for _, o in ipairs(event_arrows(args.events, 1)) do g[#g + 1] = o end end
   local plots = {}
   for i, item in ipairs(all) do
     local s = item[1]
@@ -309,13 +350,13 @@ function M.line(args)
   local ok, res = pcall(run_gnuplot, table.concat(g, "\n") .. "\n", out)
   sys.remove(data_path)
   if not ok then error(res, 2) end
-  return res
+  return noted(res)
 end
 
 function M.bar(args)
   local parts = args.parts or {}
   if #parts == 0 then error("plot.bar: give parts = {series, ...}", 2) end
-  local out = args.out or "bars.png"
+  local out, width, height = chart_out(args, "bars.png")
   local dates, cols = aligned(parts)
   local all_start, all_end = {}, {}      -- period first/last days: the bars' extents
   for _, s in ipairs(parts) do
@@ -340,7 +381,7 @@ function M.bar(args)
   local has_total = series.is(args.total)
   if has_total then write_data(f, args.total) end
   f:close()
-  local g = {terminal_for(out, args.width or 1000, args.height or 600),
+  local g = {terminal_for(out, width, height),
              "set output " .. quote(out), 'set encoding utf8', 'set termoption noenhanced', 'set xdata time',
              'set timefmt "%Y-%m-%d"',
              'set format x "%Y"', "set key top left", "set grid ytics lc rgb '#e0e0e0'",
@@ -360,6 +401,16 @@ function M.bar(args)
   local ok, res = pcall(run_gnuplot, table.concat(g, "\n") .. "\n", out)
   sys.remove(data_path)
   if not ok then error(res, 2) end
+  return noted(res)
+end
+
+function M.chart(args)
+  if type(args) ~= "table" then error("plot.chart: give a table such as {cpi, ppi, title = ...}", 2) end
+  local spec = {}
+  for k, v in pairs(args) do spec[k] = v end
+  if not spec.out and not M._run then spec.out = "chart.svg" end
+  local ok, res = pcall(spec.parts and M.bar or M.line, spec)
+  if not ok then error((tostring(res):gsub("^plot%.%a+:", "plot.chart:")), 2) end
   return res
 end
 

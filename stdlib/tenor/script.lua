@@ -22,7 +22,9 @@ examples/data). S:run{...} checks the parameters (an unknown one is refused
 with the list of valid ones; a wrong type names the parameter and what it
 expected), fills defaults and calls main(p, ctx); ctx.path(file) locates a
 declared data file, ctx.read(file) reads it, ctx.out is the output folder
-(under tenor run) and ctx.print prints unless {quiet=true}.
+(under tenor run) and ctx.print prints unless {quiet=true}; ctx:chart{...}
+draws a chart (plot.chart) that tenor run's report shows. A result's
+charts = {plot.chart{...}, ...} are charts too.
 S:help() is the text `tenor help NAME` shows.
 ]]
 
@@ -124,6 +126,8 @@ function script_methods.run(s, given, opts)
   function ctx.read(file) return assert(data.read_csv(ctx.path(file))) end
   ctx.out = opts.out or "."                 -- tenor run's output folder
   ctx.print = opts.quiet and function() end or print
+  -- ctx:chart{...} (or ctx.chart{...}): a chart in the run's report
+  function ctx.chart(a, b) return plot.chart(a == ctx and b or a) end
   return s.main(p, ctx)
 end
 
