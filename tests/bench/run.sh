@@ -9,6 +9,7 @@
 # Figures are printed, never asserted.
 #   MIN_RUNS   timed runs for tenor (default 10); PEER_RUNS for peers (default 5)
 #   ONLY       workloads to run, e.g. ONLY="W1 W6"; PEERS="python r gretl" to choose peers
+#   GRID=0     skips the 64-run grid at --jobs 1 and 2
 set -eu
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -92,6 +93,30 @@ run W5 w5_rolling "$OUT/ols_big.csv"
 run W6 w6_script "$OUT/macro_small.csv"
 run W7 w7_xlsx "$OUT/wide.xlsx"
 $TENOR tests/bench/report.lua "$RESULTS"
+
+# ------------------------------------------------------- a grid on workers
+# 64 runs of tests/bench/lib/bench/grid_point.lua (an analyst script on
+# macro_small.csv) by tenor run --grid, in one worker and in two (issue 21:
+# target 1.8x on two cores). Whole-command wall time, median of 3.
+if [ "${GRID:-1}" = 1 ]; then
+    echo
+    echo "grid of 64 runs (tenor run --grid a=... --grid b=...):"
+    gdir=$OUT/grid
+    gcmd() { echo "$TENOR run bench.grid_point --grid a=1,3,6,12,18,24,36,48 --grid b=2,4,6,8,10,12,16,24 --file $OUT/macro_small.csv --trust --quiet --jobs $1 --out $gdir/j$1"; }
+    declare -A gmed
+    for j in 1 2; do
+        rm -rf "$gdir/j$j"
+        TENOR_PATH=$ROOT/tests/bench/lib hyperfine -N --runs 3 --prepare "rm -rf $gdir/j$j" \
+            --export-csv "$OUT/hf.csv" "$(gcmd $j)" >/dev/null 2>&1 || { echo "  --jobs $j: failed"; continue; }
+        gmed[$j]=$(awk -F, 'NR == 2 { print $4 }' "$OUT/hf.csv")
+        echo "  --jobs $j: $(awk -F, 'NR == 2 { printf "%.2f s median [%.2f-%.2f]", $4, $7, $8 }' "$OUT/hf.csv")"
+    done
+    if [ -n "${gmed[1]:-}" ] && [ -n "${gmed[2]:-}" ]; then
+        awk -v a="${gmed[1]}" -v b="${gmed[2]}" 'BEGIN { r = a / b; printf "  speed-up --jobs 2 / --jobs 1: %.2fx (target 1.8x: %s)\n", r, r >= 1.8 ? "met" : "NOT met" }'
+    fi
+    same=$(cd "$gdir" && diff -r -x manifest.json -x batch.json j1 j2 >/dev/null 2>&1 && echo identical || echo DIFFER)
+    echo "  run folders of --jobs 1 and --jobs 2 (manifests aside): $same"
+fi
 
 # ---------------------------------------------------------------- C floor
 echo
