@@ -270,20 +270,32 @@ static void push_period(lua_State *L, int freq, int64_t p) {
     lua_pushstring(L, buf);
 }
 
+/* The properties a series has besides its methods: __index serves them,
+   completion lists them (series._properties). */
+static const char *const series_props[] = {"freq", "start", "stop", "name", "meta", "n", NULL};
+enum { PROP_FREQ, PROP_START, PROP_STOP, PROP_NAME, PROP_META, PROP_N };
+
+static int find_prop(const char *k) {
+    for (int i = 0; series_props[i]; i++)
+        if (strcmp(k, series_props[i]) == 0) return i;
+    return -1;
+}
+
 /* __index: methods first, then the properties, then s[i] for values. */
 static int series_index(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
     if (lua_type(L, 2) == LUA_TSTRING) {
         lua_pushvalue(L, 2);
         if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) return 1;
-        const char *k = lua_tostring(L, 2);
-        if (strcmp(k, "freq") == 0) lua_pushstring(L, tn_freq_code(s->freq));
-        else if (strcmp(k, "start") == 0) push_period(L, s->freq, s->start);
-        else if (strcmp(k, "stop") == 0) push_period(L, s->freq, s->start + (int64_t)s->n - 1);
-        else if (strcmp(k, "name") == 0) lua_getiuservalue(L, 1, 1);
-        else if (strcmp(k, "meta") == 0) tn_series_push_meta(L, 1);
-        else if (strcmp(k, "n") == 0) lua_pushinteger(L, (lua_Integer)s->n);
-        else lua_pushnil(L);
+        switch (find_prop(lua_tostring(L, 2))) {
+        case PROP_FREQ:  lua_pushstring(L, tn_freq_code(s->freq)); break;
+        case PROP_START: push_period(L, s->freq, s->start); break;
+        case PROP_STOP:  push_period(L, s->freq, s->start + (int64_t)s->n - 1); break;
+        case PROP_NAME:  lua_getiuservalue(L, 1, 1); break;
+        case PROP_META:  tn_series_push_meta(L, 1); break;
+        case PROP_N:     lua_pushinteger(L, (lua_Integer)s->n); break;
+        default:         lua_pushnil(L);
+        }
         return 1;
     }
     if (lua_isinteger(L, 2)) {
@@ -520,7 +532,16 @@ static const luaL_Reg series_functions[] = {
 
 void tn_series_core_register(lua_State *L) { luaL_setfuncs(L, series_methods, 0); }
 
-void tn_series_core_functions(lua_State *L) { luaL_setfuncs(L, series_functions, 0); }
+/* Expects the series table on top: its functions and _properties. */
+void tn_series_core_functions(lua_State *L) {
+    luaL_setfuncs(L, series_functions, 0);
+    lua_newtable(L);
+    for (int i = 0; series_props[i]; i++) {
+        lua_pushstring(L, series_props[i]);
+        lua_rawseti(L, -2, i + 1);
+    }
+    lua_setfield(L, -2, "_properties");
+}
 
 /* Expects the methods table on top; leaves the new metatable above it. */
 void tn_series_open_type(lua_State *L) {

@@ -28,6 +28,8 @@ backtest.bond_return(yield, {maturity=10, coupon_freq=2}) -> returns (decimals)
   The yield series is in percent, as published.
 ]]
 
+local doc = require "tenor.doc"
+
 local M = {}
 backtest = M
 
@@ -36,7 +38,7 @@ local function per_year(s)
   return M.PER_YEAR[s.freq] or (s.freq:match("^W") and 52) or error("backtest: unknown frequency " .. s.freq)
 end
 
---- The look-ahead reason of any of the series, or nil.
+doc.add("backtest.lookahead", "backtest.lookahead(s1, s2, ...)", "The look-ahead reason recorded on any of the series (two-sided filter, lead, turn dates), or nil.", "backtest.lookahead(gap)")
 function M.lookahead(...)
   for i = 1, select("#", ...) do
     local s = select(i, ...)
@@ -75,6 +77,7 @@ end
 
 local result_mt = {__name = "backtest"}
 
+doc.add("backtest.exec_delay", "backtest.exec_delay(exec)", "Periods between a signal and its trade: 'next' (default) 1, 'same' 0, or a whole number.", "backtest.exec_delay('next')")
 --- exec = "next" (default, 1 period), a number k >= 0 of periods, or
 --- "same" (0: trades at the close that produced the signal; looks ahead).
 function M.exec_delay(exec)
@@ -84,6 +87,7 @@ function M.exec_delay(exec)
   error(("backtest: exec must be 'next', 'same' or a whole number of periods, got %s"):format(tostring(exec)), 3)
 end
 
+doc.add("backtest.asset_returns", "backtest.asset_returns(price, dividends)", "Simple returns P_t/P_{t−1} − 1, or total returns (P_t + D_t)/P_{t−1} − 1 with dividends paid in period t.", "backtest.asset_returns(spx, spx_div / 12)")
 --- Simple returns of a price series, total returns when dividends (paid in
 --- period t, in price units) are given: R_t = (P_t + D_t)/P_{t−1} − 1.
 function M.asset_returns(price, dividends)
@@ -95,6 +99,7 @@ function M.asset_returns(price, dividends)
   return (price + dividends) / price:lag(1) - 1
 end
 
+doc.add("backtest.run", "backtest.run{position=, asset= | returns=, dividends=, exec='next', cost_bp=0, rf=0, allow_lookahead=false}", "The position w_t (known at the end of t) earns w_t·R_{t+1} − cost·|w_t − w_{t−1}| (exec=k: k periods later; 'same' looks ahead); with dividends R_t = (P_t + D_t)/P_{t−1} − 1; returns cagr, vol (sample), sharpe, sortino, max_drawdown, calmar, turnover, exposure, trades, equity, and .buy_and_hold. Refuses positions built from look-ahead series unless allow_lookahead=true (then prints a warning banner).", "print(backtest.run{position = ppi:yoy():gt(0), asset = spx})")
 function M.run(args)
   local pos = args.position
   if not series.is(pos) then error("backtest.run: position must be a series", 2) end
@@ -160,6 +165,7 @@ function result_mt.__tostring(r)
   return table.concat(lines, "\n")
 end
 
+doc.add("backtest.bond_return", "backtest.bond_return(yield, {maturity=10, coupon_freq=2})", "Monthly (or other) total return of a par bond from its yield in percent: carry (1+y)^(1/P) − 1 minus duration·Δy plus ½·convexity·Δy² (decimals).", "backtest.bond_return(gs10)")
 function M.bond_return(yield, opts)
   if not series.is(yield) then error("backtest.bond_return: yield must be a series (percent)", 2) end
   opts = opts or {}

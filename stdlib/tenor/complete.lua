@@ -8,7 +8,9 @@ series properties. Lookups only read tables (rawget and method tables): no
 __index function of the user's objects is called.
 ]]
 
-local series_props = {"freq", "start", "stop", "name", "meta", "n"}
+local doc = require "tenor.doc"
+
+local series_props = series._properties    -- s.freq, s.start, ... (interp/series/series.c)
 
 local function sorted_keys(t, prefix, out, seen)
   for k in pairs(t) do
@@ -54,6 +56,7 @@ local function fields_of(v, prefix, colon)
   return out
 end
 
+doc.add("tenor.complete", "tenor.complete(word)", "Completions of word, as the REPL's Tab uses them.", "tenor.complete('regress.o')")
 function tenor.complete(word)
   local base, sep, prefix = word:match("^(.*)([%.:])([^%.:]*)$")
   local out = {}

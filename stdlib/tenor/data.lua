@@ -76,10 +76,14 @@ data.write_xlsx(path, what, opts) -> true | nil, message
   over it: a failure never leaves a half-written file.
 ]]
 
-local M = data
-local args = require "tenor.args"
 local doc = require "tenor.doc"
 
+local M = data
+local args = require "tenor.args"
+
+doc.add("data.read_csv", "data.read_csv(path, {date=, freq=, sep=, nrows=, text=, threads=})",
+  "A dated CSV as a dataset (columns in file order); frequency inferred from the dates; FRED and Wind layouts; nil, 'file:line:col: message' on bad input. With text= the CSV is read from that string and path only names it in messages. Files of 4 MB and more are parsed by two threads (threads=1 or 2 to choose); the result and the messages are the same either way.",
+  "local cn = assert(data.read_csv('examples/data/cn_cpi_monthly.csv'))")
 function M.read_csv(path, opts)
   if type(path) ~= "string" then error("read_csv: path must be a string", 2) end
   if opts ~= nil and type(opts) ~= "table" then error("read_csv: opts must be a table", 2) end
@@ -97,6 +101,9 @@ local function as_list(what)
   if type(what) == "table" then return what end
   error("write_csv: expected a dataset, a series or a list of series", 3)
 end
+
+doc.add("data.write_csv", "data.write_csv(path, dataset|series|list, {date_format=, na=, sep=, all_rows=, date_column=})",
+  "A wide CSV on the union of the spans, written atomically; numbers as the shortest exact text.", "data.write_csv('out.csv', ds)")
 
 args.declare("data.read_xlsx", {
   {"sheet", "string|integer", help = "the sheet: its name or 1-based index", default = "1"},
@@ -127,7 +134,7 @@ doc.add("data.read_xlsx", "data.read_xlsx(path, {sheet=, date=, freq=, range=, n
   .. "non-empty row; range= picks a part of the sheet, sheet= a sheet by name or 1-based index. "
   .. "nil, 'file:sheet!B12: message' on bad input: not a zip, no workbook, a formula without a cached "
   .. "value, a shared-string table past 16 million strings or 1 GB, and all read_csv's cell errors.",
-  "local ds = assert(data.read_xlsx('wind_export.xlsx', {sheet = 'CPI'}))")
+  "data.write_xlsx('cpi.xlsx', ds); local back = assert(data.read_xlsx('cpi.xlsx', {sheet = 'data'}))")
 
 
 args.declare("data.write_xlsx", {
@@ -221,7 +228,7 @@ doc.add("data.write_xlsx", "data.write_xlsx(path, dataset|series|list|{sheet = d
   .. "they were read with, missing values as empty cells. meta = true writes the Wind layout (指标名称; "
   .. "频率/单位/来源 rows from s.meta), which read_xlsx reads back. Written beside the target and renamed "
   .. "over it, like write_csv.",
-  "data.write_xlsx('out.xlsx', {CPI = cpi_ds, PPI = ppi_ds}, {meta = true})")
+  "data.write_xlsx('out.xlsx', {yoy = ds, levels = {cpi, ppi}}, {meta = true})")
 
 function M.write_csv(path, what, opts)
   if type(path) ~= "string" then error("write_csv: path must be a string", 2) end

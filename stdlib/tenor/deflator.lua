@@ -19,6 +19,8 @@ A ratio needs a strictly positive denominator: zeros or negatives in the
 real series or the price index are an error naming the first such period.
 ]]
 
+local doc = require "tenor.doc"
+
 local M = {}
 
 local function positive(s, what, who)
@@ -35,6 +37,7 @@ local function need_series(x, what, who)
   if not series.is(x) then error(("%s: %s must be a series"):format(who, what), 3) end
 end
 
+doc.add("deflator.implicit", "deflator.implicit{nominal=, real=} | {nominal_yoy=, real_yoy=}", "100·nominal/real, or 100·((1+n/100)/(1+r/100) − 1) for growth rates.", "deflator.implicit{nominal = gdp, real = gdpc1}")
 function M.implicit(args)
   if type(args) ~= "table" then error("deflator.implicit: call as deflator.implicit{nominal=, real=} or {nominal_yoy=, real_yoy=}", 2) end
   local r
@@ -56,6 +59,7 @@ function M.implicit(args)
   return r
 end
 
+doc.add("deflator.real", "deflator.real(nominal, price_index, {base=})", "nominal / price_index · 100, the index rebased to base first.", "deflator.real(spx, cpi, {base = '2015'})")
 function M.real(nominal, price_index, opts)
   need_series(nominal, "nominal", "deflator.real"); need_series(price_index, "price_index", "deflator.real")
   positive(price_index, "the price index", "deflator.real")

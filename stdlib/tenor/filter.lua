@@ -24,6 +24,8 @@ filter.cf(s, {low=, high=, drift=true}) -> cycle, trend
   as looking ahead. O(T²): meant for macro series, not tick data.
 ]]
 
+local doc = require "tenor.doc"
+
 local M = filter
 
 local function band_defaults(s, opts, who)
@@ -55,6 +57,7 @@ local function from_values(s, v, component)
   return r
 end
 
+doc.add("filter.bk", "filter.bk(s, {low=, high=, k=})", "Baxter-King band pass, symmetric, 2k+1 weights summing to zero; the first and last k are missing.", "filter.bk(ip:log())")
 function M.bk(s, opts)
   opts = opts or {}
   local low, high = band_defaults(s, opts, "bk")
@@ -76,6 +79,7 @@ function M.bk(s, opts)
   return from_values(s, out, "bk cycle")
 end
 
+doc.add("filter.cf", "filter.cf(s, {low=, high=, drift=true})", "Christiano-Fitzgerald asymmetric band pass (random walk); returns cycle, trend.", "filter.cf(ip:log())")
 function M.cf(s, opts)
   opts = opts or {}
   local low, high = band_defaults(s, opts, "cf")
@@ -103,6 +107,7 @@ function M.cf(s, opts)
   return from_values(s, cycle, "cf cycle"), from_values(s, trend, "cf trend")
 end
 
+doc.add("filter.hamilton", "filter.hamilton(s, {h=, p=})", "Hamilton (2018): residual of y_t on y_{t-h}..y_{t-h-p+1}; returns trend, cycle, fit. Defaults h=8,p=4 (Q), h=24,p=12 (M).", "local trend, cycle = filter.hamilton(gdp:log())")
 function M.hamilton(s, opts)
   opts = opts or {}
   local h, p = opts.h, opts.p
@@ -122,5 +127,8 @@ function M.hamilton(s, opts)
   trend.meta.component, cycle.meta.component = "hamilton trend", "hamilton cycle"
   return trend, cycle, fit
 end
+
+-- help of the functions written in C
+doc.add("filter.hp", "filter.hp(s, {lambda=, one_sided=false})", "Hodrick-Prescott: trend solves (I + λD'D)τ = y, O(n); returns trend, cycle. λ 1600 Q, 14400 M, 6.25 A. one_sided: real-time (Kalman) trend.", "local trend, gap = filter.hp(ip:log())")
 
 return M

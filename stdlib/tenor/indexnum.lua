@@ -37,6 +37,8 @@ indexnum.chained_contributions{volumes=, values=, lag=} -> dataset
   volumes, values as values.
 ]]
 
+local doc = require "tenor.doc"
+
 local M = {}
 
 local function names_of(t, who, allow_numbers)
@@ -163,6 +165,7 @@ average period at those prices:
 The first year is the reference: its periods average 100. The matching
 price measure is the implicit deflator, value / volume. The data must start
 in the first period of a year. ]]
+doc.add("indexnum.chain_volume", "indexnum.chain_volume{p=, q=, method='annual_overlap'|'one_quarter_overlap'}", "Chain-linked Laspeyres volume of quarterly data at the previous year's prices (IMF QNA manual).", "indexnum.chain_volume{p = deflators, q = volumes}")
 function M.chain_volume(args)
   local who = "indexnum.chain_volume"
   local method = args.method or "annual_overlap"
@@ -212,13 +215,18 @@ function M.chain_volume(args)
   return r
 end
 
+doc.add("indexnum.laspeyres", "indexnum.laspeyres{p=, q=, base=, chain=}", "100·Σp_t q_0/Σp_0 q_0 (fixed base) or chained period-to-period links.", "indexnum.laspeyres{p = prices, q = quantities}")
 function M.laspeyres(args) return make_index("laspeyres", args) end
+doc.add("indexnum.paasche", "indexnum.paasche{p=, q=, base=, chain=}", "100·Σp_t q_t/Σp_0 q_t.", "indexnum.paasche{p = prices, q = quantities}")
 function M.paasche(args) return make_index("paasche", args) end
+doc.add("indexnum.fisher", "indexnum.fisher{p=, q=, base=, chain=}", "√(Laspeyres·Paasche).", "indexnum.fisher{p = prices, q = quantities, chain = true}")
 function M.fisher(args) return make_index("fisher", args) end
+doc.add("indexnum.tornqvist", "indexnum.tornqvist{p=, q=, base=, chain=}", "100·exp(Σ ½(s_0 + s_t) ln(p_t/p_0)), s value shares.", "indexnum.tornqvist{p = prices, q = quantities}")
 function M.tornqvist(args) return make_index("tornqvist", args) end
 
 local PER_YEAR = {A = 1, Q = 4, M = 12}
 
+doc.add("indexnum.contributions", "indexnum.contributions{parts=, total=, lag=}", "Each part's pull on the total's growth (拉动, pp) and share (贡献率, %); the pulls add up to the growth.", "indexnum.contributions{parts = {c = consumption, i = investment, nx = net_exports}}")
 function M.contributions(args)
   local who = "indexnum.contributions"
   local names = names_of(args.parts, who)
@@ -251,6 +259,7 @@ function M.contributions(args)
   return dataset.new(cols)
 end
 
+doc.add("indexnum.chained_contributions", "indexnum.chained_contributions{volumes=, values=, lag=1}", "Contributions to a chain-linked Laspeyres volume aggregate's growth: 100 · (previous value share) · (component volume growth); they add up to the aggregate's growth.", "indexnum.chained_contributions{volumes = {c = real_c, i = real_i}, values = {c = nom_c, i = nom_i}}")
 function M.chained_contributions(args)
   local who = "indexnum.chained_contributions"
   local names = names_of(args.volumes, who)

@@ -31,6 +31,8 @@ plot.line and plot.bar return the output path, or raise an error naming what
 went wrong.
 ]]
 
+local doc = require "tenor.doc"
+
 -- The system calls charts need, taken at load time: a sandboxed run (tenor
 -- run) refuses them to scripts, but its charts are still drawn.
 local sys = {open = io.open, execute = os.execute, remove = os.remove, tmpname = os.tmpname}
@@ -86,6 +88,7 @@ local function bucket(values, width)
   return out
 end
 
+doc.add("s:spark", "s:spark(width=60)", "A one-line sparkline (▁..█), NA as a space; longer series are averaged into width buckets.", "print(cpi:yoy():tail(36):spark())")
 function series._methods.spark(s, width)
   local v = bucket(s:values(), width or 60)
   local lo, hi = finite_range{v}
@@ -146,6 +149,7 @@ local function ylabel(x)
   return ("%.2f"):format(x)
 end
 
+doc.add("plot.term", "plot.term(a, b, ..., {width=, height=15, ascii=, no_color=, print=})", "A line chart in the terminal: braille dots, date axis, y labels, legend; ASCII when the terminal is not UTF-8. Prints it; with print=false returns the text instead.", "plot.term(ppi:yoy(), cpi:yoy())")
 function M.term(...)
   local args = {...}
   local opts = {}
@@ -310,6 +314,7 @@ end
 
 local PALETTE = {"#1f5fa8", "#c0392b", "#2e8b57", "#8e44ad", "#d68910", "#17a2b8"}
 
+doc.add("plot.line", "plot.line{s1, ..., title=, ylabel=, y2={...}, y2label=, shade=s01, events=s01, out='chart.png', width=, height=}", "A line chart file (PNG, SVG or PDF by extension) via gnuplot; y2 series on a right axis; shade greys periods where a 0/1 series is 1; events draws a dashed vertical line at each period where a 0/1 series is 1. Inside tenor run, without out= it draws chart-N.svg in the run's folder and the run's report shows it.", "plot.line{ppi:yoy(), y2 = {spx}, shade = ppi:yoy():lt(0), out = 'ppi.png'}")
 function M.line(args)
   local left, right = {}, args.y2 or {}
   for _, s in ipairs(args) do left[#left + 1] = s end
@@ -353,6 +358,8 @@ function M.line(args)
   return noted(res)
 end
 
+doc.add("plot.chart", "plot.chart{s1, ..., title=, ...} | plot.chart{parts={...}, ...}", "A chart for a report: plot.line's options, or plot.bar's when parts= is given. Inside tenor run it is drawn as chart-N.svg in the run's folder and shown in report.html (inline SVG) and report.md (linked); outside a run it draws chart.svg unless out= is given. Scripts use it as ctx:chart{...} or return {charts = {plot.chart{...}}}.", "plot.chart{cpi:yoy(), ppi:yoy(), title = 'CPI and PPI, yoy %', out = 'cpi_ppi.svg'}")
+doc.add("plot.bar", "plot.bar{parts={...}, total=, title=, out='bars.png'}", "Stacked bars of contributions: positive parts up from zero, negative down; total as a line.", "local c = indexnum.contributions{parts = {c = consumption, i = investment, nx = net_exports}}; plot.bar{parts = {c.c, c.i, c.nx}, total = c.growth, out = 'c.png'}")
 function M.bar(args)
   local parts = args.parts or {}
   if #parts == 0 then error("plot.bar: give parts = {series, ...}", 2) end

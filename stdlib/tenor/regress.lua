@@ -19,7 +19,8 @@ fit.ci_high (tables keyed by regressor name, "const" for the intercept),
 fit.r2, fit.adj_r2, fit.f, fit.f_p, fit.sigma, fit.ssr, fit.loglik, fit.aic,
 fit.bic, fit.hq, fit.dw, fit.nobs, fit.df_resid, fit.cov (k×k, rows in the
 order of fit.names), fit.fitted and fit.resid (series on the sample's dates).
-Methods: fit:predict(xs), fit:to_markdown(), fit:to_latex(), fit:to_csv(path).
+Methods: fit:predict(xs), fit:to_markdown(), fit:to_latex(), fit:to_csv(path),
+fit:to_xlsx(path).
 
 Matching other tools (HAC = Newey-West, Bartlett kernel, no prewhitening,
 no small-sample factor, lags counted over the rows used):
@@ -33,6 +34,7 @@ no small-sample factor, lags counted over the rows used):
   EViews       cov=hac with Bartlett, fixed lag L and no d.f. adjustment
 ]]
 
+local doc = require "tenor.doc"
 local args = require "tenor.args"
 
 local M = regress
@@ -72,6 +74,9 @@ local function normalise(xs)
   return cols, names
 end
 
+doc.add("regress.ols", "regress.ols(y, xs, {const=true, cov='classical'|'HC0'..'HC3'|'HAC', lag=, use_t=true})",
+  "OLS by QR on the column-scaled design with long-double refinement; series aligned by date, incomplete rows dropped. The fit has coef se t p ci_low ci_high r2 adj_r2 f f_p sigma loglik aic bic hq dw nobs cov fitted resid.",
+  "print(regress.ols(cpi:yoy(), {ppi = ppi:yoy()}, {cov = 'HAC', lag = 12}))")
 function M.ols(y, xs, opts)
   opts = args.check("regress.ols", opts)
   local cols, names = normalise(xs)
@@ -127,6 +132,7 @@ the periods where both are present. k > 0 means x leads y by k periods (x's
 value k periods earlier moves with y today); k < 0 means x lags y. Fields:
 lags, corr, n (pairs used), best_lag and best_corr (largest |r|). ]]
 local xcorr_mt = {__name = "xcorr"}
+doc.add("regress.xcorr", "regress.xcorr(x, y, {max_lag=12})", "corr(x_{t-k}, y_t) for k = -max_lag..max_lag; k > 0 means x leads y by k; best_lag, best_corr.", "print(regress.xcorr(ppi:yoy(), cpi:yoy()))")
 function M.xcorr(x, y, opts)
   if not (series.is(x) and series.is(y)) then error("regress.xcorr: x and y must be series", 2) end
   local K = (opts or {}).max_lag or 12
@@ -157,10 +163,12 @@ function xcorr_mt.__tostring(xc)
   return table.concat(lines, "\n")
 end
 
+doc.add("regress.rolling", "regress.rolling(y, xs, {window=, step=1, min_obs=, cov=, lag=})", "Dated series of coefficients, std. errors and R² for each window; O(n·k²) for the classical covariance.", "regress.rolling(cpi:yoy(), {ppi = ppi:yoy()}, {window = 60}).coef.ppi")
 function M.rolling(y, xs, opts) return rolling(y, xs, opts) end
+doc.add("regress.expanding", "regress.expanding(y, xs, {min_obs=, cov=})", "As rolling, with windows from the start.", "regress.expanding(cpi:yoy(), {ppi = ppi:yoy()}, {min_obs = 36}).coef.ppi")
 function M.expanding(y, xs, opts) return rolling(y, xs, opts, 0) end
 
---- fit:predict(xs): const + Σ coef·x for new regressors given as in ols.
+doc.add("fit:predict", "fit:predict(xs)", "const + Σ coef·x for new regressors.", "fit:predict{ppi = ppi:project_yoy{mom = 0.2}}")
 function fit_methods.predict(fit, xs)
   local cols, names = normalise(xs)
   local out = fit.const and fit.coef.const or 0
@@ -219,7 +227,7 @@ function fit_mt.__tostring(fit)
   return table.concat(lines, "\n")
 end
 
---- fit:to_markdown(): the coefficient table and key statistics as Markdown.
+doc.add("fit:to_markdown", "fit:to_markdown()", "The table as Markdown.", "print(fit:to_markdown())")
 function fit_methods.to_markdown(fit)
   local out = {("| %s | coefficient | std. error | %s | p-value |"):format(fit.y_name, fit.use_t and "t" or "z"),
                "|---|---:|---:|---:|---:|"}
@@ -231,7 +239,7 @@ function fit_methods.to_markdown(fit)
   return table.concat(out, "\n")
 end
 
---- fit:to_latex(): a tabular environment with coefficients and standard errors.
+doc.add("fit:to_latex", "fit:to_latex()", "The table as a LaTeX tabular.", "print(fit:to_latex())")
 function fit_methods.to_latex(fit)
   local esc = function(s) return (s:gsub("_", "\\_")) end
   local out = {"\\begin{tabular}{lrr}", "\\hline", ("%s & coefficient & std. error \\\\"):format(esc(fit.y_name)), "\\hline"}
@@ -245,7 +253,8 @@ function fit_methods.to_latex(fit)
   return table.concat(out, "\n")
 end
 
---- fit:to_csv(path): one row per coefficient (name, coef, se, t, p, ci_low, ci_high).
+doc.add("fit:to_csv", "fit:to_csv(path)", "One row per coefficient: name, coef, se, t, p, ci_low, ci_high.", "fit:to_csv('fit.csv')")
+doc.add("fit:to_xlsx", "fit:to_xlsx(path)", "The regression table as an Excel sheet 'regression': one row per coefficient (name, coefficient, std. error, t or z, p-value, ci_low, ci_high, stars), then the sample, covariance and fit statistics; written atomically.", "fit:to_xlsx('fit.xlsx')")
 function fit_methods.to_csv(fit, path)
   local f, err = io.open(path, "w")
   if not f then return nil, err end

@@ -42,12 +42,15 @@ anywhere, chart = false never):
   backtest                 backtest.run of the position (see backtest)
 ]]
 
+local doc = require "tenor.doc"
+
 local M = {}
 local methods = {}
 local rule_mt = {__name = "rule", __index = methods}
 
 local DEFAULT_HORIZONS = {M = {1, 3, 6, 12}, Q = {1, 2, 4, 8}, A = {1, 2, 3}, B = {5, 21, 63, 252}, D = {7, 30, 91, 365}}
 
+doc.add("rule.new", "rule{name=, signal= | position=, asset=, dividends=, exec='next', exit=, hold=, horizons=, expected=1, reference=, match_window={-9, 24}, regime=, cost_bp=0} (also rule.new{...})", "A rule as an object. r:report() gives n events, forward returns per horizon after entering at the next period, hit rate vs base rate with a binomial p-value, a random-entry benchmark, lead times against reference turns, Harding-Pagan concordance, returns by regime and a backtest; warns when fewer than 8 events.", "rule{name = 'PPI trough', signal = tp:troughs(), asset = spx}:report()")
 function M.new(args)
   if type(args) ~= "table" then error("rule{...}: give a table of fields", 2) end
   if not (series.is(args.signal) or series.is(args.position)) then error("rule: give signal= or position=", 2) end
@@ -80,6 +83,7 @@ local function binomial_tail(k, n, p)
   end
   return math.min(1, total)
 end
+doc.add("rule.binomial_tail", "rule.binomial_tail(k, n, p)", "P(X >= k) for X ~ Binomial(n, p): the hit-rate p-value.", "rule.binomial_tail(14, 20, 0.55)")
 M.binomial_tail = binomial_tail
 
 local function event_indices(signal, dates_index)
@@ -91,6 +95,7 @@ local function event_indices(signal, dates_index)
   return out, list
 end
 
+doc.add("r:holding", "r:holding()", "The rule's position series: position=, or hold(signal, exit), or each event held for hold= periods.", "r:holding():mean()")
 -- The position the rule holds: given, latched from signal to exit, or held h
 -- periods. (A method name other than the field 'position'.)
 function methods.holding(r)
@@ -195,6 +200,7 @@ local function concordance(x, y)
   return agree / n, px * py + (1 - px) * (1 - py), n
 end
 
+doc.add("r:report", "r:report{print=true, chart=}", "Computes and prints the rule's quality report; returns it as a table (see rule.new). Inside tenor run it also draws a chart for the run's report: the asset, the events as dashed lines, the phases the rule bets on shaded (the reference's expansions or contractions, else the periods held); chart = 'file.svg' draws it anywhere, chart = false never.", "local rep = r:report{print = false}; print(rep.hit_rate[12])")
 function methods.report(r, opts)
   opts = opts or {}
   local out = {name = r.name, forward = {}, hit_rate = {}, base_rate = {}, hit_p = {}, random = {}, random_p = {}, n_used = {}}
@@ -277,6 +283,7 @@ function M._chart(r, sig, holding, out)
   return plot.chart{r.asset, events = sig, shade = shade, title = title, out = type(out) == "string" and out or nil}
 end
 
+doc.add("rule.format_report", "rule.format_report(report)", "The text r:report() prints, from its result table.", "print(rule.format_report(r:report{print = false}))")
 function M.format_report(o)
   local lines = {("rule '%s': N = %d events%s"):format(o.name, o.n, o.warning and ("  [warning: " .. o.warning .. "]") or "")}
   lines[#lines + 1] = "  events: " .. table.concat(o.dates, " ")

@@ -20,6 +20,10 @@ end
 
 local out, code = run(TENOR .. " --version")
 check(out:find("^tenor %d+%.%d+%.%d+") ~= nil, out); eq(code, 0)
+eq(out:match("^tenor (%S+)"), tenor.version, "one version: the host's, in C and in Lua")
+local help_text = run(TENOR .. " --help")
+eq(help_text, tenor.usage, "--help prints the host's usage text")
+eq((run(TENOR .. " help")), tenor.usage, "so does tenor help without a name")
 out, code = run(TENOR .. " -e \"print(1 + 1)\"")
 eq(out, "2\n"); eq(code, 0)
 out, code = run(TENOR .. " " .. script("print(#arg, arg[1], arg[2], ...)") .. " a b")

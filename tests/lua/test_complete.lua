@@ -14,6 +14,7 @@ check(has(tenor.complete("cn.national_y"), "cn.national_yoy_pct"), "dataset colu
 check(has(tenor.complete("cnz.居"), "cnz.居民消费价格"), "non-ASCII column names")
 check(has(tenor.complete("cn:sum"), "cn:summary"), "dataset methods")
 check(has(tenor.complete("s.st"), "s.start") and has(tenor.complete("s.st"), "s.stop"), "series properties")
+for _, p in ipairs(series._properties) do check(zh[p] ~= nil, "series._properties lists what __index serves: " .. p) end
 check(has(tenor.complete("fun"), "function"), "keywords")
 eq(#tenor.complete("nosuchthing."), 0)
 check(not has(tenor.complete("series."), "series._info"), "underscored internals are hidden")

@@ -12,6 +12,9 @@ if ! command -v tmux >/dev/null; then echo "term: 0 passed, 0 failed (tmux missi
 sock="tenor-term-$$"
 tmux() { command tmux -L "$sock" "$@"; }
 hist=$(mktemp)
+# a tmux server of this run's own: runs in parallel (other worktrees'
+# make test) would otherwise share the default server and session "tt"
+tmux() { command tmux -L "tenor-term-$$" "$@"; }
 screen() { tmux capture-pane -t tt -p 2>/dev/null; }
 # Polls the screen for a pattern (up to 15 s): fixed sleeps fail on a loaded machine.
 wait_for() { for _ in $(seq 150); do screen | grep -q -- "$1" && return 0; sleep 0.1; done; return 1; }
@@ -33,7 +36,7 @@ keys C-d; sleep 0.3
 start
 keys Up; keys Up
 check "history from the first session" "wait_for '> for i = 1, 1e12 do end'"
-tmux kill-session -t tt 2>/dev/null
+tmux kill-server 2>/dev/null
 rm -f "$hist"
 tmux kill-server 2>/dev/null
 echo "term: $pass passed, $fail failed"

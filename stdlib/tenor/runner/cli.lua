@@ -202,13 +202,9 @@ function M.cmd_list()
   return 0
 end
 
-M.usage = "usage: tenor run NAME [--param value ...] [--grid p=a,b] [--out DIR] [--trust] [--timeout S] [--quiet]\n"
-  .. "                [--jobs N] [--shard K/N]\n"
-  .. "       tenor run --merge DIR...\n"
-  .. "       tenor run --replay DIR/manifest.json\n       tenor list\n       tenor help NAME"
 
 function M.cmd_help(args)
-  if not args[1] then print(M.usage); return 0 end
+  if not args[1] then io.write(tenor.usage); return 0 end
   local path = library.find_script(args[1])
   local S = assert(loadfile(path, "t"))()
   print(S:help())
