@@ -968,6 +968,18 @@ static void gc_metatable(lua_State *L, const char *name, lua_CFunction gc) {
     lua_pop(L, 1);
 }
 
+void *tn_data_owned(lua_State *L, size_t size, const char *mt, lua_CFunction gc) {
+    void *p = lua_newuserdatauv(L, size, 0);
+    memset(p, 0, size);
+    if (luaL_getmetatable(L, mt) == LUA_TNIL) {
+        lua_pop(L, 1);
+        gc_metatable(L, mt, gc);
+        luaL_getmetatable(L, mt);
+    }
+    lua_setmetatable(L, -2);
+    return p;
+}
+
 int luaopen_data(lua_State *L) {
     gc_metatable(L, READER_MT, reader_gc);
     gc_metatable(L, MAPPING_MT, mapping_gc);

@@ -59,6 +59,12 @@ int tn_data_fail(csvload *c, long line, int col, const char *fmt, ...)
 int tn_data_read_table(lua_State *L, csvload *c, const char *date_opt, int forced,
                        size_t max_rows, int threads);
 
+/* A zeroed userdata of size bytes with metatable mt, whose __gc is gc
+   (made on first use), left on the stack: what a reader owns outside Lua
+   (a zip, an XML parser's results, a workbook being written) is freed
+   whichever way the call ends. */
+void *tn_data_owned(lua_State *L, size_t size, const char *mt, lua_CFunction gc);
+
 /* data._read_xlsx and data._write_xlsx (xlsx_read.c, xlsx_write.c). */
 int tn_data_read_xlsx(lua_State *L);
 int tn_data_read_xlsx_cells(lua_State *L);

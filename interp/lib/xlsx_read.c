@@ -447,16 +447,18 @@ static const char *opt_str(lua_State *L, const char *key, size_t *len) {
     return s;
 }
 
-/* The book userdata, GC-owned, on the stack. */
+/* The path and options of both readers: (path, opts or nil) becomes
+   (path, opts) on the stack; c is zeroed and names the file. */
+static void read_args(lua_State *L, csvload *c) {
+    memset(c, 0, sizeof *c);
+    c->path = luaL_checkstring(L, 1);
+    if (lua_isnoneornil(L, 2)) { lua_settop(L, 1); lua_newtable(L); }
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_settop(L, 2);
+}
+
 static xlsx_book *push_book(lua_State *L) {
-    xlsx_book *b = lua_newuserdatauv(L, sizeof *b, 0);
-    memset(b, 0, sizeof *b);
-    if (luaL_newmetatable(L, BOOK_MT)) {
-        lua_pushcfunction(L, book_gc);
-        lua_setfield(L, -2, "__gc");
-    }
-    lua_setmetatable(L, -2);
-    return b;
+    return tn_data_owned(L, sizeof(xlsx_book), BOOK_MT, book_gc);
 }
 
 /* Opens the workbook and reads the sheet's cells; the sheet's name is left
@@ -474,11 +476,7 @@ static int load_sheet(lua_State *L, xlsx_book *b, csvload *c, const char *bytes,
 
 int tn_data_read_xlsx(lua_State *L) {
     csvload c;
-    memset(&c, 0, sizeof c);
-    c.path = luaL_checkstring(L, 1);
-    if (lua_isnoneornil(L, 2)) { lua_settop(L, 1); lua_newtable(L); }
-    luaL_checktype(L, 2, LUA_TTABLE);
-    lua_settop(L, 2);
+    read_args(L, &c);
     size_t nbytes = 0;
     const char *bytes = opt_str(L, "bytes", &nbytes), *range = opt_str(L, "range", NULL);
     const char *date_opt = opt_str(L, "date", NULL), *freq_opt = opt_str(L, "freq", NULL);
@@ -509,11 +507,7 @@ fail:
    (tests and the fuzz harness look at what the writer wrote). */
 int tn_data_read_xlsx_cells(lua_State *L) {
     csvload c;
-    memset(&c, 0, sizeof c);
-    c.path = luaL_checkstring(L, 1);
-    if (lua_isnoneornil(L, 2)) { lua_settop(L, 1); lua_newtable(L); }
-    luaL_checktype(L, 2, LUA_TTABLE);
-    lua_settop(L, 2);
+    read_args(L, &c);
     size_t nbytes = 0;
     const char *bytes = opt_str(L, "bytes", &nbytes);
     xlsx_book *b = push_book(L);

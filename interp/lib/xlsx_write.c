@@ -206,13 +206,7 @@ int tn_data_write_xlsx(lua_State *L) {
     luaL_checktype(L, 2, LUA_TTABLE);
     lua_settop(L, 2);
     const char *tmp = lua_pushfstring(L, "%s.tmp%d", path, (int)getpid());
-    xlsx_writer *w = lua_newuserdatauv(L, sizeof *w, 0);
-    memset(w, 0, sizeof *w);
-    if (luaL_newmetatable(L, WRITER_MT)) {
-        lua_pushcfunction(L, writer_gc);
-        lua_setfield(L, -2, "__gc");
-    }
-    lua_setmetatable(L, -2);
+    xlsx_writer *w = tn_data_owned(L, sizeof *w, WRITER_MT, writer_gc);
     FILE *probe = fopen(tmp, "wb");     /* libxlsxwriter would print its own message */
     if (probe) fclose(probe);
     w->wb = probe ? workbook_new(tmp) : NULL;

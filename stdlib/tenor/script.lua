@@ -147,6 +147,8 @@ local function show_default(v)
 end
 
 doc.add("S:help", "S:help()", "The script's description, parameters (type, default, help) and data files; also print(S).", "print(require('rules.ppi_equities'):help())")
+M._show_value = show_default      -- tenor.runner.report shows parameters the same way
+
 function script_methods.help(s)
   local lines = {("%s — %s"):format(s.name, s.description), "parameters:"}
   for _, e in ipairs(s.params) do

@@ -2,18 +2,8 @@
 -- the same run folders, byte for byte, as one process does; a failing run
 -- does not stop the others; shards partition the grid and merge back into
 -- one summary; Ctrl-C stops the workers and leaves none behind.
-local TENOR = os.getenv("TENOR") or (os.getenv("PWD") .. "/tenor")
-local dir = os.tmpname(); os.remove(dir); os.execute("mkdir -p " .. dir .. "/lib/team " .. dir .. "/data")
-local function write_file(path, text)
-  local f = assert(io.open(path, "wb")); f:write(text); f:close(); return path
-end
-local function sh(cmd)
-  local p = io.popen("cd " .. dir .. " && TENOR_PATH=" .. dir .. "/lib " .. cmd .. " 2>&1; echo \"exit=$?\"")
-  local out = p:read("a"); p:close()
-  return out, tonumber(out:match("exit=(%d+)%s*$"))
-end
-local function run(args) return sh(TENOR .. " run " .. args) end
-local function read(path) local f = io.open(path); if not f then return nil end local s = f:read("a"); f:close(); return s end
+local T = dofile("tests/lua/run_helpers.lua")
+local TENOR, dir, write_file, read, sh, run = T.TENOR, T.dir, T.write_file, T.read, T.sh, T.run
 local function ls(path)
   local p = io.popen("ls -A " .. path .. " 2>/dev/null"); local names = {}
   for l in p:lines() do names[#names + 1] = l end
@@ -124,9 +114,9 @@ out1 = run("team.growth --jobs 0")
 check(out1:find("--jobs wants a number of workers", 1, true), out1)
 
 -- Ctrl-C: the parent stops its workers and reports; none is left running
-local o = sh("true; export TENOR_PATH=" .. dir .. "/lib; (" .. TENOR .. " run team.slow --grid i=1,2,3,4 --jobs 2 --trust --out runs/int 2>&1 & pid=$!; sleep 1.5; kill -INT $pid; wait $pid; echo \"parent=$?\"); sleep 0.3; ps -eo args | grep -c '[s]low --out=' ")
+local o = sh("(" .. TENOR .. " run team.slow --grid i=1,2,3,4 --jobs 2 --trust --out runs/int 2>&1 & pid=$!; sleep 1.5; kill -INT $pid; wait $pid; echo \"parent=$?\"); sleep 0.3; ps -eo args | grep -c '[s]low --out=' ")
 check(o:find("parent=130", 1, true), "Ctrl-C: exit 130: " .. o)
 check(o:find("interrupted: stopping 2 workers", 1, true), o)
 check(o:find("4 runs, 4 failed", 1, true), o)
 check(o:match("\n0\nexit=%d+%s*$") ~= nil, "no worker left running: " .. o)
-os.execute("rm -rf " .. dir)
+T.cleanup()

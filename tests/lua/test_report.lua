@@ -3,17 +3,8 @@
 -- and report.md (the same as Markdown, charts linked); charts from
 -- ctx:chart, from charts = {...} and from rule:report(); the same bytes
 -- from the same run. (tests/browser/run.sh renders it in Chromium.)
-local TENOR = os.getenv("TENOR") or (os.getenv("PWD") .. "/tenor")
-local dir = os.tmpname(); os.remove(dir); os.execute("mkdir -p " .. dir .. "/lib/team")
-local function write_file(path, text)
-  local f = assert(io.open(path, "wb")); f:write(text); f:close(); return path
-end
-local function read(path) local f = io.open(path); if not f then return nil end local s = f:read("a"); f:close(); return s end
-local function run(args)
-  local p = io.popen("cd " .. dir .. " && TENOR_PATH=" .. dir .. "/lib " .. TENOR .. " run " .. args .. " 2>&1; echo \"exit=$?\"")
-  local out = p:read("a"); p:close()
-  return out, tonumber(out:match("exit=(%d+)%s*$"))
-end
+local T = dofile("tests/lua/run_helpers.lua")
+local dir, write_file, read, run = T.dir, T.write_file, T.read, T.run
 local function count(s, pat) local n = 0; for _ in (s or ""):gmatch(pat) do n = n + 1 end; return n end
 
 write_file(dir .. "/lib/team/charts.lua", [[
@@ -76,4 +67,4 @@ check(listed["report.html"] and listed["report.md"] and listed["chart-2.svg"], "
 -- the base64 of PNG charts: RFC 4648's examples
 local b64 = require("tenor.runner.report")._base64
 eq(b64(""), ""); eq(b64("f"), "Zg=="); eq(b64("fo"), "Zm8="); eq(b64("foo"), "Zm9v"); eq(b64("foobar"), "Zm9vYmFy")
-os.execute("rm -rf " .. dir)
+T.cleanup()

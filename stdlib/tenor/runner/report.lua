@@ -47,14 +47,7 @@ local function number_text(x)
   return ("%.6g"):format(x)
 end
 
-local function value_text(v)
-  if type(v) == "table" then
-    local t = {}
-    for i, x in ipairs(v) do t[i] = tostring(x) end
-    return table.concat(t, ",")
-  end
-  return tostring(v)
-end
+local function value_text(v) return script._show_value(v) end
 
 local function sorted_keys(t)
   local keys = {}
