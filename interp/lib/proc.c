@@ -6,10 +6,11 @@
  *        /dev/null, stdout and stderr to the file log; the child leads a
  *        process group of its own, so a Ctrl-C at the terminal reaches
  *        only the parent, which then stops the workers itself
- *   wait() -> pid, "exit"|"signal", code | nil, "interrupted" | nil, "none"
+ *   wait([ms]) -> pid, "exit"|"signal", code | nil, "interrupted"|"none"|"timeout"
  *        the next child to end; "interrupted" when SIGINT arrived while
- *        guard(true) was on
- *   kill(pid, "TERM"|"KILL") -> true | nil, msg
+ *        guard(true) was on; "timeout" when ms milliseconds passed first
+ *   kill(pid, "TERM"|"KILL") -> true | nil, msg   to the worker's whole
+ *        process group, so what it started itself stops too
  *   guard(on)   catch SIGINT (a flag read by wait) / restore what was there
  *   ncpu(), exe(), isatty(fd)
  */
@@ -20,6 +21,7 @@
 #include <string.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <lua.h>
@@ -76,8 +78,29 @@ static int proc_spawn(lua_State *L) {
     return 1;
 }
 
+static double now_ms(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+static int push_status(lua_State *L, pid_t pid, int status) {
+    lua_pushinteger(L, pid);
+    if (WIFSIGNALED(status)) {
+        lua_pushliteral(L, "signal");
+        lua_pushinteger(L, WTERMSIG(status));
+    } else {
+        lua_pushliteral(L, "exit");
+        lua_pushinteger(L, WEXITSTATUS(status));
+    }
+    return 3;
+}
+
+/* Without ms, blocks in waitpid; with it, polls every 20 ms until then
+   (a worker past its time is then stopped by the caller). */
 static int proc_wait(lua_State *L) {
-    int status;
+    int status, poll = !lua_isnoneornil(L, 1);
+    double deadline = poll ? now_ms() + (double)luaL_checkinteger(L, 1) : 0;
     for (;;) {
         if (interrupted) {
             interrupted = 0;
@@ -85,24 +108,23 @@ static int proc_wait(lua_State *L) {
             lua_pushliteral(L, "interrupted");
             return 2;
         }
-        pid_t pid = waitpid(-1, &status, 0);
-        if (pid > 0) {
-            lua_pushinteger(L, pid);
-            if (WIFSIGNALED(status)) {
-                lua_pushliteral(L, "signal");
-                lua_pushinteger(L, WTERMSIG(status));
-            } else {
-                lua_pushliteral(L, "exit");
-                lua_pushinteger(L, WEXITSTATUS(status));
-            }
-            return 3;
-        }
-        if (errno == ECHILD) {
+        pid_t pid = waitpid(-1, &status, poll ? WNOHANG : 0);
+        if (pid > 0) return push_status(L, pid, status);
+        if (pid < 0 && errno == ECHILD) {
             lua_pushnil(L);
             lua_pushliteral(L, "none");
             return 2;
         }
-        if (errno != EINTR) return luaL_error(L, "waitpid: %s", strerror(errno));
+        if (pid < 0 && errno != EINTR) return luaL_error(L, "waitpid: %s", strerror(errno));
+        if (poll && now_ms() >= deadline) {
+            lua_pushnil(L);
+            lua_pushliteral(L, "timeout");
+            return 2;
+        }
+        if (poll) {
+            struct timespec t = {0, 20 * 1000 * 1000};
+            nanosleep(&t, NULL);
+        }
     }
 }
 
@@ -111,7 +133,7 @@ static int proc_kill(lua_State *L) {
     const char *how = luaL_optstring(L, 2, "TERM");
     luaL_argcheck(L, pid > 0, 1, "a worker's process id");
     int sig = strcmp(how, "KILL") == 0 ? SIGKILL : SIGTERM;
-    if (kill(pid, sig) != 0 && errno != ESRCH) {
+    if (kill(-pid, sig) != 0 && kill(pid, sig) != 0 && errno != ESRCH) {
         lua_pushnil(L);
         lua_pushstring(L, strerror(errno));
         return 2;

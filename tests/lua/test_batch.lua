@@ -119,4 +119,21 @@ check(o:find("parent=130", 1, true), "Ctrl-C: exit 130: " .. o)
 check(o:find("interrupted: stopping 2 workers", 1, true), o)
 check(o:find("4 runs, 4 failed", 1, true), o)
 check(o:match("\n0\nexit=%d+%s*$") ~= nil, "no worker left running: " .. o)
+-- a worker stuck past --timeout in a call the run's own timeout cannot
+-- interrupt (a shell command) is killed with what it started; the other run goes on
+write_file(dir .. "/lib/team/stuck.lua", [[
+return script{
+  name = "team.stuck", description = "blocks in C",
+  params = {{"i", "integer", 1, "which"}},
+  main = function(p, ctx)
+    if p.i == 2 then os.execute("sleep 37.25") end
+    return {i = p.i}
+  end,
+}]])
+local so, sc = run("team.stuck --grid i=1,2 --jobs 2 --trust --timeout 1 --out runs/stuck")
+eq(sc, 1, "the stuck run fails the batch: " .. so)
+check(so:find("team.stuck i=2 FAILED: timed out: the worker was still running 5 s past --timeout 1 and was killed", 1, true), so)
+check(so:find("2 runs, 1 failed", 1, true), so)
+local left = sh("ps -eo args | grep -c '[s]leep 37.25'")
+check(left:match("^0\n") ~= nil, "the worker's shell command was killed with it: " .. left)
 T.cleanup()

@@ -6,9 +6,12 @@
                run, so its folder is what --jobs 1 writes, byte for byte.
                A line per finished run (done/total, failures, elapsed,
                ETA); the summary is in grid order. A run that fails or
-               times out is reported, the others go on. Ctrl-C stops the
-               workers (SIGTERM, then waits for them) and reports what
-               finished; the exit status is then 130.
+               times out is reported, the others go on: a worker still
+               running GRACE seconds past --timeout (stuck in a C call
+               the run's own timeout cannot interrupt) is killed with
+               everything it started. Ctrl-C stops the workers (SIGTERM
+               to each one's process group, then waits for them) and
+               reports what finished; the exit status is then 130.
   --shard K/N  only the K-th of N slices of the grid: runs K, K+N, K+2N ...
                (1-based, in the grid's order), so N machines or array
                tasks with the same command and K = 1..N run every point
@@ -27,6 +30,8 @@ local library = require "tenor.runner.library"
 local output = require "tenor.runner.output"
 
 local M = {}
+
+local GRACE = 5        -- seconds past --timeout before a worker is killed
 
 local proc_c
 local function proc()
@@ -66,7 +71,11 @@ local function worker_argv(job, o)
 end
 
 -- What a finished worker left: its manifest, or why there is none.
-local function read_result(job, how, code, log)
+local function read_result(job, how, code, log, killed)
+  if killed then
+    return {status = "failed", seconds = 0,
+            error = ("timed out: the worker was still running %d s past --timeout %d and was killed"):format(GRACE, killed)}
+  end
   local text = library.read_all(job.out .. "/manifest.json")
   local ok, m = pcall(function() return text and json.decode(text) end)
   if ok and type(m) == "table" and m.status then
@@ -101,7 +110,7 @@ function M.run_parallel(jobs, o, n, logdir)
       results[i] = {job = job, out = job.out, manifest = {status = "failed", seconds = 0, error = err}}
       done, failed = done + 1, failed + 1
     else
-      running[pid] = {i = i, log = log}
+      running[pid] = {i = i, log = log, started = os.time()}
     end
   end
   while true do
@@ -110,8 +119,22 @@ function M.run_parallel(jobs, o, n, logdir)
       next_job = next_job + 1
     end
     if next(running) == nil then break end
-    local pid, how, code = P.wait()
-    if pid == nil and how == "interrupted" then
+    local pid, how, code
+    if o.timeout then
+      local soonest = math.huge
+      for _, w in pairs(running) do soonest = math.min(soonest, w.started + o.timeout + GRACE) end
+      pid, how, code = P.wait(math.max(0, soonest - os.time()) * 1000 + 50)
+    else
+      pid, how, code = P.wait()
+    end
+    if pid == nil and how == "timeout" then
+      for wpid, w in pairs(running) do
+        if not w.killed and os.time() >= w.started + o.timeout + GRACE then
+          w.killed = o.timeout
+          P.kill(wpid, "KILL")
+        end
+      end
+    elseif pid == nil and how == "interrupted" then
       interrupted = true
       io.stderr:write("\ninterrupted: stopping ", M.count(running), " workers\n")
       for wpid in pairs(running) do P.kill(wpid, "TERM") end
@@ -122,7 +145,7 @@ function M.run_parallel(jobs, o, n, logdir)
       running[pid] = nil
       local job = jobs[w.i]
       local m = interrupted and {status = "interrupted", seconds = 0, error = "stopped by Ctrl-C"}
-                or read_result(job, how, code, w.log)
+                or read_result(job, how, code, w.log, w.killed)
       results[w.i] = {job = job, manifest = m, out = job.out}
       done = done + 1
       if m.status ~= "ok" then failed = failed + 1 end
