@@ -91,79 +91,89 @@ local function eta_text(done, total, elapsed)
   return ("%.0f s"):format(elapsed / done * (total - done))
 end
 
--- Runs jobs (each with .out) in up to n workers; fills results[i] =
--- {job =, manifest =, out =} in job order; returns results and whether
--- Ctrl-C stopped the batch.
+-- The line printed when a run finishes.
+local function progress_line(pool, job, m)
+  local elapsed = os.time() - pool.t0
+  local what = m.status == "ok" and ("ok (%.2f s)"):format(m.seconds or 0)
+               or m.status == "interrupted" and "INTERRUPTED"
+               or "FAILED: " .. tostring(m.error):match("[^\n]*")
+  return ("[%d/%d] %s %s %s; %d failed, %d s elapsed, ETA %s"):format(pool.done, #pool.jobs, job.name,
+    output.params_text(job.point), what, pool.failed, elapsed, eta_text(pool.done, #pool.jobs, elapsed))
+end
+
+local function record(pool, i, m)
+  pool.results[i] = {job = pool.jobs[i], manifest = m, out = pool.jobs[i].out}
+  pool.done = pool.done + 1
+  if m.status ~= "ok" then pool.failed = pool.failed + 1 end
+  print(progress_line(pool, pool.jobs[i], m))
+  io.stdout:flush()
+end
+
+local function start(pool, i)
+  local job = pool.jobs[i]
+  library.mkdir_p(job.out)
+  local log = ("%s/%d.log"):format(pool.logdir, i)
+  local pid, err = proc().spawn(worker_argv(job, pool.o), log)
+  if pid then pool.running[pid] = {i = i, log = log, started = os.time()}
+  else record(pool, i, {status = "failed", seconds = 0, error = err}) end
+end
+
+-- The next worker to end; with --timeout, waits no longer than the first
+-- worker's deadline, and kills the workers past theirs.
+local function next_exit(pool)
+  local timeout = pool.o.timeout
+  if not timeout then return proc().wait() end
+  local soonest = math.huge
+  for _, w in pairs(pool.running) do soonest = math.min(soonest, w.started + timeout + GRACE) end
+  local pid, how, code = proc().wait(math.max(0, soonest - os.time()) * 1000 + 50)
+  if how == "timeout" then
+    for wpid, w in pairs(pool.running) do
+      if not w.killed and os.time() >= w.started + timeout + GRACE then
+        w.killed = timeout
+        proc().kill(wpid, "KILL")
+      end
+    end
+  end
+  return pid, how, code
+end
+
+-- Runs jobs (each with .out) in up to n workers; returns the results
+-- ({job =, manifest =, out =}, in job order) and whether Ctrl-C stopped
+-- the batch.
 function M.run_parallel(jobs, o, n, logdir)
   local P = proc()
   library.mkdir_p(logdir)
-  local results, running, next_job, done, failed = {}, {}, 1, 0, 0
-  local t0 = os.time()
-  local interrupted = false
+  local pool = {jobs = jobs, o = o, logdir = logdir, results = {}, running = {}, done = 0, failed = 0,
+                t0 = os.time(), interrupted = false}
+  local next_job = 1
   P.guard(true)
-  local function start(i)
-    local job = jobs[i]
-    library.mkdir_p(job.out)
-    local log = ("%s/%d.log"):format(logdir, i)
-    local pid, err = P.spawn(worker_argv(job, o), log)
-    if not pid then
-      results[i] = {job = job, out = job.out, manifest = {status = "failed", seconds = 0, error = err}}
-      done, failed = done + 1, failed + 1
-    else
-      running[pid] = {i = i, log = log, started = os.time()}
-    end
-  end
   while true do
-    while not interrupted and next_job <= #jobs and M.count(running) < n do
-      start(next_job)
+    while not pool.interrupted and next_job <= #jobs and M.count(pool.running) < n do
+      start(pool, next_job)
       next_job = next_job + 1
     end
-    if next(running) == nil then break end
-    local pid, how, code
-    if o.timeout then
-      local soonest = math.huge
-      for _, w in pairs(running) do soonest = math.min(soonest, w.started + o.timeout + GRACE) end
-      pid, how, code = P.wait(math.max(0, soonest - os.time()) * 1000 + 50)
-    else
-      pid, how, code = P.wait()
-    end
-    if pid == nil and how == "timeout" then
-      for wpid, w in pairs(running) do
-        if not w.killed and os.time() >= w.started + o.timeout + GRACE then
-          w.killed = o.timeout
-          P.kill(wpid, "KILL")
-        end
-      end
-    elseif pid == nil and how == "interrupted" then
-      interrupted = true
-      io.stderr:write("\ninterrupted: stopping ", M.count(running), " workers\n")
-      for wpid in pairs(running) do P.kill(wpid, "TERM") end
-    elseif pid == nil then
+    if next(pool.running) == nil then break end
+    local pid, how, code = next_exit(pool)
+    if how == "interrupted" then
+      pool.interrupted = true
+      io.stderr:write("\ninterrupted: stopping ", M.count(pool.running), " workers\n")
+      for wpid in pairs(pool.running) do P.kill(wpid, "TERM") end
+    elseif how == "none" then
       break
-    elseif running[pid] then
-      local w = running[pid]
-      running[pid] = nil
-      local job = jobs[w.i]
-      local m = interrupted and {status = "interrupted", seconds = 0, error = "stopped by Ctrl-C"}
-                or read_result(job, how, code, w.log, w.killed)
-      results[w.i] = {job = job, manifest = m, out = job.out}
-      done = done + 1
-      if m.status ~= "ok" then failed = failed + 1 end
-      local elapsed = os.time() - t0
-      print(("[%d/%d] %s %s %s; %d failed, %d s elapsed, ETA %s"):format(done, #jobs, job.name,
-        output.params_text(job.point), m.status == "ok" and ("ok (%.2f s)"):format(m.seconds or 0)
-          or ((m.status == "interrupted" and "INTERRUPTED" or "FAILED: ") .. (m.status == "interrupted" and "" or tostring(m.error):match("[^\n]*"))),
-        failed, elapsed, eta_text(done, #jobs, elapsed)))
-      io.stdout:flush()
+    elseif pid and pool.running[pid] then
+      local w = pool.running[pid]
+      pool.running[pid] = nil
+      record(pool, w.i, pool.interrupted and {status = "interrupted", seconds = 0, error = "stopped by Ctrl-C"}
+                                         or read_result(jobs[w.i], how, code, w.log, w.killed))
     end
   end
   P.guard(false)
   os.remove(logdir)            -- only when empty: failures keep their logs
   for i, job in ipairs(jobs) do
-    results[i] = results[i] or {job = job, out = job.out,
-                                manifest = {status = "interrupted", seconds = 0, error = "not started (Ctrl-C)"}}
+    pool.results[i] = pool.results[i] or {job = job, out = job.out,
+                                          manifest = {status = "interrupted", seconds = 0, error = "not started (Ctrl-C)"}}
   end
-  return results, interrupted
+  return pool.results, pool.interrupted
 end
 
 function M.count(t)
