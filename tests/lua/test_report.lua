@@ -64,6 +64,32 @@ local listed = {}
 for _, f in ipairs(m.outputs) do listed[f.file] = true end
 check(listed["report.html"] and listed["report.md"] and listed["chart-2.svg"], "reports and charts are outputs in the manifest")
 
+-- the sandbox holds for Excel files: no reading an undeclared workbook,
+-- no writing one outside the run's folder
+write_file(dir .. "/secret.xlsx", read("tests/fixtures/xlsx/plain.xlsx"))
+write_file(dir .. "/lib/team/xl.lua", [[
+return script{
+  name = "team.xl", description = "Excel in a sandbox",
+  params = {{"what", "string", "read", "read | write | inside | fit"}},
+  main = function(p, ctx)
+    local s = series.new{freq = "M", start = "2020-01", values = {1, 2, 4, 3, 5, 7}, name = "x"}
+    if p.what == "read" then return {ds = assert(data.read_xlsx("]] .. dir .. [[/secret.xlsx"))} end
+    if p.what == "write" then return {ok = data.write_xlsx("]] .. dir .. [[/out.xlsx", s)} end
+    if p.what == "fit" then return {ok = regress.ols(s, {s:lag(1)}):to_xlsx("]] .. dir .. [[/fit.xlsx")} end
+    assert(data.write_xlsx(ctx.out .. "/mine.xlsx", s))
+    return {n = #assert(data.read_xlsx(ctx.out .. "/mine.xlsx")).x}
+  end,
+}]])
+for what, msg in pairs({read = "data.read_xlsx may not read", write = "data.write_xlsx may not write",
+                        fit = "data.write_xlsx may not write"}) do
+  local o, c = run("team.xl --what " .. what .. " --out xl-" .. what)
+  eq(c, 1, what .. " is refused")
+  check(o:find(msg, 1, true), what .. ": " .. o)
+end
+check(read(dir .. "/out.xlsx") == nil and read(dir .. "/fit.xlsx") == nil, "nothing written outside")
+local o, c = run("team.xl --what inside --out xl-inside")
+eq(c, 0, "inside the run's folder: " .. o)
+
 -- the base64 of PNG charts: RFC 4648's examples
 local b64 = require("tenor.runner.report")._base64
 eq(b64(""), ""); eq(b64("f"), "Zg=="); eq(b64("fo"), "Zm8="); eq(b64("foo"), "Zm9v"); eq(b64("foobar"), "Zm9vYmFy")
