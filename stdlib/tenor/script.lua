@@ -21,7 +21,8 @@ command line "3,6,12"). Every script also has data_dir (default: the bundled
 examples/data). S:run{...} checks the parameters (an unknown one is refused
 with the list of valid ones; a wrong type names the parameter and what it
 expected), fills defaults and calls main(p, ctx); ctx.path(file) locates a
-declared data file, ctx.read(file) reads it, ctx.out is the output folder
+declared data file, ctx.read(file, opts) reads it (data.read_xlsx for .xlsx
+files, else data.read_csv), ctx.out is the output folder
 (under tenor run) and ctx.print prints unless {quiet=true}; ctx:chart{...}
 draws a chart (plot.chart) that tenor run's report shows. A result's
 charts = {plot.chart{...}, ...} are charts too.
@@ -129,7 +130,11 @@ function script_methods.run(s, given, opts)
   local p = s:bind(given)
   local ctx = {}
   function ctx.path(file) return p.data_dir .. "/" .. file end
-  function ctx.read(file) return assert(data.read_csv(ctx.path(file))) end
+  function ctx.read(file, o)         -- a workbook (.xlsx) or a CSV file
+    local path = ctx.path(file)
+    if path:lower():match("%.xlsx$") then return assert(data.read_xlsx(path, o)) end
+    return assert(data.read_csv(path, o))
+  end
   ctx.out = opts.out or "."                 -- tenor run's output folder
   ctx.print = opts.quiet and function() end or print
   -- ctx:chart{...} (or ctx.chart{...}): a chart in the run's report

@@ -90,6 +90,22 @@ check(read(dir .. "/out.xlsx") == nil and read(dir .. "/fit.xlsx") == nil, "noth
 local o, c = run("team.xl --what inside --out xl-inside")
 eq(c, 0, "inside the run's folder: " .. o)
 
+-- ctx.read reads a declared workbook like a CSV file
+os.execute("mkdir -p " .. dir .. "/data && cp tests/fixtures/xlsx/wind.xlsx " .. dir .. "/data/")
+write_file(dir .. "/lib/team/wind.lua", [[
+return script{
+  name = "team.wind", description = "a Wind workbook", data = {"wind.xlsx"},
+  main = function(p, ctx)
+    local ds = ctx.read("wind.xlsx", {sheet = "数据"})
+    return {cpi = ds[1], unit = ds[1].meta.unit}
+  end,
+}]])
+o, c = run("team.wind --data_dir " .. dir .. "/data --out wind")
+eq(c, 0, o)
+check((read(dir .. "/wind/numbers.csv") or ""):find("cpi", 1, true) == nil and read(dir .. "/wind/cpi.csv") ~= nil, "the workbook's series written")
+local mw = require("tenor.runner").json_decode(read(dir .. "/wind/manifest.json") or "{}")
+eq(mw.data and mw.data[1] and mw.data[1].path:match("[^/]+$"), "wind.xlsx", "the workbook is in the manifest's data")
+
 -- the base64 of PNG charts: RFC 4648's examples
 local b64 = require("tenor.runner.report")._base64
 eq(b64(""), ""); eq(b64("f"), "Zg=="); eq(b64("fo"), "Zm8="); eq(b64("foo"), "Zm9v"); eq(b64("foobar"), "Zm9vYmFy")
