@@ -23,6 +23,7 @@
 #include <lauxlib.h>
 
 #include "core/xlsx.h"
+#include "series/opts.h"
 #include "lib/xlsx_book.h"
 
 #define BOOK_MT "tenor.xlsxbook"
@@ -485,9 +486,11 @@ int tn_data_read_xlsx(lua_State *L) {
     size_t max_rows = lua_isinteger(L, -1) && lua_tointeger(L, -1) > 0 ? (size_t)lua_tointeger(L, -1) : (size_t)-1;
     lua_pop(L, 1);
     if (freq_opt && tn_freq_parse(freq_opt, &forced) != 0)
-        return luaL_error(L, "data.read_xlsx: unknown frequency '%s'", freq_opt);
+        return tn_arg_error(L, "data.read_xlsx", "option 'freq'", "'%s' is not a frequency (A, Q, M, W, W-FRI, B or D)",
+                            freq_opt);
     if (range && tn_xlsx_parse_range(range, &r0, &c0, &r1, &c1) != 0)
-        return luaL_error(L, "data.read_xlsx: range '%s' is not a range of cells such as 'B3:F200' or 'B:F'", range);
+        return tn_arg_error(L, "data.read_xlsx", "option 'range'", "'%s' is not a range of cells such as 'B3:F200',"
+                            " 'B:F' or 'B3'", range);
     xlsx_book *b = push_book(L);
     if (load_sheet(L, b, &c, bytes, nbytes, r0, c0, r1, c1)) goto fail;
     int col0, width = xlsx_table_shape(b, range ? c0 : -1, &col0);

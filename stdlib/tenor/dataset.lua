@@ -12,6 +12,7 @@ Columns live as plain fields, so a column may be called "names" or
 ]]
 
 local doc = require "tenor.doc"
+local args = require "tenor.args"
 
 local M = {}
 local methods = {}
@@ -125,10 +126,15 @@ local function pad(text, width, right)
 end
 
 doc.add("ds:table", "ds:table{last=, first=}", "The values side by side as text.", "print(ds:table{last = 12})")
+args.declare("ds:table", {
+  {"last", "integer", min = 1, help = "only the last n rows"},
+  {"first", "integer", min = 1, help = "only the first n rows"},
+})
+
 --- ds:table{last=n, first=n}: the values side by side, one row per date
 --- (rows where every column is missing are left out), as text.
 function methods.table(ds, opts)
-  opts = opts or {}
+  opts = args.check("ds:table", opts)
   local cols = methods.columns(ds)
   local rows, seen = {}, {}
   local cells = {}

@@ -24,12 +24,14 @@ expected), fills defaults and calls main(p, ctx); ctx.path(file) locates a
 declared data file, ctx.read(file, opts) reads it (data.read_xlsx for .xlsx
 files, else data.read_csv), ctx.out is the output folder
 (under tenor run) and ctx.print prints unless {quiet=true}; ctx:chart{...}
-draws a chart (plot.chart) that tenor run's report shows. A result's
+draws a chart (plot.chart) that tenor run's report shows (nothing outside
+tenor run). A result's
 charts = {plot.chart{...}, ...} are charts too.
 S:help() is the text `tenor help NAME` shows.
 ]]
 
 local doc = require "tenor.doc"
+local args = require "tenor.args"
 
 local M = {}
 local script_methods = {}
@@ -84,8 +86,21 @@ doc.add("script.coerce", "script.coerce(script_name, param, type, value)", "Conv
 M.coerce = coerce
 
 doc.add("script.define", "script{name=, description=, params={{name, type, default, help}, ...}, data={...}, main=function(p, ctx) end} (also script.define{...})", "Declares a shared script: a module that returns it is found by require, tenor run, tenor list and tenor help. Types: string, number, integer, boolean, period, list; every script also has data_dir.", "return script{name = 'rules.mine', params = {{'k', 'number', 1, 'band width'}}, main = function(p, ctx) end}")
+args.declare("script.define", {
+  {"name", "string", help = "required: the module name require() and tenor run use"},
+  {"description", "string", default = "", help = "one line: what the script does"},
+  {"params", "table", default = "none", help = "{{name, type, default, help}, ...} in help order"},
+  {"data", "table", default = "none", help = "data files it reads, under data_dir"},
+  {"main", "function", help = "required: main(p, ctx) -> result"},
+})
+args.declare("S:run", {
+  {"quiet", "boolean", default = false, help = "ctx.print prints nothing"},
+  {"out", "string", default = ".", help = "the output folder (ctx.out)"},
+})
+
 function M.define(spec)
-  if type(spec) ~= "table" or type(spec.name) ~= "string" or type(spec.main) ~= "function" then
+  spec = args.check("script.define", spec)
+  if type(spec.name) ~= "string" or type(spec.main) ~= "function" then
     error("script{...}: give at least name= and main=", 2)
   end
   local s = setmetatable({name = spec.name, description = spec.description or "", main = spec.main,
@@ -126,7 +141,7 @@ end
 
 doc.add("S:run", "S:run(params, {quiet=false})", "Binds the parameters (unknown ones refused with the valid list; types checked), then runs main(p, ctx) and returns its result. ctx.path(file), ctx.read(file), ctx.print.", "require('rules.cpi_bonds'):run{market = 'cn'}")
 function script_methods.run(s, given, opts)
-  opts = opts or {}
+  opts = args.check("S:run", opts)
   local p = s:bind(given)
   local ctx = {}
   function ctx.path(file) return p.data_dir .. "/" .. file end
@@ -137,8 +152,13 @@ function script_methods.run(s, given, opts)
   end
   ctx.out = opts.out or "."                 -- tenor run's output folder
   ctx.print = opts.quiet and function() end or print
-  -- ctx:chart{...} (or ctx.chart{...}): a chart in the run's report
-  function ctx.chart(a, b) return plot.chart(a == ctx and b or a) end
+  -- ctx:chart{...} (or ctx.chart{...}): a chart in tenor run's report;
+  -- outside a run it draws nothing (a script run from the REPL leaves no files)
+  function ctx.chart(a, b)
+    local P = package.loaded["tenor.plot"]
+    if not (P and P._run) then return nil end
+    return P.chart(a == ctx and b or a)
+  end
   return s.main(p, ctx)
 end
 
@@ -164,6 +184,25 @@ function script_methods.help(s)
 end
 
 script_mt.__tostring = script_methods.help
+
+--- Per-market defaults: a script whose parameters default to "" (meaning
+--- "the market's own") fills them from defaults[p.market], refuses an unknown
+--- market, and checks start/end as periods once filled.
+doc.add("script.market_defaults", "script.market_defaults(p, {us = {start = '1960-01', ...}, cn = {...}}, script_name)", "Inside main: parameters given as \"\" take the market's own default from the table (keyed by p.market); an unknown market is an error listing the valid ones; start and end are checked as periods. Returns p.", "script.market_defaults({market = 'cn', start = ''}, {cn = {start = '2014-01'}, us = {start = '1960-01'}}, 'rules.mine')")
+function M.market_defaults(p, defaults, sname)
+  local d = defaults[p.market]
+  if not d then
+    local ms = {}
+    for m in pairs(defaults) do ms[#ms + 1] = "'" .. m .. "'" end
+    table.sort(ms)
+    error(("%s: market must be %s, got '%s'"):format(sname, table.concat(ms, " or "), tostring(p.market)), 0)
+  end
+  for k, v in pairs(d) do if p[k] == "" then p[k] = v end end
+  for _, k in ipairs{"start", "end"} do
+    if p[k] and p[k] ~= "" then coerce(sname, k, "period", p[k]) end
+  end
+  return p
+end
 
 M._methods = script_methods
 setmetatable(M, {__call = function(_, spec) return M.define(spec) end})

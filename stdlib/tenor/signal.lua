@@ -43,11 +43,31 @@ quarterly data). s:as_of(calendar) gives, for each period of a daily or
 business-day calendar series, the last value published by that day.
 ]]
 
+local args = require "tenor.args"
 local doc = require "tenor.doc"
 
 local M = signal
-
 doc.add("signal.above", "signal.above(a, b)", "1 where a > b (b a series or a number), 0 where not, NA where either is missing.", "signal.above(ppi:yoy(), 0)")
+
+args.declare("signal.quadrant", {
+  {"growth", "series", help = "required: the growth direction (> 0 up)"},
+  {"inflation", "series", help = "required: the inflation direction (> 0 up)"},
+})
+args.declare("signal.turning_points", {
+  {"method", "string", choices = {"bry_boschan", "bbq", "pagan_sossounov", "bb", "harding_pagan", "ps"},
+   default = "bry_boschan M, bbq Q", help = "dating rules (bb, harding_pagan, ps: other names of the three)"},
+  {"window", "integer", min = 1, default = "by method", help = "periods each side for a local extreme"},
+  {"phase", "integer", min = 1, default = "by method", help = "shortest phase (periods)"},
+  {"cycle", "integer", min = 1, default = "by method", help = "shortest full cycle (periods)"},
+  {"censor", "integer", min = 0, default = "by method", help = "periods at each end where no turn is dated"},
+  {"override", "number", gt = 0, default = "20% (pagan_sossounov)", help = "a move (%) that keeps a short phase"},
+})
+local AT = {{"at", "string", choices = {"confirm", "turn"}, default = "confirm",
+             help = "stamp at the confirmation date, or the turn date (looks ahead)"}}
+args.declare("tp:peaks", AT)
+args.declare("tp:troughs", AT)
+args.declare("tp:phase", AT)
+
 function M.above(a, b) return a:gt(b) end
 doc.add("signal.below", "signal.below(a, b)", "1 where a < b, 0 where not, NA where either is missing.", "signal.below(cpi:yoy(), 2)")
 function M.below(a, b) return a:lt(b) end
@@ -59,8 +79,9 @@ function M.cross_below(a, b) return M._cross(a - b, -1) end
 M.QUADRANTS = {"recovery", "overheat", "stagflation", "reflation"}
 
 doc.add("signal.quadrant", "signal.quadrant{growth=, inflation=}", "Investment-clock regimes from the signs of two change series: 1 recovery (g+, i−), 2 overheat (g+, i+), 3 stagflation (g−, i+), 4 reflation (g−, i−); labels in meta.labels.", "signal.quadrant{growth = ip:yoy():diff(3), inflation = cpi:yoy():diff(3)}")
-function M.quadrant(args)
-  local g, i = args.growth, args.inflation
+function M.quadrant(a)
+  a = args.check("signal.quadrant", a)
+  local g, i = a.growth, a.inflation
   if not (series.is(g) and series.is(i)) then error("signal.quadrant: give growth= and inflation= series", 2) end
   local up_g, up_i = g:gt(0), i:gt(0)
   -- 1 + (g down)·2 + (g up == i up ? 1 : 0) mapped to the four codes
@@ -81,9 +102,8 @@ M._tp_methods = tp_methods
 
 doc.add("signal.turning_points", "signal.turning_points(s, {method=, window=, phase=, cycle=, censor=, override=})", "Peaks and troughs by Bry-Boschan (monthly default; ±6, phase 5, cycle 15, censor 6), Harding-Pagan BBQ (quarterly; ±2, phase 2, cycle 5, censor 2) or Pagan-Sossounov ('ps'; ±8, phase 4, cycle 16, 20% override). Each turn has its date and its confirmation date (first period at which the method on data up to then finds it). Methods :peaks{at=}, :troughs{at=} (events at confirmation; at='turn' looks ahead), :phase{at=}, :table().", "local tp = signal.turning_points(ppi:yoy():dropna()); print(tp)")
 function M.turning_points(s, opts)
-  if not series.is(s) then error("turning_points: s must be a series", 2) end
-  local o = {}
-  for k, v in pairs(opts or {}) do o[k] = v end
+  local o = args.check("signal.turning_points", opts)
+  if not series.is(s) then error("signal.turning_points: s must be a series", 2) end
   o.method = ALIASES[o.method] or o.method or DEFAULT_METHOD[s.freq]
   if not o.method then
     error(("turning_points: no default method for %s data; give {method='bry_boschan'|'bbq'|'pagan_sossounov'}"):format(s.freq), 2)
@@ -116,13 +136,13 @@ local function events(tp, kind, at)
 end
 
 doc.add("tp:peaks", "tp:peaks{at='confirm'|'turn'}", "An event series: 1 at each peak's confirmation date (at='turn': at the peak itself, marked as looking ahead), 0 elsewhere.", "tp:peaks():sum()")
-function tp_methods.peaks(tp, opts) return events(tp, "peak", (opts or {}).at) end
 doc.add("tp:troughs", "tp:troughs{at='confirm'|'turn'}", "An event series: 1 at each trough's confirmation date (at='turn': at the trough, looking ahead), 0 elsewhere.", "rule{signal = tp:troughs(), asset = spx}")
-function tp_methods.troughs(tp, opts) return events(tp, "trough", (opts or {}).at) end
+function tp_methods.peaks(tp, opts) return events(tp, "peak", args.check("tp:peaks", opts).at) end
+function tp_methods.troughs(tp, opts) return events(tp, "trough", args.check("tp:troughs", opts).at) end
 
 doc.add("tp:phase", "tp:phase{at='confirm'|'turn'}", "+1 in expansions, −1 in contractions, switching at confirmation dates (at='turn': the period after each turn, the NBER convention; looks ahead); NA before the first switch.", "tp:phase():to('Q', 'last')")
 function tp_methods.phase(tp, opts)
-  local at = (opts or {}).at
+  local at = args.check("tp:phase", opts).at
   local s = tp.series
   local index = index_of(s)
   local switch = {}
@@ -195,6 +215,9 @@ local FREQ_LAG = {M = 15, Q = 20, A = 60}
 
 doc.add("s:release_lag", "s:release_lag(days)", "A copy that records its publication lag: each value is published `days` after its period ends (default by meta.release: cpi/ppi 10, activity 17, gdp 18, money 12; else 15 M, 20 Q).", "cpi:release_lag(10)")
 function series._methods.release_lag(s, days)
+  if not (type(days) == "number" and days >= 0 and days < math.huge and days == math.floor(days)) then
+    error(("s:release_lag: days must be a whole number of days, at least 0 (got %s)"):format(tenor.show(days)), 2)
+  end
   local r = s:rename(s.name)
   r.meta.release_lag = days
   return r

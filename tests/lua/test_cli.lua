@@ -34,7 +34,7 @@ check(out:find(tmp .. ":2: attempt to perform arithmetic on a nil value", 1, tru
 check(out:find("stack traceback:", 1, true), "traceback printed")
 out, code = run(TENOR .. " " .. script("\n\nlocal s = series.new{freq='M', start='2024-01', values={1}}\nreturn s:at('2024')\n"))
 eq(code, 1)
-check(out:find(tmp .. ":4: bad argument #1 to 'at'", 1, true), "C error gets the script's file:line: " .. out)
+check(out:find(tmp .. ":4: s:at: period '2024' is not a monthly period", 1, true), "C error gets the script's file:line: " .. out)
 out, code = run(TENOR .. " --bogus")
 eq(code, 2); check(out:find("unknown option '--bogus'", 1, true))
 out, code = run("echo 'print(6 * 7)' | " .. TENOR .. " -")

@@ -9,7 +9,7 @@ local function value_at(s, period) return s:at(period) end
 -- the script declaration itself
 local S = require "rules.base_effects"
 check(tostring(S):find("--horizon", 1, true), "help lists the parameters")
-checkerr(function() S:run({bogus = 1}, {quiet = true}) end, "unknown parameter 'bogus'; valid: file, column, paths, horizon")
+checkerr(function() S:run({bogus = 1}, {quiet = true}) end, "unknown parameter 'bogus'; valid: market, file, column, paths")
 checkerr(function() S:run({horizon = "x"}, {quiet = true}) end, "parameter 'horizon' must be a number")
 checkerr(function() S:run({horizon = 1.5}, {quiet = true}) end, "must be a whole number")
 eq(S:bind{paths = "0,0.1"}.paths[2], 0.1, "lists from command-line text")
@@ -58,8 +58,10 @@ for _, t in ipairs(pe.bull_turns.turns) do
 end
 check(pe.bear.backtest.warning == nil and pe.bull.backtest.warning == nil, "no look-ahead in the seed rule")
 
--- China: the 2007 trough, confirmed only together with the 2008 peak, is stale and not an event
-local pc = require("rules.ppi_equities"):run({market = "cn", start = "2006-01", ["end"] = "2025-04"}, {quiet = true})
+-- China's headline PPI: the 2007 trough, confirmed only together with the
+-- 2008 peak, is stale and not an event (the industry PPIs: tests/lua/test_china.lua)
+local pc = require("rules.ppi_equities"):run({market = "cn", bull_ppi = "headline", bear_ppi = "headline",
+                                              start = "2006-01", ["end"] = "2025-04"}, {quiet = true})
 eq(pc.bull.dates[1], "2010-01"); eq(pc.bull.n, 5); eq(pc.bear.dates[1], "2009-02")
 check(pc.bull.warning:find("only 5 events", 1, true), "warns below 8 events")
 

@@ -115,8 +115,9 @@ bad("wind.xlsx", {sheet = "CPI"}, ": no sheet named 'CPI' (sheets: 说明, 数�
 bad("wind.xlsx", {sheet = 1}, ":说明!1: need a date column and at least one value column")
 bad("missing.xlsx", nil, ": cannot open: No such file or directory")
 checkerr(function() data.read_xlsx(X .. "plain.xlsx", {range = "F3:B2"}) end,
-         "data.read_xlsx: range 'F3:B2' is not a range of cells", "bad range")
-checkerr(function() data.read_xlsx(X .. "plain.xlsx", {freq = "X"}) end, "data.read_xlsx: unknown frequency 'X'", "bad freq")
+         "data.read_xlsx: option 'range' 'F3:B2' is not a range of cells such as 'B3:F200', 'B:F' or 'B3'", "bad range")
+checkerr(function() data.read_xlsx(X .. "plain.xlsx", {freq = "X"}) end,
+         "data.read_xlsx: option 'freq' 'X' is not a frequency (A, Q, M, W, W-FRI, B or D)", "bad freq")
 
 -- the same bytes from a string
 local f = assert(io.open(X .. "plain.xlsx", "rb"))

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The REPL in a real terminal (tmux): tab completion of file paths, dataset
-# columns and series methods; history kept across two sessions; Ctrl-C
+# columns, series methods and option keys; history kept across two sessions; Ctrl-C
 # interrupting a long loop without ending the session. Prints
 # "term: N passed, N failed".
 set -u
@@ -27,6 +27,8 @@ start
 keys 'cpi = data.read_csv("examples/data/us_c' Tab; keys 'f' Tab; keys ')' Enter
 keys 'cpi.cpi_all_s' Tab; keys ':yo' Tab; keys '():tail(2)' Enter
 check "file path, column and method completion" "wait_for '3.232356 3.120918'"
+keys 'print(regress.ols(cpi.cpi_all_sa, {cpi.cpi_all_sa:lag(1)}, {us' Tab; keys ' = false}).use_t)' Enter
+check "option keys complete inside an open options table" "wait_for '^false'"
 keys 'for i = 1, 1e12 do end' Enter
 sleep 0.5; keys C-c
 wait_for 'interrupted'
