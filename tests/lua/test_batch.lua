@@ -12,17 +12,17 @@ end
 local json = require "tenor.runner.json"
 
 write_file(dir .. "/data/x.csv", "date,x\n2024-01,1\n2024-02,2\n2024-03,4\n2024-04,7\n")
+-- a grid's script: x's change over k months times scale, and one point that fails
 write_file(dir .. "/lib/team/growth.lua", [[
 return script{
-  name = "team.growth", description = "growth of x",
-  params = {{"k", "integer", 1, "lag"}, {"scale", "number", 100, "multiplier"}},
+  name = "team.growth", description = "scaled change of x",
+  params = {{"k", "integer", 1, "months"}, {"scale", "number", 100, "factor"}},
   data = {"x.csv"},
   main = function(p, ctx)
-    if p.k == 3 and p.scale == 10 then error("k = 3 with scale 10 fails on purpose", 0) end
-    local x = ctx.read("x.csv").x
-    local g = (x / x:lag(p.k) - 1) * p.scale
-    ctx.print(("last growth %.4f"):format(g:at(g.stop)))
-    return {growth = g, last = g:at(g.stop), n = g:count()}
+    if p.k * p.scale == 30 then error("k = 3 with scale 10 fails on purpose", 0) end
+    local change = ctx.read("x.csv").x:pct(p.k) * (p.scale / 100)
+    ctx.print(("change %.4f at %s"):format(change:at(change.stop), change.stop))
+    return {growth = change, n = change:count(), last = change:at(change.stop)}
   end,
 }]])
 write_file(dir .. "/lib/team/slow.lua", [[
