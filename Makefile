@@ -10,6 +10,7 @@
 #   make bench-peers  install the peers (pandas+statsmodels, R packages, gretl), then make bench
 #   make fuzz         libFuzzer harnesses, FUZZ_SECONDS each (default 60; needs clang)
 #   make docs         regenerate docs/reference.md from the help entries
+#   make calendar-data  recompile calendar/*.csv into stdlib/tenor/calendar_data.lua
 #   make install PREFIX=/usr/local
 #   make clean
 
@@ -77,7 +78,7 @@ $(BUILD)/stdlib_bytecode.c: $(BUILD)/stdlib_embed $(STDLIB_LUA)
 $(STDLIB_OBJ): $(BUILD)/stdlib_bytecode.c interp/host/stdlib_bytecode.h
 	$(CC) $(CFLAGS) -Iinterp -c -o $@ $<
 
-.PHONY: all deps demo test check-asan check-tsan check-browser bench bench-peers docs install clean fuzz deps-fuzz
+.PHONY: calendar-data all deps demo test check-asan check-tsan check-browser bench bench-peers docs install clean fuzz deps-fuzz
 
 all: deps tenor
 
@@ -175,10 +176,16 @@ check-browser: all
 	fi
 	@TENOR=./tenor bash tests/browser/run.sh
 
+# The Chinese calendar tables (calendar/*.csv, sources in calendar/SOURCES.md)
+# are compiled into a Lua table module that the stdlib embeds.
+calendar-data: tenor
+	./tenor calendar/make_calendar_data.lua stdlib/tenor/calendar_data.lua
+	$(MAKE) tenor
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tenor
 	install -m 755 tenor $(DESTDIR)$(PREFIX)/bin/tenor
-	cp -R stdlib scripts $(DESTDIR)$(PREFIX)/share/tenor/
+	cp -R stdlib scripts calendar $(DESTDIR)$(PREFIX)/share/tenor/
 	install -d $(DESTDIR)$(PREFIX)/share/tenor/examples
 	cp -R examples/data $(DESTDIR)$(PREFIX)/share/tenor/examples/
 

@@ -189,8 +189,8 @@ void tn_ytd_register(lua_State *L) {
         {"fill_janfeb", series_fill_janfeb}, {NULL, NULL}
     };
     static const tn_opt ytd_opts[] = {
-        {"janfeb", "string", "split|feb", -HUGE_VAL, HUGE_VAL, 0, "an error when January is missing",
-         "a Jan-Feb total: split half to each month, or all to February", NULL},
+        {"janfeb", "string", "split|feb|seasonal", -HUGE_VAL, HUGE_VAL, 0, "an error when January is missing",
+         "a Jan-Feb total: split half to each month, all to February, or by earlier years' pattern and the Spring Festival (seasonal: stdlib/tenor/series.lua)", NULL},
         {"allow_negative", "boolean", NULL, -HUGE_VAL, HUGE_VAL, 0, "false",
          "single periods may be negative (the total may fall within the year)", NULL},
         {NULL, NULL, NULL, 0, 0, 0, NULL, NULL, NULL}

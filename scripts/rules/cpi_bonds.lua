@@ -61,7 +61,8 @@ end
 local function cn_data(ctx, p)
   local cpi, core = ctx.read("cn_cpi_monthly.csv").national_yoy_pct:rename("China headline CPI yoy"), false
   if p.core_file ~= "" then cpi, core = core_cpi(p):rename("China core CPI yoy"), true end
-  local y10 = ctx.read("cn_cgb_yield_curve_chinamoney_daily.csv").cgb_10y:to("M", "mean"):rename("China 10Y")
+  -- month means of every published day, make-up Saturdays included
+  local y10 = ctx.read("cn_cgb_yield_curve_chinamoney_daily.csv", {weekends = "keep"}).cgb_10y:to("M", "mean"):rename("China 10Y")
   return cpi, y10, core
 end
 

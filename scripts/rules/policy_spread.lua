@@ -44,14 +44,16 @@ local function us_data(ctx)
 end
 
 local function cn_data(ctx, p)
-  local curve = ctx.read("cn_cgb_yield_curve_chinamoney_daily.csv")
+  -- interbank data are published on make-up Saturdays too: month means of every published day
+  local KEEP = {weekends = "keep"}
+  local curve = ctx.read("cn_cgb_yield_curve_chinamoney_daily.csv", KEEP)
   local policy
   if p.policy == "fr007" then
-    policy = ctx.read("cn_repo_fixing_daily.csv").fr007:to("M", "mean"):rename("FR007")
+    policy = ctx.read("cn_repo_fixing_daily.csv", KEEP).fr007:to("M", "mean"):rename("FR007")
   elseif p.policy == "fdr007" then
-    policy = ctx.read("cn_repo_fixing_daily.csv").fdr007:slice("2017-06-01"):to("M", "mean"):rename("FDR007")
+    policy = ctx.read("cn_repo_fixing_daily.csv", KEEP).fdr007:slice("2017-06-01"):to("M", "mean"):rename("FDR007")
   elseif p.policy == "shibor" then
-    policy = ctx.read("cn_shibor_daily.csv").shibor_1w:slice("2017-03-17"):to("M", "mean"):rename("Shibor 1W")
+    policy = ctx.read("cn_shibor_daily.csv", KEEP).shibor_1w:slice("2017-03-17"):to("M", "mean"):rename("Shibor 1W")
   else
     error("policy_spread: policy must be fr007, fdr007 or shibor for market cn, got " .. p.policy, 0)
   end

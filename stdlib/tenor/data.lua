@@ -9,7 +9,10 @@ data.read_csv(path, opts) -> dataset | nil, message
     full dates all on the first or all on the last day of distinct months
       -> M, or Q / A when the months repeat every 3 / 12 (FRED, Wind);
     full dates a whole number of weeks apart on one weekday -> W-<day>;
-    other full dates -> B when all are weekdays, else D.
+    other full dates -> B when all are weekdays, else D; but a file of
+      weekdays with a few weekend rows (under 5% of the rows: make-up
+      working days, 调休) reads as B, the weekend rows dropped, with a
+      note saying how many (opts.weekends = "keep" reads it as D).
   Periods with no row are missing (business-day holidays, for instance).
   Missing cells: empty, NA, N/A, NaN, nan, ".", "--", "#N/A", null.
   UTF-8 with or without a BOM; comma, tab or semicolon separators (or
@@ -43,7 +46,8 @@ data.read_xlsx(path, opts) -> dataset | nil, message
   An Excel workbook (.xlsx) read exactly as read_csv reads a CSV file:
   the same layouts (plain, FRED, Wind/iFinD/Choice with 指标名称 and
   频率/单位/来源 rows, newest first, a 数据来源 footer), the same
-  missing-value tokens and inferred frequency, the same metadata. Each
+  missing-value tokens and inferred frequency (make-up working days
+  included: opts.weekends), the same metadata. Each
   cell is taken as the text the CSV export would have: a string as
   written (numbers stored as text such as "1,234.5" are numbers), a number
   as Excel stored it, a number in a date style as its day (serial dates in
@@ -90,14 +94,26 @@ args.declare("data.read_csv", {
   {"threads", "integer", min = 1, max = 2, default = "2 on files of 4 MB and more", help = "parser threads"},
   {"text", "string", help = "read this text instead of the file (path only names it)"},
   {"decimal", "string", choices = {".", ","}, default = ".", help = "the decimal mark"},
+  {"weekends", "string", choices = {"drop", "keep"}, default = "drop when under 5% of the rows",
+   help = "weekday data with a few weekend rows (make-up working days) reads as B, those rows dropped; keep: D"},
 })
 
 doc.add("data.read_csv", "data.read_csv(path, {date=, freq=, sep=, nrows=, text=, threads=})",
   "A dated CSV as a dataset (columns in file order); frequency inferred from the dates; FRED and Wind layouts; nil, 'file:line:col: message' on bad input. With text= the CSV is read from that string and path only names it in messages. Files of 4 MB and more are parsed by two threads (threads=1 or 2 to choose); the result and the messages are the same either way.",
   "local cn = assert(data.read_csv('examples/data/cn_cpi_monthly.csv'))")
 -- What the C readers return, as a dataset (or their nil, message).
-local function as_dataset(path, raw, err)
+-- Weekday data with a few weekend rows (make-up working days) becomes B
+-- unless opts.weekends = "keep" (tenor.cnbusiness).
+local function as_dataset(path, opts, raw, err)
   if not raw then return nil, err end
+  if raw.freq == "D" and opts.weekends ~= "keep" and not opts.freq then
+    local columns, note = require("tenor.cnbusiness").weekday_file(raw.columns)
+    if columns then
+      raw.columns, raw.freq = columns, "B"
+      raw.notes = raw.notes or {}
+      raw.notes[#raw.notes + 1] = note
+    end
+  end
   return dataset.new(raw.columns, {
     file = path, notes = raw.notes, freq = raw.freq,
     date_column = raw.date_column, descending = raw.descending,
@@ -110,7 +126,7 @@ function M.read_csv(path, opts)
   -- the reader parses '.' only: a comma must not be accepted and ignored
   if opts.decimal == "," then error("data.read_csv: option 'decimal' = ',' is not supported yet", 2) end
   opts.decimal = nil
-  return as_dataset(path, M._read_csv(path, opts))
+  return as_dataset(path, opts, M._read_csv(path, opts))
 end
 
 local function as_list(what)
@@ -139,15 +155,17 @@ args.declare("data.read_xlsx", {
   {"range", "string", help = "the cells to read, such as 'B3:F200', 'B:F' or 'B3'"},
   {"nrows", "integer", min = 1, help = "read only the first n data rows"},
   {"bytes", "string", help = "read the workbook from this string; path only names it in messages"},
+  {"weekends", "string", choices = {"drop", "keep"}, default = "drop when under 5% of the rows",
+   help = "as read_csv's: weekday data with a few weekend rows reads as B; keep: D"},
 })
 
 function M.read_xlsx(path, opts)
   if type(path) ~= "string" then error("data.read_xlsx: path must be a string", 2) end
   opts = args.check("data.read_xlsx", opts)
-  return as_dataset(path, M._read_xlsx(path, opts))
+  return as_dataset(path, opts, M._read_xlsx(path, opts))
 end
 
-doc.add("data.read_xlsx", "data.read_xlsx(path, {sheet=, date=, freq=, range=, nrows=, bytes=})",
+doc.add("data.read_xlsx", "data.read_xlsx(path, {sheet=, date=, freq=, range=, nrows=, bytes=, weekends=})",
   "An Excel workbook (.xlsx) as a dataset, read exactly as data.read_csv reads a CSV: the same layouts "
   .. "(FRED; Wind/iFinD/Choice with 指标名称, 频率/单位/来源 rows, newest first, a 数据来源 footer), "
   .. "missing-value tokens (#N/A, --, empty), inferred frequency and metadata. Date cells become days "

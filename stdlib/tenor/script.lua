@@ -22,11 +22,11 @@ examples/data). S:run{...} checks the parameters (an unknown one is refused
 with the list of valid ones; a wrong type names the parameter and what it
 expected), fills defaults and calls main(p, ctx); ctx.path(file) locates a
 declared data file, ctx.read(file, opts) reads it (data.read_xlsx for .xlsx
-files, else data.read_csv), ctx.out is the output folder
-(under tenor run) and ctx.print prints unless {quiet=true}; ctx:chart{...}
-draws a chart (plot.chart) that tenor run's report shows (nothing outside
-tenor run). A result's
-charts = {plot.chart{...}, ...} are charts too.
+files, else data.read_csv, with their options), ctx.out is the output
+folder (under tenor run) and ctx.print prints unless {quiet=true};
+ctx:chart{...} draws a chart (plot.chart) that tenor run's report shows
+(nothing outside tenor run). A result's charts = {plot.chart{...}, ...}
+are charts too.
 S:help() is the text `tenor help NAME` shows.
 ]]
 
@@ -139,7 +139,7 @@ function script_methods.bind(s, given)
   return p
 end
 
-doc.add("S:run", "S:run(params, {quiet=false})", "Binds the parameters (unknown ones refused with the valid list; types checked), then runs main(p, ctx) and returns its result. ctx.path(file), ctx.read(file), ctx.print.", "require('rules.cpi_bonds'):run{market = 'cn'}")
+doc.add("S:run", "S:run(params, {quiet=false})", "Binds the parameters (unknown ones refused with the valid list; types checked), then runs main(p, ctx) and returns its result. ctx.path(file), ctx.read(file, opts), ctx.print.", "require('rules.cpi_bonds'):run{market = 'cn'}")
 function script_methods.run(s, given, opts)
   opts = args.check("S:run", opts)
   local p = s:bind(given)

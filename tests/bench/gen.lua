@@ -79,7 +79,7 @@ end
 local function macro_small(path) walks(path, 30, "m%02d", 1996, 2025, 0.48, "%04d-%02d-01") end
 
 -- wide.xlsx: 20 random walks of 50,000 business days as an Excel workbook
--- (date cells, numbers with 6 decimals), written by data.write_xlsx (W7).
+-- (date cells, numbers with 6 decimals), written by data.write_xlsx (W10).
 local function wide_xlsx(path)
   local cols = {}
   for j = 1, 20 do

@@ -27,20 +27,20 @@ local expected = {
   -- the last row of these two (2024-01-05) pads zeros ("1.7000") where the
   -- other rows do not; the writer uses one precision per column, so that
   -- row alone differs as text while every value reads back equal
-  {"cn_cgb_yield_curve_chinamoney_daily.csv", "D", "2002-01-04", "2024-01-05", 6, padded = "2024-01-05"},
+  {"cn_cgb_yield_curve_chinamoney_daily.csv", "D", "2002-01-04", "2024-01-05", 6, {weekends = "keep"}, padded = "2024-01-05"},
   {"cn_cpi_monthly.csv", "M", "2008-01", "2025-09", 12},
   {"cn_fiscal_revenue_monthly.csv", "M", "2008-01", "2025-04", 3},
   {"cn_gdp_real_yoy_releases.csv", "B", "2011-01-20", "2025-04-16", 1},  -- release dates, all weekdays
   {"cn_gdp_ytd_quarterly.csv", "Q", "2006Q1", "2025Q1", 8},
-  {"cn_govt_bond_yields_daily.csv", "D", "2002-01-04", "2022-10-21", 4},  -- has weekend make-up days
+  {"cn_govt_bond_yields_daily.csv", "D", "2002-01-04", "2022-10-21", 4, {weekends = "keep"}},  -- has weekend make-up days
   {"cn_industrial_value_added_monthly.csv", "M", "2008-02", "2025-04", 2},
   {"cn_money_supply_monthly.csv", "M", "2008-01", "2025-09", 6},
   {"cn_nbs_price_indexes_sample.csv", "M", "2024-07", "2025-07", 16},
   {"cn_ppi_industry_yoy_monthly.csv", "M", "2014-01", "2023-11", 5},
   {"cn_ppi_monthly.csv", "M", "2006-01", "2025-04", 3},
-  {"cn_repo_fixing_daily.csv", "D", "2000-01-04", "2024-01-05", 6, padded = "2024-01-05"},
+  {"cn_repo_fixing_daily.csv", "D", "2000-01-04", "2024-01-05", 6, {weekends = "keep"}, padded = "2024-01-05"},
   {"cn_shanghai_composite_daily.csv", "B", "1990-12-19", "2026-06-08", 5},
-  {"cn_shibor_daily.csv", "D", "2015-05-08", "2025-05-30", 8},
+  {"cn_shibor_daily.csv", "D", "2015-05-08", "2025-05-30", 8, {weekends = "keep"}},
   {"us_cpi_fred_monthly.csv", "M", "1913-01", "2023-11", 4},
   {"us_cpi_u_nsa_monthly.csv", "M", "1913-01", "2026-05", 1},
   {"us_gdp_fred_quarterly.csv", "Q", "1947Q1", "2025Q3", 3},
@@ -52,9 +52,10 @@ local expected = {
   {"us_treasury_10y_monthly.csv", "M", "1953-04", "2026-06", 1},
 }
 
+-- (the two daily files with make-up Saturdays read as B by default: tests/lua/test_cnbusiness.lua)
 for _, e in ipairs(expected) do
-  local file, freq, first, last, ncols = table.unpack(e)
-  local ds, err = data.read_csv(DATA .. file)
+  local file, freq, first, last, ncols, opts = table.unpack(e)
+  local ds, err = data.read_csv(DATA .. file, opts)
   if check(ds ~= nil, file .. ": " .. tostring(err)) then
     eq(#ds, ncols, file .. " columns")
     eq(ds[1].freq, freq, file .. " freq")
@@ -69,17 +70,18 @@ for _, e in ipairs(expected) do
     else
       eq(text, want, file .. " round-trips byte for byte")
     end
-    local back = data.read_csv(out)
+    local back = data.read_csv(out, opts)
     for i, s in ipairs(ds:columns()) do check(back[i] == s, file .. " column " .. s.name .. " reads back equal") end
   end
 end
 
--- the China additions: counts and spot values that SOURCES.md states
-local repo = assert(data.read_csv(DATA .. "cn_repo_fixing_daily.csv"))
+-- the China additions: counts and spot values that SOURCES.md states (row
+-- counts: read with the make-up Saturdays, which read as B would drop)
+local repo = assert(data.read_csv(DATA .. "cn_repo_fixing_daily.csv", {weekends = "keep"}))
 eq(repo.fr007:count(), 6009, "FR007 has a value on all 6009 rows")
 eq(repo.fdr007:count(), 1650, "FDR* have 1650 values"); eq(repo.fdr007:dropna().start, "2017-05-31")
 eq(repo.fr014:dropna().start, "2009-06-29"); eq(repo.fr007:at("2013-06-20"), 10.77); eq(repo.fr001:at("2013-06-20"), 12.85)
-local curve = assert(data.read_csv(DATA .. "cn_cgb_yield_curve_chinamoney_daily.csv"))
+local curve = assert(data.read_csv(DATA .. "cn_cgb_yield_curve_chinamoney_daily.csv", {weekends = "keep"}))
 eq(curve.cgb_10y:count(), 5499); eq(curve.cgb_2y:dropna().start, "2006-03-01")
 local ind = assert(data.read_csv(DATA .. "cn_ppi_industry_yoy_monthly.csv"))
 eq(ind.ppi_ferrous_smelting_index_yoy_base:at("2023-11"), 97.7); eq(ind.ppi_coal_mining_index_yoy_base:at("2021-10"), 203.7)

@@ -1,4 +1,4 @@
--- W7 (issue 21): a workbook of 50,000 business days x 20 columns read
+-- W10 (issue 21): a workbook of 50,000 business days x 20 columns read
 -- with data.read_xlsx. Prints the checksums: rows, columns, the count and
 -- sum of the values, the first and last dates.
 local ds = assert(data.read_xlsx(arg[1]))

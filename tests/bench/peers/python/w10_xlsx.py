@@ -1,4 +1,4 @@
-# W7 (issue 21): the workbook of 50,000 business days x 20 columns read
+# W10 (issue 21): the workbook of 50,000 business days x 20 columns read
 # with pandas.read_excel (engine openpyxl, as pandas uses for .xlsx).
 import sys
 import pandas as pd
