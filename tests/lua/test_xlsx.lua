@@ -265,3 +265,24 @@ local ok3 = data.read_xlsx("d.xlsx", {bytes = fz.build(sheet_of(HEAD .. '<row r=
   .. '\0<workbook><workbookPr date1904="true"/><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>')})
 check(ok3 ~= nil, "1904 system via workbookPr")
 if ok3 then eq(tostring(ok3.x.start), "1904-03", "1904: day 60 is 1904-03-01") end
+
+-- make-up working days: weekday data with a weekend row reads as B, as read_csv reads it
+do
+  local rows, csv, r = {HEAD}, {"date,x"}, 1
+  for day = 1, 29 do
+    local date = ("2024-02-%02d"):format(day)
+    local dow = (day + 3) % 7            -- 2024-02-01 is a Thursday: 4
+    if (dow ~= 0 and dow ~= 6) or day == 4 then   -- Sunday 2024-02-04 was a working day
+      r = r + 1
+      rows[#rows + 1] = ('<row r="%d">'):format(r) .. s("A" .. r, date) .. c("B" .. r, day) .. "</row>"
+      csv[#csv + 1] = date .. "," .. day
+    end
+  end
+  local bytes = fz.build(sheet_of(table.concat(rows)))
+  local got = assert(data.read_xlsx("mk.xlsx", {bytes = bytes}))
+  local want = assert(data.read_csv("mk.csv", {text = table.concat(csv, "\n") .. "\n"}))
+  eq(got.x.freq, "B", "weekdays and one make-up Sunday read as B")
+  eq(got.x.freq, want.x.freq, "as read_csv reads the same rows")
+  eq((got:info().notes or {})[1], (want:info().notes or {})[1], "with read_csv's note")
+  eq(assert(data.read_xlsx("mk.xlsx", {bytes = bytes, weekends = "keep"})).x.freq, "D", "weekends = keep: D")
+end
