@@ -10,7 +10,7 @@
 #   make bench-peers  install the peers (pandas+statsmodels, R packages, gretl), then make bench
 #   make fuzz         libFuzzer harnesses, FUZZ_SECONDS each (default 60; needs clang)
 #   make docs         regenerate docs/reference.md from the help entries
-#   make calendar-data  recompile calendar/*.csv into stdlib/tenor/calendar_data.lua
+#   make calendar-data  recompile stdlib/calendar/*.csv into stdlib/tenor/calendar_data.lua
 #   make install PREFIX=/usr/local
 #   make clean
 
@@ -176,16 +176,16 @@ check-browser: all
 	fi
 	@TENOR=./tenor bash tests/browser/run.sh
 
-# The Chinese calendar tables (calendar/*.csv, sources in calendar/SOURCES.md)
+# The Chinese calendar tables (stdlib/calendar/*.csv, sources in stdlib/calendar/SOURCES.md)
 # are compiled into a Lua table module that the stdlib embeds.
 calendar-data: tenor
-	./tenor calendar/make_calendar_data.lua stdlib/tenor/calendar_data.lua
+	./tenor stdlib/calendar/make_calendar_data.lua stdlib/tenor/calendar_data.lua
 	$(MAKE) tenor
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tenor
 	install -m 755 tenor $(DESTDIR)$(PREFIX)/bin/tenor
-	cp -R stdlib scripts calendar $(DESTDIR)$(PREFIX)/share/tenor/
+	cp -R stdlib scripts $(DESTDIR)$(PREFIX)/share/tenor/
 	install -d $(DESTDIR)$(PREFIX)/share/tenor/examples
 	cp -R examples/data $(DESTDIR)$(PREFIX)/share/tenor/examples/
 

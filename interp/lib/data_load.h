@@ -19,6 +19,7 @@
 
 #include "core/calendar.h"
 #include "core/csv.h"
+#include "core/numparse.h"
 
 typedef struct csvload csvload;
 
@@ -37,6 +38,7 @@ struct csvload {
     long *lines;             /* source line per row */
     int *decimals;           /* per value column: the fewest digits after the
                                 point in any cell; -1 before the first */
+    tn_decimal_marks marks;  /* the decimal mark: option or per-file detection */
     char msg[512];
     /* another row source (NULL: the CSV tokenizer on text) */
     int (*next)(csvload *c);

@@ -498,6 +498,7 @@ int tn_data_read_xlsx(lua_State *L) {
     xlsx_rows *rows = lua_newuserdatauv(L, sizeof *rows, 0);
     tn_csv_field *fields = lua_newuserdatauv(L, (size_t)width * sizeof *fields, 0);
     xlsx_rows_begin(b, &c, rows, fields, col0, width);
+    c.marks.mode = TN_DEC_POINT;         /* Excel stores numbers with '.'; text "1,234.5" groups */
     return tn_data_read_table(L, &c, date_opt, forced, max_rows, 1);
 fail:
     lua_pushnil(L);

@@ -2,7 +2,7 @@
 Council's holiday schedules (working days) and the exchanges' closures
 (trading days), and moving-holiday regressors.
 
-The tables are bundled in calendar/ (CSV and SOURCES.md: publishers,
+The tables are bundled in stdlib/calendar/ (CSV and SOURCES.md: publishers,
 transcriptions, cross-checks, caveats) and compiled into
 tenor.calendar_data, loaded on first use of this module.
 
@@ -109,7 +109,7 @@ M._spring_festival_day = function(year) return load().sf[year] end
 
 local function check_covered(t, y, who)
   if y < t.first_year or y > t.last_year then
-    error(("%s: the State Council schedules bundled cover %d-%d (got %d); calendar/SOURCES.md says where they come from")
+    error(("%s: the State Council schedules bundled cover %d-%d (got %d); stdlib/calendar/SOURCES.md says where they come from")
           :format(who, t.first_year, t.last_year, y), 3)
   end
 end
@@ -151,7 +151,7 @@ function M.cn_working_days(from, to)
   end
   if #v == 0 then error(who .. ": 'to' is before 'from'", 2) end
   local s = series.new{freq = "M", start = ("%04d-%02d"):format(y0, m0), values = v, name = "cn_working_days",
-                       unit = "days", source = "State Council holiday schedules (calendar/SOURCES.md)"}
+                       unit = "days", source = "State Council holiday schedules (stdlib/calendar/SOURCES.md)"}
   return s
 end
 
@@ -244,7 +244,7 @@ function M.holiday_regressor(name, freq, opts)
 end
 
 doc.add("calendar.spring_festival", "calendar.spring_festival(year)",
-  "The Gregorian date (China Standard Time, 'YYYY-MM-DD') of the Spring Festival (正月初一), 1901-2100, from the bundled table (calendar/SOURCES.md: HKO/PMO table, checked against an astronomical computation).",
+  "The Gregorian date (China Standard Time, 'YYYY-MM-DD') of the Spring Festival (正月初一), 1901-2100, from the bundled table (stdlib/calendar/SOURCES.md: HKO/PMO table, checked against an astronomical computation).",
   "calendar.spring_festival(2024)   --> 2024-02-10")
 doc.add("calendar.cn_working_days", "calendar.cn_working_days(from='2008-01', to='2026-12')",
   "Monthly series of China's working days: Monday-Friday minus the weekdays the State Council schedule gives off plus the weekend days it makes working (调休). The bundled schedules cover 2008-2026; months outside are an error.",

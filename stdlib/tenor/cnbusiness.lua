@@ -8,7 +8,7 @@ Shanghai/Shenzhen exchange calendar:
   - weekend values (make-up working days, 调休) are dropped: the exchanges
     never trade on them, and a B period is one weekday's value (never an
     aggregate of Friday to Sunday);
-  - in 2008-2026 (the bundled exchange table, calendar/SOURCES.md) the
+  - in 2008-2026 (the bundled exchange table, stdlib/calendar/SOURCES.md) the
     weekdays the exchanges are closed are not trading days: their values
     are set missing;
   - outside those years no closures are known: a weekday without a value

@@ -58,9 +58,9 @@ doc.add("s:idxmin", "s:idxmin()", "The period of the smallest value (first on ti
 doc.add("s:idxmax", "s:idxmax()", "The period of the largest value (first on ties).", "ppi:yoy():idxmax()")
 doc.add("s:fill", "s:fill(method, {limit=})", "Fills gaps: 'ffill' (carry the last value), 'bfill', 'linear' (interior gaps only), or a number. limit: at most that many per gap.", "spread:fill('ffill', {limit = 2})")
 -- changes
-doc.add("s:lag", "s:lag(k=1)", "The value k periods earlier (same span; the first k are missing).", "ppi:lag(3)")
-doc.add("s:lead", "s:lead(k=1)", "The value k periods later. Looks ahead: marked in meta.lookahead.", "cpi:lead(1)")
-doc.add("s:diff", "s:diff(k=1)", "x_t − x_{t−k}; missing when either is missing.", "gs10:diff()")
+doc.add("s:lag", "s:lag(k=1)", "The value k periods earlier (same span; the first k are missing). Named ppi(-3) (EViews' notation; shifts add up). lag(-k) is lead(k): marked in meta.lookahead, so backtest.run refuses it. |k| above 2^31-1 is an error.", "ppi:lag(3)")
+doc.add("s:lead", "s:lead(k=1)", "The value k periods later, named cpi(+1). Looks ahead: marked in meta.lookahead.", "cpi:lead(1)")
+doc.add("s:diff", "s:diff(k=1)", "x_t − x_{t−k}; missing when either is missing. Named d(gs10) (k = 1) or gs10-gs10(-4).", "gs10:diff()")
 doc.add("s:pct", "s:pct(k=1)", "100·(x_t/x_{t−k} − 1), percent; a gap is never a zero change.", "ip:pct(3)")
 doc.add("s:mom", "s:mom()", "Period-on-period change in percent, pct(1).", "cpi:mom()")
 doc.add("s:yoy", "s:yoy()", "Year-on-year change in percent: 12 periods back for M, 4 for Q, 52 for W, 1 for A; for B and D the same date a year earlier (Feb 29 -> Feb 28), or the last value within 14 days before it.", "cpi:yoy()")
@@ -86,7 +86,7 @@ doc.add("s:ytd_to_period", "s:ytd_to_period{janfeb='split'|'feb'|'seasonal', all
 doc.add("s:period_to_ytd", "s:period_to_ytd()", "Single periods to year-to-date totals.", "cn_gdp:period_to_ytd()")
 doc.add("s:fill_janfeb", "s:fill_janfeb{from = ytd_series | 'feb'}", "A single-month rate (当月同比) whose January is not released: the policy is required. from = the Jan-Feb year-to-date series (累计同比) of the same file: in each year with no January value, January and February both take its February value, the Jan-Feb rate (right for NBS activity data, e.g. industrial value added 2008-14, where February's single-month rate covers February only). from = 'feb': January copies February (for files whose February already holds the Jan-Feb figure). Years with a January value, or with no source value, are left alone; a series starting in a filled February gains its January. meta.janfeb_filled lists the years filled, meta.janfeb the policy. Without a policy it is an error.", "iva.iva_yoy_pct:fill_janfeb{from = iva.iva_ytd_yoy_pct}")
 doc.add("s:rebase", "s:rebase(base, value=100)", "s / mean(s over base) · value; base a period, a year or {from, to}.", "cpi:rebase('2015', 100)")
-doc.add("s:project_yoy", "s:project_yoy{mom=0|{...}|series, horizon=12}", "The yoy path of a level index if month-on-month changes follow mom (base effects).", "ppi:project_yoy{mom = 0.1}")
+doc.add("s:project_yoy", "s:project_yoy{mom=0|{...}|series, horizon=12}", "The yoy path of a level index if month-on-month changes follow mom (base effects). Refuses a series that looks like a rate (meta.kind \"rate\", meta.unit \"%\" as yoy() sets it, or a value <= 0): build the index with series.index_from_yoy.", "ppi:project_yoy{mom = 0.1}")
 doc.add("s:carryover", "s:carryover()", "Returns carry, new: carry = 100·(I_{Dec last year}/I_{same month last year} − 1) (翘尾), new = yoy − carry.", "local carry, new = cpi:carryover()")
 
 

@@ -1,10 +1,10 @@
--- The Chinese calendar tables (calendar/, compiled into tenor.calendar_data)
+-- The Chinese calendar tables (stdlib/calendar/, compiled into tenor.calendar_data)
 -- and what is computed from them. Expected values: the published dates and
 -- counts written below (HKO table, State Council notices, SSE schedule)
 -- and hand counts spelled out beside each figure.
 
 -- the compiled module is exactly what the generator writes from the CSVs
-local gen = dofile("calendar/make_calendar_data.lua")
+local gen = dofile("stdlib/calendar/make_calendar_data.lua")
 local f = assert(io.open("stdlib/tenor/calendar_data.lua"))
 eq(f:read("a"), gen.generate(), "stdlib/tenor/calendar_data.lua is up to date (make calendar-data)")
 f:close()

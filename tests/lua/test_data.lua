@@ -263,3 +263,49 @@ local _, ferr = data.read_csv("footer.csv", {text = text(footer), threads = 2})
 eq(ferr, nil, "a footer note is read by the serial reader")
 checkerr(function() data.read_csv("x.csv", {text = "date,a\n2024-01,1\n", threads = 3}) end,
          "data.read_csv: option 'threads' must be >= 1 and <= 2 (got 3)")
+
+-- Decimal commas (issue 17). A ';' or tab file whose numbers all have at
+-- most one comma and no point is read with a decimal comma ("1,085" is
+-- 1.085, as the European exporter meant, not 1085); a file mixing "1,085"
+-- with "2.5" or "1,234,567" is refused with a message naming both cells;
+-- {decimal = ","} and {decimal = "."} say it outright. Values by hand.
+do
+  local function read(text, o) o = o or {}; o.text = text; return data.read_csv("eu.csv", o) end
+  local eu = assert(read("Datum;Preis;Menge\n2024-01;1,085;12\n2024-02;-0,5;13\n2024-03;;7,25\n"))
+  eq(eu.Preis:at("2024-01"), 1.085, "1,085 is 1.085"); eq(eu.Preis:at("2024-02"), -0.5)
+  eq(eu.Preis:at("2024-03"), nil, "empty is missing"); eq(eu.Menge:at("2024-03"), 7.25)
+  eq(eu.Preis.meta.decimal_mark, ","); eq(eu.Preis.meta.decimals, 1, "fewest decimals written: 1 (-0,5)")
+  local _, err = read("date;x\n2024-01;1,085\n2024-02;2.5\n")
+  eq(err, "eu.csv:2:2: '1,085' reads as a decimal comma, but line 3 has '2.5': say which mark the file uses "
+       .. "with {decimal = \",\"} (1,085 = 1.085) or {decimal = \".\"} (1,085 = 1085)")
+  local _, err2 = read("date;x\n2024-01;1,234,567\n2024-02;1,5\n")
+  check(err2 and err2:find("eu.csv:3:2: '1,5' reads as a decimal comma, but line 2 has '1,234,567'", 1, true), tostring(err2))
+  eq(read("date;x\n2024-01;1,085\n2024-02;2.5\n", {decimal = "."}).x:at("2024-01"), 1085, "decimal = '.': grouping")
+  local grouped = assert(read("date;x\n2024-01;1.234,5\n2024-02;7\n", {decimal = ","}))
+  eq(grouped.x:at("2024-01"), 1234.5, "1.234,5 with decimal = ','")
+  local _, err3 = read("date;x\n2024-01;1,5\n2024-02;2.5\n", {decimal = ","})
+  eq(err3, "eu.csv:3:2: non-numeric value '2.5' in column 'x' (read with {decimal = \",\"})")
+  eq(read("date,x\n2024-01,\"1,085\"\n2024-02,2\n").x:at("2024-01"), 1085, "comma-separated files: quoted commas group thousands")
+  eq(read("date,x\n2024-01,\"1,085\"\n2024-02,2\n", {decimal = ","}).x:at("2024-01"), 1.085)
+  eq(read("date\tx\n2024-01\t3,25\n").x:at("2024-01"), 3.25, "tab-separated too")
+  eq(read("date;x\n2024-01;1.5\n2024-02;2\n").x.meta.decimal_mark, nil, "no comma: the point as usual")
+  checkerr(function() read("date;x\n2024-01;1\n", {decimal = "x"}) end, "data.read_csv: option 'decimal' must be one of ., , (got 'x')")
+  -- hostile: marks that are neither
+  for _, cell in ipairs{"1,,5", ",", "1,5,", "1.2.3", "1,5e", "--1,5", "1,5 5", "1.23,5"} do
+    local ds, e = read("date;x\n2024-01;" .. cell .. "\n")
+    check(ds == nil and e:find("non-numeric value", 1, true), "refused: " .. cell .. " -> " .. tostring(e))
+  end
+  -- two threads: the same values and the same message, wherever the cells are
+  local rows = {"date;a;b"}
+  for i = 0, 199 do rows[#rows + 1] = ("%d-%02d;%d,%03d;%d"):format(1900 + i // 12, i % 12 + 1, i, (i * 37) % 1000, i) end
+  same_result("eu_plain.csv", text(rows))
+  local one = data.read_csv("eu_plain.csv", {text = text(rows), threads = 2})
+  eq(one.a:at("1900-03"), 2.074, "2,074 by two threads")
+  for _, at in ipairs{5, 195} do
+    local mixed_marks = {table.unpack(rows)}
+    mixed_marks[at] = mixed_marks[at]:gsub(";(%d+)$", ";%1.5")
+    same_result("eu_mixed" .. at .. ".csv", text(mixed_marks))
+    local _, e = data.read_csv("m.csv", {text = text(mixed_marks), threads = 2})
+    check(e and e:find("reads as a decimal comma", 1, true), "mixed marks refused with two threads, at " .. at)
+  end
+end

@@ -96,6 +96,17 @@ local up = ppi:project_yoy{mom = 0.2, horizon = 3}
 near(up:at("2024-02"), 100 * (253.811 * 1.002^3 / ppi:at("2023-02") - 1), 1e-12)
 local path = ppi:project_yoy{mom = {0.1, 0.3}, horizon = 3}
 near(path:at("2024-02"), 100 * (253.811 * 1.001 * 1.003 * 1.003 / ppi:at("2023-02") - 1), 1e-12, "last entry repeats")
+-- a series of growth rates is not a level index (issue 17): refused, by its
+-- meta (yoy() sets unit "%"; kind "rate") or by a value <= 0
+checkerr(function() ppi:yoy():project_yoy{mom = 0} end,
+         "project_yoy needs a level index; this series looks like a rate (its meta.unit is \"%\") — build one with series.index_from_yoy")
+local rates = M("2023-01", {3.1, 2.9, 2.5, 1.8, 0.9, -0.4, -0.2, 0.3, 0.8, 1.2, 1.5, 1.9})
+checkerr(function() rates:project_yoy{mom = 0} end, "looks like a rate (it has values <= 0)")
+local tagged = M("2023-01", {3.1, 2.9, 2.5, 1.8, 0.9, 0.4, 0.2, 0.3, 0.8, 1.2, 1.5, 1.9})
+tagged.meta.kind = "rate"
+checkerr(function() tagged:project_yoy{mom = 0} end, "looks like a rate (its meta.kind is \"rate\")")
+tagged.meta.kind = "index"
+near(tagged:project_yoy{mom = 0, horizon = 1}:at("2024-01"), 100 * (1.9 / 3.1 - 1), 1e-12, "a positive series without a rate tag is taken as levels")
 
 -- carry-over: yoy = carry + new, carry from last December's level
 local carry, fresh = cpi:carryover()
