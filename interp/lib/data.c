@@ -693,6 +693,40 @@ static const char *opt_string(lua_State *L, int t, const char *key) {
     return s;
 }
 
+/* {text = "..."}: the CSV is that string (copied and anchored on the
+   stack), the path only names it. Returns 1 when given. */
+static int text_option(lua_State *L, csvload *c) {
+    if (!lua_istable(L, 2) || lua_getfield(L, 2, "text") == LUA_TNIL) {
+        if (lua_istable(L, 2)) lua_pop(L, 1);
+        return 0;
+    }
+    size_t tlen;
+    const char *t = luaL_checklstring(L, -1, &tlen);
+    c->text = scratch(L, tlen + 1);
+    memcpy(c->text, t, tlen);
+    c->text[tlen] = '\0';
+    c->len = tlen;
+    lua_remove(L, -2);    /* the string; the copy stays anchored on the stack */
+    return 1;
+}
+
+/* Room for c->cap rows: the columns (in series storage, a table of them
+   left on the stack, whose index is returned), dates, lines, decimals. */
+static int alloc_rows(lua_State *L, csvload *c) {
+    c->col = scratch(L, (size_t)c->nval * sizeof(double *));
+    lua_createtable(L, c->nval, 0);
+    int storage_idx = lua_gettop(L);
+    for (int k = 0; k < c->nval; k++) {
+        c->col[k] = tn_series_push_storage(L, c->cap);
+        lua_rawseti(L, storage_idx, k + 1);
+    }
+    c->dates = scratch(L, c->cap * sizeof(tn_date));
+    c->lines = scratch(L, c->cap * sizeof(long));
+    c->decimals = scratch(L, (size_t)c->nval * sizeof(int));
+    for (int i = 0; i < c->nval; i++) c->decimals[i] = -1;
+    return storage_idx;
+}
+
 static int data_read_csv(lua_State *L) {
     csvload c;
     memset(&c, 0, sizeof c);
@@ -702,9 +736,7 @@ static int data_read_csv(lua_State *L) {
     const char *sep = opt_string(L, 2, "sep");
     const char *date_opt = opt_string(L, 2, "date");
     const char *freq_opt = opt_string(L, 2, "freq");
-    const char *decimal_opt = opt_string(L, 2, "decimal");
-    if (decimal_opt && strcmp(decimal_opt, ".") != 0 && strcmp(decimal_opt, ",") != 0)
-        return luaL_error(L, "data.read_csv: option 'decimal' must be \".\" or \",\" (got '%s')", decimal_opt);
+    const char *decimal_opt = opt_string(L, 2, "decimal");      /* "." or ",": checked in data.lua */
     int forced = 0, threads = 0;
     size_t max_rows = (size_t)-1;
     if (lua_istable(L, 2)) {                /* data.lua has checked the options */
@@ -715,22 +747,7 @@ static int data_read_csv(lua_State *L) {
     if (freq_opt && tn_freq_parse(freq_opt, &forced) != 0)
         return tn_arg_error(L, "data.read_csv", "option 'freq'", "'%s' is not a frequency (A, Q, M, W, W-FRI, B or D)",
                             freq_opt);
-    int from_text = 0;
-    if (lua_istable(L, 2)) {      /* {text = "..."}: read the string; the path only names it */
-        lua_getfield(L, 2, "text");
-        if (!lua_isnil(L, -1)) {
-            size_t tlen;
-            const char *t = luaL_checklstring(L, -1, &tlen);
-            c.text = scratch(L, tlen + 1);
-            memcpy(c.text, t, tlen);
-            c.text[tlen] = '\0';
-            c.len = tlen;
-            from_text = 1;
-            lua_remove(L, -2);    /* the string; the copy stays anchored on the stack */
-        } else {
-            lua_pop(L, 1);
-        }
-    }
+    int from_text = text_option(L, &c);
     if ((!from_text && slurp(L, &c)) || open_reader(L, &c, sep)) {
         lua_pushnil(L);
         lua_pushstring(L, c.msg);
@@ -754,17 +771,7 @@ int tn_data_read_table(lua_State *L, csvload *c, const char *date_opt, int force
     int wind = strcmp(lua_tostring(L, -1), "\xE6\x8C\x87\xE6\xA0\x87\xE5\x90\x8D\xE7\xA7\xB0") == 0;
     lua_pop(L, 1);
     if (max_rows < c->cap) c->cap = max_rows;
-    c->col = scratch(L, (size_t)c->nval * sizeof(double *));
-    lua_createtable(L, c->nval, 0);
-    int storage_idx = lua_gettop(L);
-    for (int k = 0; k < c->nval; k++) {
-        c->col[k] = tn_series_push_storage(L, c->cap);
-        lua_rawseti(L, storage_idx, k + 1);
-    }
-    c->dates = scratch(L, c->cap * sizeof(tn_date));
-    c->lines = scratch(L, c->cap * sizeof(long));
-    c->decimals = scratch(L, (size_t)c->nval * sizeof(int));
-    for (int i = 0; i < c->nval; i++) c->decimals[i] = -1;
+    int storage_idx = alloc_rows(L, c);
     if (wind && read_wind_meta(L, c, meta_idx, &have_row)) goto fail;
     size_t body = c->next ? 0 : (size_t)(c->rd->end - c->rd->p);
     int parallel = !wind && !c->next && max_rows == (size_t)-1 &&

@@ -180,8 +180,9 @@ static size_t gather_rows(const roll_input *in, int64_t from, int64_t to, qr_wor
 
 /* Refits the window [from, to] by QR. On the centred design the intercept
    is c'b with c = (1, −x̄), and its standard error is ols.c's stable
-   contrast_se (any covariance maps the same way). */
-static void qr_window(const roll_input *in, int64_t from, int64_t to, size_t t, roll_output *o, qr_work *w) {
+   contrast_se (any covariance maps the same way). Returns -1 when out of
+   memory (the workspace is GC-owned: the caller may raise). */
+static int qr_window(const roll_input *in, int64_t from, int64_t to, size_t t, roll_output *o, qr_work *w) {
     double xbar[MAXK], c[MAXK + 1] = {1};
     size_t k = in->k, k1 = k + 1, m = gather_rows(in, from, to, w, xbar);
     for (size_t i = 0; i < k; i++) c[i + 1] = -xbar[i];
@@ -190,10 +191,12 @@ static void qr_window(const roll_input *in, int64_t from, int64_t to, size_t t, 
     fit.contrast = c;
     int lag = w->lag >= 0 ? w->lag : tn_ols_nw_lag(m);
     w->qr_windows++;
-    if (tn_ols(w->X, w->y, m, k1, w->cov_type, lag, &fit) != 0) {
+    int status = tn_ols(w->X, w->y, m, k1, w->cov_type, lag, &fit);
+    if (status == -1) {
         if (w->failed++ == 0) w->first_failed = in->lo + (int64_t)t, w->collinear = fit.collinear;
-        return;
+        return 0;
     }
+    if (status != 0) return -1;
     if (fit.leverage_one >= 0 && w->lever1++ == 0) w->first_lever1 = in->lo + (int64_t)t;
     double icpt = w->beta[0], ybar = 0, tss = 0;
     for (size_t i = 0; i < k; i++) icpt -= w->beta[i + 1] * xbar[i];
@@ -206,6 +209,7 @@ static void qr_window(const roll_input *in, int64_t from, int64_t to, size_t t, 
         o->se[i + 1]->v[t] = w->se[i + 1];
     }
     o->r2->v[t] = tss > 0 ? 1 - fit.ssr / tss : NAN;
+    return 0;
 }
 
 typedef struct { lua_Integer w, min_obs, step; } roll_opts;
@@ -353,8 +357,9 @@ static int regress_rolling(lua_State *L) {
         cp_advance(&c, &in, t, ro.w);
         if ((lua_Integer)c.m < ro.min_obs || t % ro.step != (span - 1) % ro.step) continue;
         o.nobs->v[t] = (double)c.m;
-        if (qw.cov_type != TN_COV_CLASSICAL || fast_window(&c, (size_t)t, &o, in.k) != 0)
-            qr_window(&in, ro.w > 0 ? in.lo + t - ro.w + 1 : in.lo, in.lo + t, (size_t)t, &o, &qw);
+        if ((qw.cov_type != TN_COV_CLASSICAL || fast_window(&c, (size_t)t, &o, in.k) != 0) &&
+            qr_window(&in, ro.w > 0 ? in.lo + t - ro.w + 1 : in.lo, in.lo + t, (size_t)t, &o, &qw) != 0)
+            return luaL_error(L, "regress.rolling: out of memory");
         if (isnan(o.r2->v[t]) && !isnan(o.coef[0]->v[t]) && qw.flat_y++ == 0) qw.first_flat_y = in.lo + t;
     }
     lua_settop(L, 5);

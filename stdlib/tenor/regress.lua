@@ -23,7 +23,9 @@ fit.r2, fit.adj_r2, fit.f, fit.f_p, fit.sigma, fit.ssr, fit.loglik, fit.aic,
 fit.bic, fit.hq, fit.dw, fit.nobs, fit.df_resid, fit.cov (k×k, rows in the
 order of fit.names), fit.fitted and fit.resid (series on the sample's dates).
 Methods: fit:predict(xs), fit:to_markdown(), fit:to_latex(), fit:to_csv(path),
-fit:to_xlsx(path).
+fit:to_xlsx(path), and the diagnostics of stdlib/tenor/diagnostics.lua:
+fit:bg(), fit:jb(), fit:white(), fit:bp(), fit:reset(), fit:chow(),
+fit:wald(), fit:cusum(), fit:diagnostics().
 
 Matching other tools (HAC = Newey-West, Bartlett kernel, no prewhitening,
 no small-sample factor, lags counted over the rows used):
@@ -116,6 +118,7 @@ function M.ols(y, xs, opts)
   local cols, names = normalise(xs)
   local fit = M._ols(y, cols, names, opts)
   fit.y_name = series.is(y) and y.name or "y"
+  fit._y, fit._cols = y, cols       -- the data, for the diagnostics (tenor.diagnostics)
   -- fitted values and residuals use coefficients estimated on the whole
   -- sample: at any date inside it they know the future
   for _, k in ipairs{"fitted", "resid"} do
@@ -338,5 +341,8 @@ function fit_methods.to_xlsx(fit, path)
                  "ci_low", "ci_high", ""}}
   return data._write_xlsx(path, {{name = "regression", head = head, rows = rows}})
 end
+
+require "tenor.diagnostics"
+require "tenor.binary"
 
 return M

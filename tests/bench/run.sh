@@ -18,10 +18,12 @@ OUT=$ROOT/build/bench
 PEERDIR=$ROOT/tests/bench/peers
 RUNS=${MIN_RUNS:-10}
 PEER_RUNS=${PEER_RUNS:-5}
-ONLY=${ONLY:-W0 W1 W2 W3a W3b W4 W5 W6 W9a W9b W10}
+ONLY=${ONLY:-W0 W1 W2 W3a W3b W4 W5 W6 W7 W8 W9a W9b W10}
 mkdir -p "$OUT"
 [ -s "$OUT/ols_big.csv" ] || { echo "generating benchmark data in $OUT"; $TENOR tests/bench/gen.lua "$OUT"; }
 [ -s "$OUT/macro_small.csv" ] || $TENOR tests/bench/gen.lua "$OUT" small
+[ -s "$OUT/arima_panel.csv" ] || $TENOR tests/bench/gen.lua "$OUT" arima
+[ -s "$OUT/var_panel.csv" ] || $TENOR tests/bench/gen.lua "$OUT" var
 [ -s "$OUT/wide.xlsx" ] || $TENOR tests/bench/gen.lua "$OUT" xlsx
 command -v hyperfine >/dev/null || { echo "hyperfine missing: apt-get install hyperfine"; exit 1; }
 
@@ -97,6 +99,8 @@ run W3b w3_hp "$OUT/daily_long.csv" 1e8
 run W4 w4_ols "$OUT/ols_big.csv"
 run W5 w5_rolling "$OUT/ols_big.csv"
 run W6 w6_script "$OUT/macro_small.csv"
+run W7 w7_arima "$OUT/arima_panel.csv"
+run W8 w8_var "$OUT/var_panel.csv"
 run W9a w9_seasonal "$OUT/panel_monthly.csv" stl
 run W9b w9_seasonal "$OUT/panel_monthly.csv" adjust
 run W10 w10_xlsx "$OUT/wide.xlsx"
