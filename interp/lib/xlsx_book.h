@@ -17,7 +17,7 @@
 #include <expat.h>
 #include <zip.h>
 
-#include "lib/data_load.h"
+#include "lib/data.h"
 
 /* Parts larger than these are refused before they exhaust memory: a
    worksheet is streamed, so only its cells count; shared strings are held. */

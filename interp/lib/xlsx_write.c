@@ -33,7 +33,7 @@
 #include "core/calendar.h"
 #include "core/xlsx.h"
 #include "series/series.h"
-#include "lib/data_load.h"
+#include "lib/data.h"
 
 #define WRITER_MT "tenor.xlsxwriter"
 

@@ -1,20 +1,23 @@
 /*
- * data_load.h -- the seam between the readers of the `data` module and the
- * one loader that turns rows of text cells into dated series.
+ * data.h -- private to the data module (data.c, data_read.c,
+ * data_write.c, xlsx_*.c): the helpers its reading and writing halves
+ * share, and the seam between the readers and the one loader.
  *
- * data.c's CSV reader and xlsx_read.c's Excel reader both produce rows of
- * cells as text (tn_csv_field); everything from there on -- the header and
- * the date column, Wind/iFinD/Choice metadata rows, footers, missing-value
- * tokens, numbers, dates, the inferred frequency, the order of the rows,
- * every message -- is data.c's, shared. A reader other than the CSV one
- * sets `next` (fill c->rd->fields/nfields/line with the next row: 1 a
- * row, 0 the end, -1 an error already in c->msg) and `sheet`, which makes
+ * The CSV reader (data_read.c) and the Excel reader (xlsx_read.c,
+ * xlsx_sheet.c) both produce rows of cells as text (tn_csv_field);
+ * everything from there on -- the header and the date column,
+ * Wind/iFinD/Choice metadata rows, footers, missing-value tokens, numbers,
+ * dates, the inferred frequency, the order of the rows, every message --
+ * is data_read.c's loader, shared. A reader other than the CSV one sets
+ * `next` (fill c->rd->fields/nfields/line with the next row: 1 a row, 0
+ * the end, -1 an error already in c->msg) and `sheet`, which makes
  * locations read "file:sheet!B12" instead of "file:line:col".
  */
-#ifndef TN_DATA_LOAD_H
-#define TN_DATA_LOAD_H
+#ifndef TN_LIB_DATA_H
+#define TN_LIB_DATA_H
 
 #include <stddef.h>
+
 #include <lua.h>
 
 #include "core/calendar.h"
@@ -54,11 +57,10 @@ int tn_data_fail(csvload *c, long line, int col, const char *fmt, ...)
 
 /* Reads the rows c->rd (or c->next) gives, from the header on, and pushes
    {names=, columns=, freq=, notes=, date_column=, descending=} (returns 1),
-   or nil and c->msg (returns 2). date_opt: the date column's name or
-   NULL; forced: a frequency code or 0; max_rows: (size_t)-1 for all;
-   threads: 0 (by size), 1 or 2 (CSV only). The stack above the options
-   argument at index 2 is the loader's. */
-int tn_data_read_table(lua_State *L, csvload *c, const char *date_opt, int forced,
+   or nil and c->msg (returns 2). date: the date column's name or NULL;
+   forced: a frequency code or 0; max_rows: (size_t)-1 for all; threads:
+   0 (by size), 1 or 2 (CSV only). c->marks.mode is set by the caller. */
+int tn_data_read_table(lua_State *L, csvload *c, const char *date, int forced,
                        size_t max_rows, int threads);
 
 /* A zeroed userdata of size bytes with metatable mt, whose __gc is gc
@@ -67,9 +69,26 @@ int tn_data_read_table(lua_State *L, csvload *c, const char *date_opt, int force
    whichever way the call ends. */
 void *tn_data_owned(lua_State *L, size_t size, const char *mt, lua_CFunction gc);
 
-/* data._read_xlsx and data._write_xlsx (xlsx_read.c, xlsx_write.c). */
+/* data._read_xlsx, data._read_xlsx_cells (xlsx_read.c), data._write_xlsx
+   (xlsx_write.c). */
 int tn_data_read_xlsx(lua_State *L);
 int tn_data_read_xlsx_cells(lua_State *L);
 int tn_data_write_xlsx(lua_State *L);
+
+/* A GC-owned scratch buffer of n bytes, left on the stack (an error raised
+   later frees it with the rest). */
+void *tn_data_scratch(lua_State *L, size_t n);
+
+/* opts[key] (opts at stack index t) as a string, or NULL when opts is not
+   a table or the key is nil; raises on another type. The options table
+   keeps the string alive. */
+const char *tn_data_opt_string(lua_State *L, int t, const char *key);
+
+/* data._read_csv (data_read.c), data._write_csv (data_write.c). */
+int tn_data_read_csv(lua_State *L);
+int tn_data_write_csv(lua_State *L);
+
+/* The metatables that free the reader's file mapping and tokenizer. */
+void tn_data_read_open(lua_State *L);
 
 #endif
