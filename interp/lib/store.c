@@ -48,10 +48,16 @@ typedef struct {
 } tn_store;
 
 /* The store a db: method is called on; fn names the method in errors. */
-static tn_store *check_store_as(lua_State *L, const char *fn) {
+static tn_store *store_self(lua_State *L, const char *fn) {
     tn_store *st = luaL_testudata(L, 1, STORE_MT);
     if (!st) tn_arg_error(L, fn, "is a store method", "called on a %s: write db:%s(...) with db = store.open(path)",
                           luaL_typename(L, 1), fn + 3);
+    return st;
+}
+
+/* The same, open. */
+static tn_store *check_store_as(lua_State *L, const char *fn) {
+    tn_store *st = store_self(L, fn);
     if (!st->db) luaL_error(L, "%s: the store is closed", fn);
     return st;
 }
@@ -204,7 +210,7 @@ static int store_open(lua_State *L) {
 }
 
 static int store_close(lua_State *L) {
-    tn_store *st = luaL_checkudata(L, 1, STORE_MT);
+    tn_store *st = store_self(L, "db:close");
     if (st->db) sqlite3_close(st->db);
     st->db = NULL;
     return 0;
@@ -338,7 +344,7 @@ static int store_put(lua_State *L) {
     tn_store *st = check_store_as(L, "db:put");
     const char *name = check_name(L, 2, "db:put");
     const tn_series *s = tn_series_check(L, 3);
-    if (st->readonly) return luaL_error(L, "put: store %s is open read-only", store_path(L));
+    if (st->readonly) return luaL_error(L, "db:put: store %s is open read-only", store_path(L));
     tn_opts_check(L, 4, "db:put");
     char stampbuf[64], start[64], oldfreq[16];
     const char *stamp = vintage_stamp(L, 4, stampbuf, sizeof stampbuf);
@@ -346,7 +352,7 @@ static int store_put(lua_State *L) {
     if (exec_retry(st->db, "BEGIN IMMEDIATE") != SQLITE_OK) return db_fail(L, st->db, "put");
     if (freq_of(st->db, name, oldfreq, sizeof oldfreq) && strcmp(oldfreq, tn_freq_code(s->freq)) != 0) {
         exec_sql(st->db, "ROLLBACK");
-        return luaL_error(L, "put: '%s' is stored with frequency %s; the new series is %s (convert it with :to())",
+        return luaL_error(L, "db:put: '%s' is stored with frequency %s; the new series is %s (convert it with :to())",
                           name, oldfreq, tn_freq_code(s->freq));
     }
     push_blob(L, s);
@@ -357,7 +363,7 @@ static int store_put(lua_State *L) {
     int rc = same ? SQLITE_OK : put_rows(L, st->db, name, s, start, 4, 3, stamp);
     if (rc == SQLITE_CONSTRAINT) {
         exec_sql(st->db, "ROLLBACK");
-        return luaL_error(L, "put: '%s' already has a vintage stamped %s", name, stamp);
+        return luaL_error(L, "db:put: '%s' already has a vintage stamped %s", name, stamp);
     }
     if (rc != SQLITE_OK) {
         const char *msg = lua_pushstring(L, sqlite3_errmsg(st->db));
@@ -523,7 +529,7 @@ static int store_vintages(lua_State *L) {
 static int store_delete(lua_State *L) {
     tn_store *st = check_store_as(L, "db:delete");
     const char *name = check_name(L, 2, "db:delete");
-    if (st->readonly) return luaL_error(L, "delete: store %s is open read-only", store_path(L));
+    if (st->readonly) return luaL_error(L, "db:delete: store %s is open read-only", store_path(L));
     if (exec_retry(st->db, "BEGIN IMMEDIATE") != SQLITE_OK) return db_fail(L, st->db, "delete");
     sqlite3_stmt *q;
     int rc = SQLITE_ERROR;

@@ -225,7 +225,7 @@ static int name_index(const char *const names[], const char *s) {
 }
 
 static const tn_opt to_opts[] = {
-    {"min_obs", "integer", NULL, 1, HUGE_VAL, 0, "1",
+    {"min_obs", "integer", NULL, 1, HUGE_VAL, 0, "every sub-period (one for B, D)",
      "fewest values present in a period to aggregate it (pandas' min_count)", "min_count"},
     {"agg", "string", "mean|sum|last|first", -HUGE_VAL, HUGE_VAL, 0, "from s.meta.kind",
      "denton: how the result adds up to the series", NULL},
