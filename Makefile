@@ -4,6 +4,7 @@
 #   make demo         build, then run examples/quickstart.lua on bundled data
 #   make test         every test: C units, Lua tests, REPL transcripts
 #   make check-asan   the same tests on a build with -fsanitize=address,undefined
+#   make check-browser  install Chromium, then render report.html headless and check it
 #   make bench        time the benchmark workloads (figures printed, never asserted),
 #                     side by side with the peers that are installed
 #   make bench-peers  install the peers (pandas+statsmodels, R packages, gretl), then make bench
@@ -15,14 +16,16 @@
 
 PREFIX    ?= /usr/local
 CC        ?= cc
-PKGS      := lua5.4 gsl readline sqlite3 jansson nettle
-DEB_PKGS  := liblua5.4-dev libgsl-dev libreadline-dev libsqlite3-dev libjansson-dev nettle-dev pkg-config
+PKGS      := lua5.4 gsl readline sqlite3 jansson nettle libzip expat xlsxwriter
+# libzip (the .xlsx container), expat (its XML) and libxlsxwriter: Excel in and out
+DEB_PKGS  := liblua5.4-dev libgsl-dev libreadline-dev libsqlite3-dev libjansson-dev nettle-dev pkg-config \
+             libzip-dev libexpat1-dev libxlsxwriter-dev
 # charts (gnuplot, a CJK font), the terminal tests of the REPL (tmux) and
 # the C unit tests under valgrind
 RUN_PKGS  := gnuplot-nox fonts-wqy-microhei tmux valgrind
 # the tools analysts would otherwise use, for `make bench-peers`; lua5.4 for
 # the bare interpreter's start-up, the floor tenor's W0 is judged against
-PEER_PKGS := python3-pandas python3-statsmodels python3-scipy r-base-core r-cran-data.table \
+PEER_PKGS := python3-pandas python3-statsmodels python3-scipy python3-openpyxl r-base-core r-cran-data.table \
              r-cran-xts r-cran-zoo r-cran-sandwich r-cran-lmtest r-cran-ttr r-cran-mfilter \
              r-cran-matrix gretl hyperfine time lua5.4
 
@@ -75,7 +78,7 @@ $(BUILD)/stdlib_bytecode.c: $(BUILD)/stdlib_embed $(STDLIB_LUA)
 $(STDLIB_OBJ): $(BUILD)/stdlib_bytecode.c interp/host/stdlib_bytecode.h
 	$(CC) $(CFLAGS) -Iinterp -c -o $@ $<
 
-.PHONY: calendar-data all deps demo test check-asan check-tsan bench bench-peers docs install clean fuzz deps-fuzz
+.PHONY: calendar-data all deps demo test check-asan check-tsan check-browser bench bench-peers docs install clean fuzz deps-fuzz
 
 all: deps tenor
 
@@ -164,6 +167,15 @@ $(TSAN)/tenor: $(call objs,$(TSAN),$(CORE_SRC) $(LUA_SRC) $(MAIN_SRC)) $(STDLIB_
 check-tsan: deps $(TSAN)/tenor
 	TSAN_OPTIONS=halt_on_error=1 TENOR_HOME=$(CURDIR) $(TSAN)/tenor tests/lua/run.lua tests/lua/test_data.lua
 
+# report.html in a real browser: Debian's chromium, installed for this test
+# only (make test runs the same check and skips it, with a note, without).
+check-browser: all
+	@if ! command -v chromium >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  echo "installing chromium (for the browser test only)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	fi
+	@TENOR=./tenor bash tests/browser/run.sh
+
 # The Chinese calendar tables (stdlib/calendar/*.csv, sources in stdlib/calendar/SOURCES.md)
 # are compiled into a Lua table module that the stdlib embeds.
 calendar-data: tenor
@@ -181,14 +193,14 @@ clean:
 	rm -rf $(BUILD) tenor $(CTESTS)
 
 # ------------------------------------------------------------------ fuzzing
-# libFuzzer harnesses (tests/fuzz/): the CSV reader, date/period parsing,
+# libFuzzer harnesses (tests/fuzz/): the CSV and Excel readers, date/period parsing,
 # series construction and operations, and the store's record decoding.
 FUZZ_SECONDS ?= 60
 FUZZ      := build/fuzz
 FUZZ_CC   := clang
 FUZZ_SAN  := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_CFLAGS = -g -O1 -std=c11 -D_GNU_SOURCE -pthread -Iinterp $(PKG_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link
-FUZZ_HARNESSES := csv series store
+FUZZ_HARNESSES := csv series store xlsx
 FUZZ_BINS := $(FUZZ)/fuzz_date $(patsubst %,$(FUZZ)/fuzz_%,$(FUZZ_HARNESSES))
 
 deps-fuzz:

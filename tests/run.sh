@@ -71,5 +71,10 @@ bash tests/term/repl.sh >"$log" 2>&1
 grep -v ' passed, ' "$log" >&2
 tally term
 
+# report.html in headless Chromium (skipped with a note when not installed)
+bash tests/browser/run.sh >"$log" 2>&1
+grep -v ' passed, ' "$log" >&2
+tally browser
+
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

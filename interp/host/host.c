@@ -296,6 +296,8 @@ const char tn_host_usage[] =
     "  -h, --help       print this help\n"
     "  run NAME [--param value ...] [--grid p=a,b] [--out DIR] [--trust] [--timeout S] [--quiet]\n"
     "                   run a team script (sandboxed) into an output folder with a manifest\n"
+    "      [--jobs N] [--shard K/N]     a grid in N worker processes; only the K-th of N slices\n"
+    "  run --merge DIR...               one summary of the shards' folders\n"
     "  run --replay DIR/manifest.json   run a manifest again and compare the outputs\n"
     "  list             the scripts on the library path\n"
     "  help NAME        a script's description and parameters\n"

@@ -1,14 +1,19 @@
 /*
  * data.c -- the `data` module's C primitives: reading a dated CSV into
  * series (data_read.c) and writing series back as a wide CSV
- * (data_write.c); the helpers both halves share (lib/data.h).
+ * (data_write.c), the same for Excel workbooks (xlsx_read.c, xlsx_sheet.c,
+ * xlsx_write.c); the helpers they share (lib/data.h).
  *
  *   data._read_csv(path, opts)  -> {names=, columns=, freq=, notes=, ...} | nil, msg
  *   data._write_csv(path, list, opts) -> true | nil, msg
+ *   data._read_xlsx(path, opts) -> as _read_csv;  data._read_xlsx_cells(path, opts)
+ *   data._write_xlsx(path, sheets) -> true | nil, msg
  *
  * stdlib/tenor/data.lua wraps these into data.read_csv/write_csv and the
  * dataset type.
  */
+#include <string.h>
+
 #include <lauxlib.h>
 #include <lua.h>
 
@@ -30,9 +35,23 @@ const char *tn_data_opt_string(lua_State *L, int t, const char *key) {
     return s;
 }
 
+void *tn_data_owned(lua_State *L, size_t size, const char *mt, lua_CFunction gc) {
+    void *p = lua_newuserdatauv(L, size, 0);
+    memset(p, 0, size);
+    if (luaL_newmetatable(L, mt)) {
+        lua_pushcfunction(L, gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_setmetatable(L, -2);
+    return p;
+}
+
 static const luaL_Reg data_functions[] = {
     {"_read_csv", tn_data_read_csv},
     {"_write_csv", tn_data_write_csv},
+    {"_read_xlsx", tn_data_read_xlsx},
+    {"_read_xlsx_cells", tn_data_read_xlsx_cells},
+    {"_write_xlsx", tn_data_write_xlsx},
     {NULL, NULL}
 };
 

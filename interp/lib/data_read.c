@@ -6,6 +6,8 @@
  * The file is mapped, tokenized (core/csv), its header, Wind-style metadata
  * rows and notes recognised, its cells parsed straight into series storage
  * (two threads on large files), its frequency inferred from the dates.
+ * Everything from the header on (tn_data_read_table) also serves the Excel
+ * reader, whose rows come through c->next (lib/data.h).
  * Every temporary buffer is a Lua userdata, so an error raised anywhere
  * leaks nothing; problems with the file come back as nil plus
  * "path:line:col: message".
@@ -29,6 +31,7 @@
 #include "core/numparse.h"
 #include "series/opts.h"
 #include "series/series.h"
+#include "core/xlsx.h"
 #include "lib/data.h"
 
 #define READER_MT "tenor.csvreader"
@@ -36,24 +39,6 @@
 
 /* ------------------------------------------------------------ helpers */
 
-typedef struct {
-    const char *path;
-    char *text;              /* file contents, NUL-terminated */
-    size_t len;
-    tn_csv_reader *rd;
-    int ncols;               /* header fields */
-    int datecol;             /* 0-based */
-    int nval;                /* value columns = ncols - 1 */
-    size_t cap;              /* row capacity (upper bound on data rows) */
-    size_t nrows;
-    double **col;            /* per value column: room for cap rows, in series storage */
-    tn_date *dates;          /* per row */
-    long *lines;             /* source line per row */
-    int *decimals;           /* per value column: the fewest digits after the
-                                point in any cell; -1 before the first */
-    tn_decimal_marks marks;  /* the decimal mark: option or per-file detection */
-    char msg[512];
-} csvload;
 
 static int reader_gc(lua_State *L) {
     tn_csv_free(luaL_checkudata(L, 1, READER_MT));
@@ -65,19 +50,31 @@ static const char *field_str(lua_State *L, const tn_csv_field *f) {
     return lua_tostring(L, -1);
 }
 
-/* Stops loading with "path:line:col: message" in c->msg; returns -1. */
-static int load_fail(csvload *c, long line, int col, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static int load_fail(csvload *c, long line, int col, const char *fmt, ...) {
+/* Stops loading with "path:line:col: message" in c->msg, or for a sheet
+   "path:sheet!B12: message" ("path:sheet!12:" for a whole row); -1. */
+int tn_data_fail(csvload *c, long line, int col, const char *fmt, ...) {
     va_list ap;
-    int n = col > 0 ? snprintf(c->msg, sizeof c->msg, "%s:%ld:%d: ", c->path, line, col)
+    char letters[4];
+    int n;
+    if (c->sheet && line > 0 && col > 0) {
+        tn_xlsx_col_name(c->col0 + col - 1, letters);
+        n = snprintf(c->msg, sizeof c->msg, "%s:%s!%s%ld: ", c->path, c->sheet, letters, line);
+    } else if (c->sheet && line > 0) {
+        n = snprintf(c->msg, sizeof c->msg, "%s:%s!%ld: ", c->path, c->sheet, line);
+    } else if (c->sheet) {
+        n = snprintf(c->msg, sizeof c->msg, "%s:%s: ", c->path, c->sheet);
+    } else {
+        n = col > 0 ? snprintf(c->msg, sizeof c->msg, "%s:%ld:%d: ", c->path, line, col)
           : line > 0 ? snprintf(c->msg, sizeof c->msg, "%s:%ld: ", c->path, line)
                      : snprintf(c->msg, sizeof c->msg, "%s: ", c->path);
+    }
+    if (n < 0 || (size_t)n >= sizeof c->msg) n = 0;
     va_start(ap, fmt);
     vsnprintf(c->msg + n, sizeof c->msg - (size_t)n, fmt, ap);
     va_end(ap);
     return -1;
 }
+#define load_fail tn_data_fail      /* the name the CSV reader below grew up with */
 
 /* -------------------------------------------------------------- reading */
 
@@ -172,6 +169,11 @@ static int open_reader(lua_State *L, csvload *c, const char *sep_opt) {
 
 static int next_row(csvload *c) {
     int r;
+    if (c->next) {
+        do r = c->next(c);
+        while (r == 1 && tn_csv_row_blank(c->rd));
+        return r;
+    }
     do r = tn_csv_next(c->rd);
     while (r == 1 && tn_csv_row_blank(c->rd));
     if (r < 0) return load_fail(c, c->rd->err_line, c->rd->err_col, "%s", c->rd->error);
@@ -720,51 +722,61 @@ static int alloc_rows(lua_State *L, csvload *c) {
 
 /* The data rows: two threads on a large plain file, else (or when a half
    gives up) the serial reader. */
-static int read_body(lua_State *L, csvload *c, const read_opts *o, int wind, int have_row,
+static int read_body(lua_State *L, csvload *c, size_t max_rows, int threads, int wind, int have_row,
                      int names_idx, int notes_idx) {
-    size_t body = (size_t)(c->rd->end - c->rd->p);
-    int parallel = !wind && o->max_rows == (size_t)-1 &&
-                   (o->threads == 2 || (o->threads == 0 && body >= PARALLEL_MIN_BYTES)) &&
+    size_t body = c->next ? 0 : (size_t)(c->rd->end - c->rd->p);
+    int parallel = !wind && !c->next && max_rows == (size_t)-1 &&
+                   (threads == 2 || (threads == 0 && body >= PARALLEL_MIN_BYTES)) &&
                    !memchr(c->rd->p, '"', body);
     if (parallel && read_rows_parallel(c, tn_data_scratch(L, 2 * (size_t)c->nval * sizeof(int))))
         return 0;
-    return read_rows(L, c, names_idx, notes_idx, have_row, o->max_rows);
+    return read_rows(L, c, names_idx, notes_idx, have_row, max_rows);
 }
 
 int tn_data_read_csv(lua_State *L) {
     csvload c;
     read_opts o;
-    int freq, style, have_row = 0, descending = 0;
     memset(&c, 0, sizeof c);
     c.path = luaL_checkstring(L, 1);
     if (!lua_isnoneornil(L, 2)) luaL_checktype(L, 2, LUA_TTABLE);
     lua_settop(L, 2);
     read_options(L, &o);
+    if (load_text(L, &c) || open_reader(L, &c, o.sep)) {
+        lua_pushnil(L);
+        lua_pushstring(L, c.msg);
+        return 2;
+    }
+    c.marks.mode = o.decimal ? (o.decimal[0] == ',' ? TN_DEC_COMMA : TN_DEC_POINT)
+                 : c.rd->sep == ',' ? TN_DEC_POINT : TN_DEC_AUTO;     /* unquoted "1,5" needs another separator */
+    return tn_data_read_table(L, &c, o.date, o.forced, o.max_rows, o.threads);
+}
+
+/* The rows from the header on, whichever reader gives them (lib/data.h). */
+int tn_data_read_table(lua_State *L, csvload *c, const char *date, int forced,
+                       size_t max_rows, int threads) {
+    int freq, style, have_row = 0, descending = 0;
     lua_newtable(L); int names_idx = lua_gettop(L);
     lua_newtable(L); int notes_idx = lua_gettop(L);
     lua_newtable(L); int meta_idx = lua_gettop(L);
-    if (load_text(L, &c) || open_reader(L, &c, o.sep) || read_header(L, &c, names_idx, o.date))
+    if (read_header(L, c, names_idx, date)) goto fail;
+    for (int i = 0; i < c->ncols; i++) { lua_newtable(L); lua_rawseti(L, meta_idx, i + 1); }
+    int wind = is_wind_layout(L, c, names_idx);
+    if (max_rows < c->cap) c->cap = max_rows;
+    int storage_idx = alloc_rows(L, c);
+    if ((wind && read_wind_meta(L, c, meta_idx, &have_row)) ||
+        read_body(L, c, max_rows, threads, wind, have_row, names_idx, notes_idx) || check_decimal_marks(c))
         goto fail;
-    c.marks.mode = o.decimal ? (o.decimal[0] == ',' ? TN_DEC_COMMA : TN_DEC_POINT)
-                 : c.rd->sep == ',' ? TN_DEC_POINT : TN_DEC_AUTO;     /* unquoted "1,5" needs another separator */
-    for (int i = 0; i < c.ncols; i++) { lua_newtable(L); lua_rawseti(L, meta_idx, i + 1); }
-    int wind = is_wind_layout(L, &c, names_idx);
-    if (o.max_rows < c.cap) c.cap = o.max_rows;
-    int storage_idx = alloc_rows(L, &c);
-    if ((wind && read_wind_meta(L, &c, meta_idx, &have_row)) ||
-        read_body(L, &c, &o, wind, have_row, names_idx, notes_idx) || check_decimal_marks(&c))
-        goto fail;
-    freq = infer_freq(&c, &style);
-    if (o.forced) freq = o.forced;
-    int64_t *per = tn_data_scratch(L, c.nrows * sizeof(int64_t));
-    if (assign_periods(&c, freq, per, &descending)) goto fail;
-    push_result(L, &c, freq, style, per, storage_idx, names_idx, notes_idx, meta_idx);
+    freq = infer_freq(c, &style);
+    if (forced) freq = forced;
+    int64_t *per = tn_data_scratch(L, c->nrows * sizeof(int64_t));
+    if (assign_periods(c, freq, per, &descending)) goto fail;
+    push_result(L, c, freq, style, per, storage_idx, names_idx, notes_idx, meta_idx);
     lua_pushboolean(L, descending);
     lua_setfield(L, -2, "descending");
     return 1;
 fail:
     lua_pushnil(L);
-    lua_pushstring(L, c.msg);
+    lua_pushstring(L, c->msg);
     return 2;
 }
 

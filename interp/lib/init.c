@@ -24,6 +24,7 @@ static const luaL_Reg tenor_libs[] = {
    C parts of lazy modules open on their stdlib module's first require. */
 static const luaL_Reg tenor_required[] = {
     {"tenor.json_c", luaopen_json},
+    {"tenor.proc_c", luaopen_proc},
     {"tenor._tsa", luaopen_tsa},
     {NULL, NULL}
 };

@@ -16,6 +16,7 @@ int luaopen_regress(lua_State *L);
 int luaopen_signal(lua_State *L);
 int luaopen_store(lua_State *L);
 int luaopen_json(lua_State *L);      /* require "tenor.json_c", no global */
+int luaopen_proc(lua_State *L);      /* require "tenor.proc_c", no global */
 int luaopen_tsa(lua_State *L);       /* require "tenor._tsa" (from tenor.tsa), no global */
 
 /* Opens every module above as a global of its name (as luaL_openlibs),

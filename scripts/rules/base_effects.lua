@@ -65,6 +65,15 @@ local function complete_years(s)
   return out
 end
 
+-- The fan chart of a run's report: the last three years of yoy and the
+-- projected path under each month-on-month assumption.
+local function fan_chart(ctx, yoy, paths, title)
+  local lines = {yoy:dropna():tail(36):rename("yoy")}
+  for _, m in ipairs(paths) do lines[#lines + 1] = m.path:rename("mom " .. m.label) end
+  lines.title = title
+  return ctx:chart(lines)
+end
+
 local function us_main(p, ctx)
   local index = ctx.read(p.file)[p.column]
   if not index then error(("base_effects: no column %s in %s"):format(p.column, p.file), 0) end
@@ -84,6 +93,9 @@ local function us_main(p, ctx)
     ctx.print(("  mom %+.2f%% a month: yoy first above %g%% in %s; %s yoy %.2f%%")
       :format(mom, p.threshold, first or ("no month within " .. p.horizon), path.stop, v[#v]))
   end
+  local fan = {}
+  for i, m in ipairs(out.paths) do fan[i] = {path = m.path, label = ("%+.2f%%"):format(m.mom)} end
+  fan_chart(ctx, yoy, fan, ("%s yoy %%, projected %d months under month-on-month paths"):format(p.column, p.horizon))
   local carry, new = index:carryover()
   out.carry, out.new = carry:at(index.stop), new:at(index.stop)
   ctx.print(("  %s: yoy %.2f = carry-over %.2f + new price changes %.2f (pp)")
@@ -158,6 +170,7 @@ local function cn_main(p, ctx)
       local r = cn_series(yoy, p)
       out.series[name], out.order[#out.order + 1] = r, name
       print_cn(r, p, ctx)
+      fan_chart(ctx, yoy, r.paths, ("%s, projected %d months (base year %d flat)"):format(yoy.name, p.horizon, r.base_year))
     end
   end
   if #out.order == 0 then

@@ -17,6 +17,15 @@ plot.line{s1, s2, ..., title=, ylabel=, y2={s3, ...}, y2label=, shade=s01,
 plot.bar{parts = {s1, s2, ...}, total=, title=, out=}
                           stacked bars of contributions: positive parts stack
                           up from zero, negative parts down; total as a line.
+plot.line{..., events=s01}  marks the periods where a 0/1 series is 1 with
+                          dashed vertical lines (a rule's events).
+plot.chart{...}           plot.line{...}, or plot.bar{...} when parts= is
+                          given: a chart for a report. Inside `tenor run`
+                          charts drawn without out= go into the run's folder
+                          (chart-1.svg, chart-2.svg, ...) and every chart
+                          drawn during a run is listed in its report.html
+                          (inline) and report.md (linked); outside a run
+                          plot.chart draws chart.svg.
 Files are drawn by gnuplot (Debian gnuplot-nox, installed by the Makefile);
 plot.line and plot.bar return the output path, or raise an error naming what
 went wrong.
@@ -41,6 +50,7 @@ args.declare("plot.line", {TITLE, YLABEL,
   {"y2", "table", help = "series on a right-hand axis"},
   {"y2label", "string", help = "right axis label"},
   {"shade", "series", help = "grey the periods where this 0/1 series is 1"},
+  {"events", "series", help = "a dashed vertical line at each period where this 0/1 series is 1"},
   {OUT[1], OUT[2], help = OUT.help, default = "chart.png"}, SIZE[1], SIZE[2],
 })
 args.declare("plot.bar", {
@@ -55,6 +65,25 @@ local sys = {open = io.open, execute = os.execute, remove = os.remove, tmpname =
 
 local M = {}
 plot = M
+
+-- The run being recorded by tenor run ({dir =, charts = {}}), else nil:
+-- charts without out= go into dir, and every chart drawn is noted.
+M._run = nil
+
+-- The file and size of a chart: out= as given, else in a run the next
+-- chart-N.svg of its folder, a little smaller so that its text reads on a
+-- phone's screen, else default.
+local function chart_out(o, default)
+  local run = M._run
+  if o.out or not run then return o.out or default, o.width or 1000, o.height or 600 end
+  return ("%s/chart-%d.svg"):format(run.dir, #run.charts + 1), o.width or 760, o.height or 460
+end
+
+local function noted(path)
+  local run = M._run
+  if run then run.charts[#run.charts + 1] = path end
+  return path
+end
 
 local BLOCKS = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"}
 
@@ -302,6 +331,18 @@ local function shade_objects(shade)
   return objs
 end
 
+-- Dashed vertical lines at the periods where a 0/1 series is 1.
+local function event_arrows(events, first_index)
+  local objs, dates, values = {}, events:dates("start"), events:values()
+  for i, v in ipairs(values) do
+    if v == 1 then
+      objs[#objs + 1] = ('set arrow %d from "%s", graph 0 to "%s", graph 1 nohead dt 2 lw 1 lc rgb "#555555" back')
+                        :format(first_index + #objs, dates[i], dates[i])
+    end
+  end
+  return objs
+end
+
 local function run_gnuplot(script_text, out)
   local base = sys.tmpname()
   local script = base .. ".gp"
@@ -325,12 +366,12 @@ end
 
 local PALETTE = {"#1f5fa8", "#c0392b", "#2e8b57", "#8e44ad", "#d68910", "#17a2b8"}
 
-doc.add("plot.line", "plot.line{s1, ..., title=, ylabel=, y2={...}, y2label=, shade=s01, out='chart.png', width=, height=}", "A line chart file (PNG, SVG or PDF by extension) via gnuplot; y2 series on a right axis; shade greys periods where a 0/1 series is 1.", "plot.line{ppi:yoy(), y2 = {spx}, shade = ppi:yoy():lt(0), out = 'ppi.png'}")
+doc.add("plot.line", "plot.line{s1, ..., title=, ylabel=, y2={...}, y2label=, shade=s01, events=s01, out='chart.png', width=, height=}", "A line chart file (PNG, SVG or PDF by extension) via gnuplot; y2 series on a right axis; shade greys periods where a 0/1 series is 1; events draws a dashed vertical line at each period where a 0/1 series is 1. Inside tenor run, without out= it draws chart-N.svg in the run's folder and the run's report shows it.", "plot.line{ppi:yoy(), y2 = {spx}, shade = ppi:yoy():lt(0), out = 'ppi.png'}")
 function M.line(t)
   local left, o = args.split("plot.line", t)
   local right = o.y2 or {}
   if #left == 0 then error("plot.line: give at least one series", 2) end
-  local out = o.out or "chart.png"
+  local out, width, height = chart_out(o, "chart.png")
   local data_path = sys.tmpname()
   local f = assert(sys.open(data_path, "w"))
   local all = {}
@@ -341,7 +382,7 @@ function M.line(t)
     write_data(f, item[1])
   end
   f:close()
-  local g = {terminal_for(out, o.width or 1000, o.height or 600),
+  local g = {terminal_for(out, width, height),
              "set output " .. quote(out),
              'set encoding utf8', 'set termoption noenhanced', 'set xdata time', 'set timefmt "%Y-%m-%d"',
              'set format x "%Y"', "set grid ytics lc rgb '#e0e0e0'", "set key top left",
@@ -353,7 +394,8 @@ function M.line(t)
     g[#g + 1] = "set border 11"
     if o.y2label then g[#g + 1] = "set y2label " .. quote(o.y2label) end
   end
-  if o.shade then for _, o in ipairs(shade_objects(o.shade)) do g[#g + 1] = o end end
+  if o.shade then for _, x in ipairs(shade_objects(o.shade)) do g[#g + 1] = x end end
+  if o.events then for _, x in ipairs(event_arrows(o.events, 1)) do g[#g + 1] = x end end
   local plots = {}
   for i, item in ipairs(all) do
     local s = item[1]
@@ -365,15 +407,16 @@ function M.line(t)
   local ok, res = pcall(run_gnuplot, table.concat(g, "\n") .. "\n", out)
   sys.remove(data_path)
   if not ok then error(res, 2) end
-  return res
+  return noted(res)
 end
 
+doc.add("plot.chart", "plot.chart{s1, ..., title=, ...} | plot.chart{parts={...}, ...}", "A chart for a report: plot.line's options, or plot.bar's when parts= is given. Inside tenor run it is drawn as chart-N.svg in the run's folder and shown in report.html (inline SVG) and report.md (linked); outside a run it draws chart.svg unless out= is given. Scripts use it as ctx:chart{...} or return {charts = {plot.chart{...}}}.", "plot.chart{cpi:yoy(), ppi:yoy(), title = 'CPI and PPI, yoy %', out = 'cpi_ppi.svg'}")
 doc.add("plot.bar", "plot.bar{parts={...}, total=, title=, out='bars.png'}", "Stacked bars of contributions: positive parts up from zero, negative down; total as a line.", "local c = indexnum.contributions{parts = {c = consumption, i = investment, nx = net_exports}}; plot.bar{parts = {c.c, c.i, c.nx}, total = c.growth, out = 'c.png'}")
 function M.bar(t)
   local o = args.check("plot.bar", t)
   local parts = o.parts or {}
   if #parts == 0 then error("plot.bar: give parts = {series, ...}", 2) end
-  local out = o.out or "bars.png"
+  local out, width, height = chart_out(o, "bars.png")
   local dates, cols = aligned(parts)
   local all_start, all_end = {}, {}      -- period first/last days: the bars' extents
   for _, s in ipairs(parts) do
@@ -398,7 +441,7 @@ function M.bar(t)
   local has_total = series.is(o.total)
   if has_total then write_data(f, o.total) end
   f:close()
-  local g = {terminal_for(out, o.width or 1000, o.height or 600),
+  local g = {terminal_for(out, width, height),
              "set output " .. quote(out), 'set encoding utf8', 'set termoption noenhanced', 'set xdata time',
              'set timefmt "%Y-%m-%d"',
              'set format x "%Y"', "set key top left", "set grid ytics lc rgb '#e0e0e0'",
@@ -418,6 +461,16 @@ function M.bar(t)
   local ok, res = pcall(run_gnuplot, table.concat(g, "\n") .. "\n", out)
   sys.remove(data_path)
   if not ok then error(res, 2) end
+  return noted(res)
+end
+
+function M.chart(t)
+  if type(t) ~= "table" then error("plot.chart: give a table such as {cpi, ppi, title = ...}", 2) end
+  local spec = {}
+  for k, v in pairs(t) do spec[k] = v end
+  if not spec.out and not M._run then spec.out = "chart.svg" end
+  local ok, res = pcall(spec.parts and M.bar or M.line, spec)
+  if not ok then error((tostring(res):gsub("^plot%.%a+:", "plot.chart:")), 2) end
   return res
 end
 

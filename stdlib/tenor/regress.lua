@@ -23,9 +23,9 @@ fit.r2, fit.adj_r2, fit.f, fit.f_p, fit.sigma, fit.ssr, fit.loglik, fit.aic,
 fit.bic, fit.hq, fit.dw, fit.nobs, fit.df_resid, fit.cov (k×k, rows in the
 order of fit.names), fit.fitted and fit.resid (series on the sample's dates).
 Methods: fit:predict(xs), fit:to_markdown(), fit:to_latex(), fit:to_csv(path),
-and the diagnostics of stdlib/tenor/diagnostics.lua: fit:bg(), fit:jb(),
-fit:white(), fit:bp(), fit:reset(), fit:chow(), fit:wald(), fit:cusum(),
-fit:diagnostics().
+fit:to_xlsx(path), and the diagnostics of stdlib/tenor/diagnostics.lua:
+fit:bg(), fit:jb(), fit:white(), fit:bp(), fit:reset(), fit:chow(),
+fit:wald(), fit:cusum(), fit:diagnostics().
 
 Matching other tools (HAC = Newey-West, Bartlett kernel, no prewhitening,
 no small-sample factor, lags counted over the rows used):
@@ -308,6 +308,7 @@ function fit_methods.to_latex(fit)
 end
 
 doc.add("fit:to_csv", "fit:to_csv(path)", "One row per coefficient: name, coef, se, t, p, ci_low, ci_high.", "fit:to_csv('fit.csv')")
+doc.add("fit:to_xlsx", "fit:to_xlsx(path)", "The regression table as an Excel sheet 'regression': one row per coefficient (name, coefficient, std. error, t or z, p-value, ci_low, ci_high, stars), then the sample, covariance and fit statistics; written atomically.", "fit:to_xlsx('fit.xlsx')")
 function fit_methods.to_csv(fit, path)
   local f, err = io.open(path, "w")
   if not f then return nil, err end
@@ -318,6 +319,27 @@ function fit_methods.to_csv(fit, path)
   end
   f:close()
   return true
+end
+
+--- fit:to_xlsx(path): the regression table as an Excel sheet.
+function fit_methods.to_xlsx(fit, path)
+  if type(path) ~= "string" then error("fit:to_xlsx: path must be a string", 2) end
+  local rows = {}
+  for _, n in ipairs(fit.names) do
+    rows[#rows + 1] = {n, fit.coef[n], fit.se[n], fit.t[n], fit.p[n], fit.ci_low[n], fit.ci_high[n], stars(fit.p[n])}
+  end
+  rows[#rows + 1] = {}
+  local sample = fit.first and ("%s .. %s"):format(fit.first, fit.last) or "cross section"
+  for _, kv in ipairs({{"dependent variable", fit.y_name}, {"sample", sample}, {"observations", fit.nobs},
+                       {"covariance", convention(fit)}, {"R-squared", fit.r2}, {"adjusted R-squared", fit.adj_r2},
+                       {"S.E. of regression", fit.sigma}, {"F", fit.f}, {"p-value of F", fit.f_p},
+                       {"Durbin-Watson", fit.dw}, {"log-likelihood", fit.loglik}, {"AIC", fit.aic},
+                       {"BIC", fit.bic}, {"HQ", fit.hq}}) do
+    rows[#rows + 1] = kv
+  end
+  local head = {{fit.y_name, "coefficient", "std. error", fit.use_t and "t" or "z", "p-value",
+                 "ci_low", "ci_high", ""}}
+  return data._write_xlsx(path, {{name = "regression", head = head, rows = rows}})
 end
 
 require "tenor.diagnostics"

@@ -18,7 +18,9 @@ rule{name=, signal= | position=, asset=, dividends=, exec="next", exit=, hold=,
   regime    a categorical series: returns by regime (regime known at t, return
             of t+1)
 
-r:report() prints and returns:
+r:report{chart=, print=} prints and returns (inside tenor run it also draws
+the chart of rule._chart into the run's report; chart = "file.svg" draws it
+anywhere, chart = false never):
   n, dates                 the events (a warning when fewer than 8)
   forward[h]               mean forward return after events, entering at the
                            next period (exec = k: k periods later):
@@ -65,7 +67,8 @@ args.declare("rule.new", {
   {"regime", "series", help = "a categorical series: returns by regime"},
   backtest._COST, backtest._LOOKAHEAD,
 })
-args.declare("r:report", {{"print", "boolean", default = true, help = "print the report"}})
+args.declare("r:report", {{"print", "boolean", default = true, help = "print the report"},
+  {"chart", "string|boolean", default = "inside tenor run", help = "draw the chart: a file name, or false for none"}})
 
 -- A list of whole numbers (horizons, match_window): n entries, or at least one.
 local function whole_numbers(list, what, n)
@@ -236,7 +239,7 @@ local function concordance(x, y)
   return agree / n, px * py + (1 - px) * (1 - py), n
 end
 
-doc.add("r:report", "r:report{print=true}", "Computes and prints the rule's quality report; returns it as a table (see rule.new).", "local rep = r:report{print = false}; print(rep.hit_rate[12])")
+doc.add("r:report", "r:report{print=true, chart=}", "Computes and prints the rule's quality report; returns it as a table (see rule.new). Inside tenor run it also draws a chart for the run's report: the asset, the events as dashed lines, the phases the rule bets on shaded (the reference's expansions or contractions, else the periods held); chart = 'file.svg' draws it anywhere, chart = false never.", "local rep = r:report{print = false}; print(rep.hit_rate[12])")
 function methods.report(r, opts)
   opts = args.check("r:report", opts)
   local out = {name = r.name, forward = {}, hit_rate = {}, base_rate = {}, hit_p = {}, random = {}, random_p = {}, n_used = {}}
@@ -293,9 +296,30 @@ function methods.report(r, opts)
   if not ok then error(bt, 2) end
   out.backtest = bt
   out.warning = out.n < 8 and ("only %d events: treat every figure as anecdotal"):format(out.n) or nil
+  out.chart = M._chart(r, sig, holding, opts.chart)
   setmetatable(out, {__tostring = M.format_report})
   if opts.print ~= false then print(M.format_report(out)) end
   return out
+end
+
+--- The report's chart: the asset, each event as a dashed line, and shaded
+--- the phases the rule bets on (the reference's expansions for expected =
+--- 1, contractions for -1; without turning points, the periods held).
+--- Drawn inside tenor run (into the run's report), or to `out` when given
+--- (r:report{chart = "rule.svg"}); chart = false draws none. The path or nil.
+function M._chart(r, sig, holding, out)
+  local P = package.loaded["tenor.plot"]
+  if out == false or (out == nil and not (P and P._run)) then return nil end
+  local shade
+  if r.reference and r.reference.turns then
+    local ph = r.reference:phase{at = "turn"}
+    shade = r.expected > 0 and ph:gt(0) or ph:lt(0)
+  else
+    shade = (holding * r.expected):gt(0)
+  end
+  local title = ("%s: %s, events dashed, %s shaded"):format(r.name, r.asset.name or "asset",
+    (r.reference and r.reference.turns) and (r.expected > 0 and "expansions" or "contractions") or "periods held")
+  return plot.chart{r.asset, events = sig, shade = shade, title = title, out = type(out) == "string" and out or nil}
 end
 
 doc.add("rule.format_report", "rule.format_report(report)", "The text r:report() prints, from its result table.", "print(rule.format_report(r:report{print = false}))")

@@ -8,6 +8,10 @@
       --trust          lift the sandbox (scripts you wrote yourself)
       --timeout S      stop a run after S seconds of wall time
       --quiet          print only progress and the summary
+      --jobs N         run the grid in N worker processes (--jobs alone: one
+                       per core); the same folders, byte for byte, as --jobs 1
+      --shard K/N      only the K-th of N disjoint slices of the grid
+  tenor run --merge DIR...            one summary of the shards' folders
   tenor run NAME1 NAME2 ...           several scripts, one after another
   tenor run --replay DIR/manifest.json
                                       run a manifest again and compare every
@@ -29,7 +33,7 @@ with a message naming what was refused. Charts (plot.line, plot.bar) may be
 written into the output folder.
 
 The parts, one concern each, under stdlib/tenor/runner/: cli (the command
-lines), run (one run), sandbox (what a run may read and write), output (the
+lines), batch (worker processes, shards, merges), run (one run), sandbox (what a run may read and write), output (the
 files a run leaves and its manifest), library (finding and reading
 scripts), json (manifests, on jansson).
 ]]

@@ -21,8 +21,12 @@ command line "3,6,12"). Every script also has data_dir (default: the bundled
 examples/data). S:run{...} checks the parameters (an unknown one is refused
 with the list of valid ones; a wrong type names the parameter and what it
 expected), fills defaults and calls main(p, ctx); ctx.path(file) locates a
-declared data file, ctx.read(file, opts) reads it (data.read_csv options), ctx.out is the output folder
-(under tenor run) and ctx.print prints unless {quiet=true}.
+declared data file, ctx.read(file, opts) reads it (data.read_xlsx for .xlsx
+files, else data.read_csv, with their options), ctx.out is the output
+folder (under tenor run) and ctx.print prints unless {quiet=true};
+ctx:chart{...} draws a chart (plot.chart) that tenor run's report shows
+(nothing outside tenor run). A result's charts = {plot.chart{...}, ...}
+are charts too.
 S:help() is the text `tenor help NAME` shows.
 ]]
 
@@ -144,9 +148,20 @@ function script_methods.run(s, given, opts)
   local p = s:bind(given)
   local ctx = {}
   function ctx.path(file) return p.data_dir .. "/" .. file end
-  function ctx.read(file, opts) return assert(data.read_csv(ctx.path(file), opts)) end
+  function ctx.read(file, o)         -- a workbook (.xlsx) or a CSV file
+    local path = ctx.path(file)
+    if path:lower():match("%.xlsx$") then return assert(data.read_xlsx(path, o)) end
+    return assert(data.read_csv(path, o))
+  end
   ctx.out = opts.out or "."                 -- tenor run's output folder
   ctx.print = opts.quiet and function() end or print
+  -- ctx:chart{...} (or ctx.chart{...}): a chart in tenor run's report;
+  -- outside a run it draws nothing (a script run from the REPL leaves no files)
+  function ctx.chart(a, b)
+    local P = package.loaded["tenor.plot"]
+    if not (P and P._run) then return nil end
+    return P.chart(a == ctx and b or a)
+  end
   return s.main(p, ctx)
 end
 
@@ -160,6 +175,8 @@ local function show_default(v)
 end
 
 doc.add("S:help", "S:help()", "The script's description, parameters (type, default, help) and data files; also print(S).", "print(require('rules.ppi_equities'):help())")
+M._show_value = show_default      -- tenor.runner.report shows parameters the same way
+
 function script_methods.help(s)
   local lines = {("%s — %s"):format(s.name, s.description), "parameters:"}
   for _, e in ipairs(s.params) do

@@ -80,6 +80,18 @@ end
 -- script's data (W6).
 local function macro_small(path) walks(path, 30, "m%02d", 1996, 2025, 0.48, "%04d-%02d-01") end
 
+-- wide.xlsx: 20 random walks of 50,000 business days as an Excel workbook
+-- (date cells, numbers with 6 decimals), written by data.write_xlsx (W10).
+local function wide_xlsx(path)
+  local cols = {}
+  for j = 1, 20 do
+    local v, x = {}, 100
+    for i = 1, 50000 do x = x + (uniform() - 0.5); v[i] = math.floor(x * 1e6 + 0.5) / 1e6 end
+    cols[j] = series.new{freq = "B", start = "1990-01-01", values = v, n = 50000, name = ("x%02d"):format(j)}
+  end
+  assert(data.write_xlsx(path, cols))
+end
+
 -- Standard normal draws by Box-Muller from the same generator.
 local function normal()
   local u1, u2 = uniform(), uniform()
@@ -151,5 +163,6 @@ if not only or only == "panel" then panel(out .. "/panel_monthly.csv") end
 if not only or only == "daily" then daily(out .. "/daily_long.csv") end
 if not only or only == "ols" then ols_big(out .. "/ols_big.csv") end
 if not only or only == "small" then macro_small(out .. "/macro_small.csv") end
+if not only or only == "xlsx" then wide_xlsx(out .. "/wide.xlsx") end
 if not only or only == "arima" then arima_panel(out .. "/arima_panel.csv") end
 if not only or only == "var" then var_panel(out .. "/var_panel.csv") end

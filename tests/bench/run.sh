@@ -9,6 +9,7 @@
 # Figures are printed, never asserted.
 #   MIN_RUNS   timed runs for tenor (default 10); PEER_RUNS for peers (default 5)
 #   ONLY       workloads to run, e.g. ONLY="W1 W6"; PEERS="python r gretl" to choose peers
+#   GRID=0     skips the 64-run grid at --jobs 1 and 2
 set -eu
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -17,12 +18,13 @@ OUT=$ROOT/build/bench
 PEERDIR=$ROOT/tests/bench/peers
 RUNS=${MIN_RUNS:-10}
 PEER_RUNS=${PEER_RUNS:-5}
-ONLY=${ONLY:-W0 W1 W2 W3a W3b W4 W5 W6 W7 W8 W9a W9b}
+ONLY=${ONLY:-W0 W1 W2 W3a W3b W4 W5 W6 W7 W8 W9a W9b W10}
 mkdir -p "$OUT"
 [ -s "$OUT/ols_big.csv" ] || { echo "generating benchmark data in $OUT"; $TENOR tests/bench/gen.lua "$OUT"; }
 [ -s "$OUT/macro_small.csv" ] || $TENOR tests/bench/gen.lua "$OUT" small
 [ -s "$OUT/arima_panel.csv" ] || $TENOR tests/bench/gen.lua "$OUT" arima
 [ -s "$OUT/var_panel.csv" ] || $TENOR tests/bench/gen.lua "$OUT" var
+[ -s "$OUT/wide.xlsx" ] || $TENOR tests/bench/gen.lua "$OUT" xlsx
 command -v hyperfine >/dev/null || { echo "hyperfine missing: apt-get install hyperfine"; exit 1; }
 
 # ---------------------------------------------------------------- peers
@@ -30,7 +32,7 @@ PEERS=${PEERS:-python r gretl}
 have=""
 for p in $PEERS; do
     case $p in
-    python) /usr/bin/python3 -c 'import pandas, statsmodels, scipy' 2>/dev/null && have="$have python" ||
+    python) /usr/bin/python3 -c 'import pandas, statsmodels, scipy, openpyxl' 2>/dev/null && have="$have python" ||
                 echo "note: pandas/statsmodels not installed (make bench-peers): skipped" ;;
     r) command -v Rscript >/dev/null && Rscript -e 'for (p in c("data.table","xts","zoo","TTR","mFilter","sandwich","lmtest","Matrix")) library(p, character.only = TRUE)' >/dev/null 2>&1 &&
            have="$have r" || echo "note: R or its packages not installed (make bench-peers): skipped" ;;
@@ -101,7 +103,32 @@ run W7 w7_arima "$OUT/arima_panel.csv"
 run W8 w8_var "$OUT/var_panel.csv"
 run W9a w9_seasonal "$OUT/panel_monthly.csv" stl
 run W9b w9_seasonal "$OUT/panel_monthly.csv" adjust
+run W10 w10_xlsx "$OUT/wide.xlsx"
 $TENOR tests/bench/report.lua "$RESULTS"
+
+# ------------------------------------------------------- a grid on workers
+# 64 runs of tests/bench/lib/bench/grid_point.lua (an analyst script on
+# macro_small.csv) by tenor run --grid, in one worker and in two (issue 21:
+# target 1.8x on two cores). Whole-command wall time, median of 3.
+if [ "${GRID:-1}" = 1 ]; then
+    echo
+    echo "grid of 64 runs (tenor run --grid a=... --grid b=...):"
+    gdir=$OUT/grid
+    gcmd() { echo "$TENOR run bench.grid_point --grid a=1,3,6,12,18,24,36,48 --grid b=2,4,6,8,10,12,16,24 --file $OUT/macro_small.csv --trust --quiet --jobs $1 --out $gdir/j$1"; }
+    declare -A gmed
+    for j in 1 2; do
+        rm -rf "$gdir/j$j"
+        TENOR_PATH=$ROOT/tests/bench/lib hyperfine -N --runs 3 --prepare "rm -rf $gdir/j$j" \
+            --export-csv "$OUT/hf.csv" "$(gcmd $j)" >/dev/null 2>&1 || { echo "  --jobs $j: failed"; continue; }
+        gmed[$j]=$(awk -F, 'NR == 2 { print $4 }' "$OUT/hf.csv")
+        echo "  --jobs $j: $(awk -F, 'NR == 2 { printf "%.2f s median [%.2f-%.2f]", $4, $7, $8 }' "$OUT/hf.csv")"
+    done
+    if [ -n "${gmed[1]:-}" ] && [ -n "${gmed[2]:-}" ]; then
+        awk -v a="${gmed[1]}" -v b="${gmed[2]}" 'BEGIN { r = a / b; printf "  speed-up --jobs 2 / --jobs 1: %.2fx (target 1.8x: %s)\n", r, r >= 1.8 ? "met" : "NOT met" }'
+    fi
+    same=$(cd "$gdir" && diff -r -x manifest.json -x batch.json j1 j2 >/dev/null 2>&1 && echo identical || echo DIFFER)
+    echo "  run folders of --jobs 1 and --jobs 2 (manifests aside): $same"
+fi
 
 # ---------------------------------------------------------------- C floor
 echo

@@ -2,8 +2,8 @@
 -- message must name the function and the argument in the analyst's terms,
 -- never a Lua stack slot ("bad argument #2 to ..."), an internal _name, or
 -- a failure inside the stdlib ("attempt to index a number value"). Functions
--- that write files where they are told or print (data.write_csv, plot,
--- store.open, r:report, S:run) are left out; their arguments have their own
+-- that write files where they are told or print (data.write_csv,
+-- data.write_xlsx, fit:to_xlsx, plot, store.open, r:report, S:run) are left out; their arguments have their own
 -- tests. db: methods run on a store in a temporary folder.
 local s = series.new{freq = "M", start = "2020-01", values = {1, 2, 3, 5, 4, 6, 8, 7, 9, 10, 12, 11, 13, 15}, name = "x"}
 local ds = dataset.new{s, s:yoy():rename("y")}
@@ -20,6 +20,7 @@ local S = script{name = "test.arguments", params = {{"k", "integer", 3, "a numbe
 local wrong = {"x", {}, 1.5, -1, s, true, nil, n = 7}
 local receivers = {["s:"] = s, ["ds:"] = ds, ["fit:"] = fit, ["tp:"] = tp, ["db:"] = db, ["r:"] = r, ["S:"] = S}
 local skip = {["data.write_csv"] = true, ["ds:write_csv"] = true, ["fit:to_csv"] = true, ["tenor.complete"] = true,
+              ["data.write_xlsx"] = true, ["fit:to_xlsx"] = true,
               ["r:report"] = true, ["S:run"] = true, ["db:close"] = true, ["store.open"] = true}
 local skip_modules = {plot = true, help = true}
 

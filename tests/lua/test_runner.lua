@@ -89,7 +89,7 @@ check(read(dir .. "/runs/g/report.md"):find("last growth 3.0000", 1, true))
 
 -- replay reproduces; a changed data file is reported
 out, code = run("--replay runs/g/manifest.json")
-eq(code, 0, out); check(out:find("reproduced: 3 outputs identical", 1, true), out)
+eq(code, 0, out); check(out:find("reproduced: 4 outputs identical", 1, true), out)
 write_file(dir .. "/data/x.csv", "date,x\n2024-01,1\n2024-02,2\n2024-03,5\n")
 out, code = run("--replay runs/g/manifest.json --out runs/g2")
 eq(code, 1, out); check(out:find("data file", 1, true) and out:find("changed", 1, true), out)

@@ -2,6 +2,7 @@
 `tenor help` (see tenor.runner for what they do).
 ]]
 
+local batch = require "tenor.runner.batch"
 local json = require "tenor.runner.json"
 local library = require "tenor.runner.library"
 local output = require "tenor.runner.output"
@@ -35,6 +36,13 @@ local function parse_run_args(args)
         o.timeout = math.tointeger(tonumber(value))
         if not o.timeout or o.timeout <= 0 then error("tenor run: --timeout wants whole seconds, got " .. value, 0) end
       elseif key == "replay" then o.replay = value
+      elseif key == "jobs" then
+        o.jobs = value == "true" and batch.default_jobs() or math.tointeger(tonumber(value))
+        if not o.jobs or o.jobs < 1 then error("tenor run: --jobs wants a number of workers, got " .. value, 0) end
+      elseif key == "shard" then o.shard = {batch.parse_shard(value)}
+      elseif key == "merge" then
+        o.merge = {}
+        if value ~= "true" then o.merge[1] = value end
       else o.given[key] = value end
     else
       o.names[#o.names + 1] = a
@@ -108,7 +116,7 @@ local function jobs_of(o)
       local given = {}
       for k, v in pairs(o.given) do given[k] = v end
       for k, v in pairs(pt) do given[k] = v end
-      jobs[#jobs + 1] = {name = name, given = given, point = pt}
+      jobs[#jobs + 1] = {name = name, given = given, point = pt, index = #jobs + 1}
     end
   end
   return jobs
@@ -123,36 +131,67 @@ local function print_summary(results, failed)
   print(("%d runs, %d failed"):format(#results, failed))
 end
 
-function M.cmd_run(args)
-  local o = parse_run_args(args)
-  if o.replay then return replay(o.replay, o) end
-  if #o.names == 0 then error("tenor run: give a script name (tenor list shows them)", 0) end
-  local jobs = jobs_of(o)
-  local base = o.out or (#jobs == 1 and default_out(o.names[1]) or ("runs/batch-" .. os.date("%Y%m%d-%H%M%S")))
-  local results, failed = {}, 0
-  for i, job in ipairs(jobs) do
-    local out = base
+-- The run folder of each job: base itself for a single run, else
+-- base/<script>_<params> (the same on every shard).
+local function assign_folders(jobs, base)
+  for _, job in ipairs(jobs) do
+    job.out = base
     if #jobs > 1 then
       local label = job.name
       local gp = output.params_text(job.point)
       if gp ~= "" then label = label .. "_" .. gp:gsub("[^%w_%-%.=]", "_") end
-      out = base .. "/" .. label
+      job.out = base .. "/" .. label
+    end
+  end
+end
+
+local function run_serial(jobs, o, grid)
+  local results, failed = {}, 0
+  for i, job in ipairs(jobs) do
+    if grid then
       io.write(("[%d/%d] %s %s ... "):format(i, #jobs, job.name, output.params_text(job.point))); io.flush()
     end
-    local ok, m = pcall(run.run_one, job.name, job.given, {out = out, trust = o.trust, quiet = o.quiet or #jobs > 1,
+    local ok, m = pcall(run.run_one, job.name, job.given, {out = job.out, trust = o.trust, quiet = o.quiet or grid,
                                                            timeout = o.timeout})
     if not ok then m = {status = "failed", error = tostring(m), seconds = 0} end
     if m.status ~= "ok" then failed = failed + 1 end
-    if #jobs > 1 then print(m.status == "ok" and ("ok (%.2f s)"):format(m.seconds) or ("FAILED: " .. m.error:match("[^\n]*"))) end
-    results[#results + 1] = {job = job, manifest = m, out = out}
+    if grid then print(m.status == "ok" and ("ok (%.2f s)"):format(m.seconds) or ("FAILED: " .. m.error:match("[^\n]*"))) end
+    results[#results + 1] = {job = job, manifest = m, out = job.out}
   end
-  if #jobs > 1 then
-    print_summary(results, failed)
+  return results, failed
+end
+
+function M.cmd_run(args)
+  local o = parse_run_args(args)
+  if o.replay then return replay(o.replay, o) end
+  if o.merge then
+    for _, d in ipairs(o.names) do o.merge[#o.merge + 1] = d end
+    return batch.merge(o.merge, print_summary)
+  end
+  if #o.names == 0 then error("tenor run: give a script name (tenor list shows them)", 0) end
+  local all = jobs_of(o)
+  local base = o.out or (#all == 1 and default_out(o.names[1]) or ("runs/batch-" .. os.date("%Y%m%d-%H%M%S")))
+  assign_folders(all, base)
+  local jobs = o.shard and batch.shard(all, o.shard[1], o.shard[2]) or all
+  local grid = #all > 1
+  local results, failed, interrupted
+  if (o.jobs or 1) > 1 and #jobs > 1 then
+    results, interrupted = batch.run_parallel(jobs, o, o.jobs, base .. "/.logs")
+    failed = 0
+    for _, r in ipairs(results) do if r.manifest.status ~= "ok" then failed = failed + 1 end end
   else
+    results, failed = run_serial(jobs, o, grid)
+  end
+  if grid then
+    library.mkdir_p(base)
+    batch.write_record(base, #all, o.shard and (o.shard[1] .. "/" .. o.shard[2]) or nil, results)
+    print_summary(results, failed)
+  elseif #results == 1 then
     local m = results[1].manifest
     if m.status == "ok" then print(("\noutputs and manifest in %s"):format(results[1].out))
     else io.stderr:write("tenor run: ", m.error, "\n") end
   end
+  if interrupted then return 130 end
   return failed == 0 and 0 or 1
 end
 

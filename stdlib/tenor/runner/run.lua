@@ -38,6 +38,8 @@ function M.run_one(name, given, opts)
   local captured = {}
   local real_print = print
   local sb = sandbox.new(out_dir, {}, opts.trust)
+  local drawn = {dir = sb.out or out_dir, charts = {}}   -- charts for the report (plot.chart)
+  plot._run = drawn
   local undo
   local t0 = os.clock()
   local wall0 = os.time()
@@ -66,13 +68,15 @@ function M.run_one(name, given, opts)
   end)
   print = real_print
   if undo then undo() end
+  plot._run = nil
   manifest.seconds = os.clock() - t0            -- CPU time
   manifest.wall_seconds = os.time() - wall0     -- whole seconds
   manifest.data = reads_record(sb)
   if ok then
     manifest.status = "ok"
     local files = output.write(out_dir, result, table.concat(captured, "\n") .. "\n",
-                               ("%s (%s)"):format(name, output.params_text(manifest.params or {})))
+                               ("%s (%s)"):format(name, output.params_text(manifest.params or {})),
+                               {manifest = manifest, charts = drawn.charts})
     manifest.outputs = {}
     for _, f in ipairs(files) do
       local h = library.file_hash(out_dir .. "/" .. f)

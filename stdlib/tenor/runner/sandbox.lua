@@ -89,6 +89,17 @@ function M.enter(sb)
   local read_csv, write_csv, store_open = data.read_csv, data.write_csv, store.open
   patch(data, "read_csv", function(path, ...) check_read(sb, path, "data.read_csv"); return read_csv(path, ...) end)
   patch(data, "write_csv", function(path, ...) check_write(sb, path, "data.write_csv"); return write_csv(path, ...) end)
+  -- the Excel primitives themselves, which data.read_xlsx, data.write_xlsx
+  -- and fit:to_xlsx call (a bytes= workbook is in memory: nothing to check)
+  for _, name in ipairs{"_read_xlsx", "_read_xlsx_cells", "_write_xlsx"} do
+    local f, writes = data[name], name == "_write_xlsx"
+    local public = writes and "data.write_xlsx" or "data.read_xlsx"
+    patch(data, name, function(path, opts, ...)
+      if writes then check_write(sb, path, public)
+      elseif not (type(opts) == "table" and opts.bytes) then check_read(sb, path, public) end
+      return f(path, opts, ...)
+    end)
+  end
   patch(store, "open", function(path, opts)
     check_read(sb, path, "store.open")
     local c = canonical(path)
