@@ -31,7 +31,7 @@ static void usage(FILE *out) {
           "  -                run the script read from standard input\n"
           "  -v, --version    print the version\n"
           "  -h, --help       print this help\n"
-          "  run NAME [--param value ...] [--grid p=a,b] [--out DIR] [--trust] [--timeout S]\n"
+          "  run NAME [--param value ...] [--grid p=a,b] [--out DIR] [--allow-read PATH] [--trust] [--timeout S]\n"
           "                   run a team script (sandboxed) into an output folder with a manifest\n"
           "  run --replay DIR/manifest.json   run a manifest again and compare the outputs\n"
           "  list             the scripts on the library path\n"

@@ -28,6 +28,9 @@ pandas' min_periods) comes back under its key. The errors:
 
 local M = {}
 
+-- the C registry, held here: a sandboxed run removes the "_" primitives from `series`
+local declare_opts, check_opts, opt_specs = series._declare_opts, series._check_opts, series._opt_specs
+
 local LO_OPEN, HI_OPEN = 1, 2
 
 local function entry(fname, e)
@@ -51,23 +54,23 @@ function M.declare(fname, list)
     decl.keys[en.name] = en
     for _, a in ipairs(en.aliases or {}) do decl.alias[a] = en.name end
   end
-  series._declare_opts(fname, decl)
+  declare_opts(fname, decl)
   return fname
 end
 
 --- args.check(fname, opts, level) -> a checked copy of opts ({} for nil);
 --- raises at `level` (default 3: the caller of the public function).
 function M.check(fname, opts, level)
-  local checked, msg = series._check_opts(fname, opts)
+  local checked, msg = check_opts(fname, opts)
   if checked == nil then error(msg, level or 3) end
   return checked
 end
 
 --- args.spec(fname) -> the declaration {names =, keys =, alias =} or nil.
-function M.spec(fname) return series._opt_specs()[fname] end
+function M.spec(fname) return opt_specs()[fname] end
 
 --- args.all() -> every declaration, keyed by public name.
-function M.all() return series._opt_specs() end
+function M.all() return opt_specs() end
 
 --- args.describe(fname) -> the options as help prints them, or nil.
 function M.describe(fname)

@@ -41,11 +41,13 @@ data.write_csv(path, what, opts) -> true | nil, message
 ]]
 
 local M = data
+-- the raw C readers, held here: a sandboxed run removes them from `data`
+local read_csv_raw, write_csv_raw = M._read_csv, M._write_csv
 
 function M.read_csv(path, opts)
   if type(path) ~= "string" then error("read_csv: path must be a string", 2) end
   if opts ~= nil and type(opts) ~= "table" then error("read_csv: opts must be a table", 2) end
-  local raw, err = M._read_csv(path, opts)
+  local raw, err = read_csv_raw(path, opts)
   if not raw then return nil, err end
   return dataset.new(raw.columns, {
     file = path, notes = raw.notes, freq = raw.freq,
@@ -67,7 +69,7 @@ function M.write_csv(path, what, opts)
   for k, v in pairs(opts or {}) do o[k] = v end
   if o.date_format == nil and series.is(list[1]) then o.date_format = list[1].meta.datefmt end
   if o.date_column == nil and dataset.is(what) then o.date_column = what:info().date_column end
-  return M._write_csv(path, list, o)
+  return write_csv_raw(path, list, o)
 end
 
 return M

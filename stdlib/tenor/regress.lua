@@ -36,6 +36,8 @@ no small-sample factor, lags counted over the rows used):
 local args = require "tenor.args"
 
 local M = regress
+-- the C fits, held here: a sandboxed run removes the "_" primitives from `regress`
+local ols_raw, rolling_raw = M._ols, M._rolling
 
 args.declare("regress.ols", {
   {"const", "boolean", default = true, help = "add an intercept named const"},
@@ -75,7 +77,7 @@ end
 function M.ols(y, xs, opts)
   opts = args.check("regress.ols", opts)
   local cols, names = normalise(xs)
-  local fit = M._ols(y, cols, names, opts)
+  local fit = ols_raw(y, cols, names, opts)
   fit.y_name = series.is(y) and y.name or "y"
   -- fitted values and residuals use coefficients estimated on the whole
   -- sample: at any date inside it they know the future
@@ -100,9 +102,9 @@ local function rolling(y, xs, opts, window)
   o.window = window or o.window
   if o.window == nil then error("regress.rolling: give {window=n}", 3) end
   if o.const == false then error("regress.rolling: always fits a constant", 3) end
-  if (o.cov or "classical") == "classical" then return M._rolling(y, cols, names, o) end
+  if (o.cov or "classical") == "classical" then return rolling_raw(y, cols, names, o) end
   -- robust covariances: refit every window with regress.ols
-  local fast = M._rolling(y, cols, names, o)          -- for the calendar and nobs
+  local fast = rolling_raw(y, cols, names, o)          -- for the calendar and nobs
   local out = {coef = {}, se = {}, nobs = fast.nobs}
   local dates = fast.nobs:dates()
   local cv, sv, r2v = {}, {}, {}

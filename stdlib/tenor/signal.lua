@@ -44,11 +44,13 @@ business-day calendar series, the last value published by that day.
 ]]
 
 local M = signal
+-- the C kernels, held here: a sandboxed run removes the "_" primitives from `signal`
+local cross_raw, turns_raw = M._cross, M._turns
 
 function M.above(a, b) return a:gt(b) end
 function M.below(a, b) return a:lt(b) end
-function M.cross_above(a, b) return M._cross(a - b, 1) end
-function M.cross_below(a, b) return M._cross(a - b, -1) end
+function M.cross_above(a, b) return cross_raw(a - b, 1) end
+function M.cross_below(a, b) return cross_raw(a - b, -1) end
 
 M.QUADRANTS = {"recovery", "overheat", "stagflation", "reflation"}
 
@@ -80,7 +82,7 @@ function M.turning_points(s, opts)
   if not o.method then
     error(("turning_points: no default method for %s data; give {method='bry_boschan'|'bbq'|'pagan_sossounov'}"):format(s.freq), 2)
   end
-  local turns, rules = M._turns(s, o)
+  local turns, rules = turns_raw(s, o)
   return setmetatable({turns = turns, rules = rules, series = s}, tp_mt)
 end
 

@@ -10,12 +10,12 @@ local run = require "tenor.runner.run"
 local M = {}
 
 local function parse_run_args(args)
-  local o = {names = {}, given = {}, grids = {}}
+  local o = {names = {}, given = {}, grids = {}, allow_read = {}}
   local i = 1
   while i <= #args do
     local a = args[i]
-    local key, inline = a:match("^%-%-([%w_]+)=(.*)$")
-    key = key or a:match("^%-%-([%w_]+)$")
+    local key, inline = a:match("^%-%-([%w_%-]+)=(.*)$")
+    key = key or a:match("^%-%-([%w_]+)$") or a:match("^%-%-(allow%-read)$")
     if key then
       local value = inline
       if value == nil then
@@ -35,6 +35,7 @@ local function parse_run_args(args)
         o.timeout = math.tointeger(tonumber(value))
         if not o.timeout or o.timeout <= 0 then error("tenor run: --timeout wants whole seconds, got " .. value, 0) end
       elseif key == "replay" then o.replay = value
+      elseif key == "allow_read" or key == "allow-read" then o.allow_read[#o.allow_read + 1] = value
       else o.given[key] = value end
     else
       o.names[#o.names + 1] = a
@@ -81,7 +82,13 @@ local function replay(path, o)
     if now ~= d.sha256 then print(("warning: data file %s %s"):format(d.path, now and "changed" or "is missing")) end
   end
   local out = o.out or (path:match("^(.*)/[^/]*$") or ".") .. "-replay"
-  local again = run.run_one(name, given, {out = out, trust = not m.sandbox, quiet = true, timeout = o.timeout})
+  -- trust and reads come from this command line, never from the manifest
+  if o.trust then print("replay: trusted (--trust on this command line): no sandbox")
+  elseif m.sandbox == false or m.sandbox == nil then
+    print("replay: sandboxed, although the manifest records a trusted run (--trust on this command line lifts it)")
+  end
+  local again = run.run_one(name, given, {out = out, trust = o.trust, quiet = true, timeout = o.timeout,
+                                          allow_read = o.allow_read})
   if again.status ~= "ok" then
     print("replay failed: " .. again.error)
     return 1
@@ -140,7 +147,7 @@ function M.cmd_run(args)
       io.write(("[%d/%d] %s %s ... "):format(i, #jobs, job.name, output.params_text(job.point))); io.flush()
     end
     local ok, m = pcall(run.run_one, job.name, job.given, {out = out, trust = o.trust, quiet = o.quiet or #jobs > 1,
-                                                           timeout = o.timeout})
+                                                           timeout = o.timeout, allow_read = o.allow_read})
     if not ok then m = {status = "failed", error = tostring(m), seconds = 0} end
     if m.status ~= "ok" then failed = failed + 1 end
     if #jobs > 1 then print(m.status == "ok" and ("ok (%.2f s)"):format(m.seconds) or ("FAILED: " .. m.error:match("[^\n]*"))) end
@@ -156,21 +163,45 @@ function M.cmd_run(args)
   return failed == 0 and 0 or 1
 end
 
-function M.cmd_list()
-  local found = library.discover()
-  if #found == 0 then print("no scripts on the library path (" .. table.concat(library.library_dirs(), ":") .. ")") return 0 end
-  for _, s in ipairs(found) do print(("%-28s %s"):format(s.name, s.description or "")) end
+-- A file's declaration, read in a sandboxed child with no write rights
+-- and a short timeout: {script = true, name=, description=, help=} or
+-- {script = false, reason=}.
+local DECLARE_TIMEOUT = 5
+local function declaration(path, with_help, trust)
+  local request = json.encode{mode = "declare", path = path, help = with_help, package_path = package.path}
+  local res = _tenor_child_run{request = request, trust = trust, read = run.read_roots(path), timeout = DECLARE_TIMEOUT}
+  if res.status == "timeout" then return {script = false, reason = ("its top level ran longer than %d s"):format(DECLARE_TIMEOUT)} end
+  local text = res.report or ""
+  if text:sub(1, 1) == "!" then error("tenor: " .. text:sub(2), 0) end
+  local ok, d = pcall(json.decode, text)
+  if ok and type(d) == "table" and type(d.script) == "boolean" then return d end
+  return {script = false, reason = ("it ended (status %s %s) without a declaration"):format(res.status, res.code)}
+end
+
+function M.cmd_list(args)
+  local trust = args and args[1] == "--trust"
+  local files = library.script_files()
+  if #files == 0 then print("no scripts on the library path (" .. table.concat(library.library_dirs(), ":") .. ")") return 0 end
+  for _, f in ipairs(files) do
+    local d = declaration(f.path, false, trust)
+    if d.script then print(("%-28s %s"):format(f.name, d.description or ""))
+    else print(("%-28s not a script{} file: %s"):format(f.name, tostring(d.reason):match("[^\n]*"))) end
+  end
   return 0
 end
 
-M.usage = "usage: tenor run NAME [--param value ...] [--grid p=a,b] [--out DIR] [--trust] [--timeout S] [--quiet]\n"
-  .. "       tenor run --replay DIR/manifest.json\n       tenor list\n       tenor help NAME"
+M.usage = "usage: tenor run NAME [--param value ...] [--grid p=a,b] [--out DIR] [--allow-read PATH] [--trust] [--timeout S] [--quiet]\n"
+  .. "       tenor run --replay DIR/manifest.json [--trust] [--allow-read PATH]\n       tenor list\n       tenor help NAME"
 
 function M.cmd_help(args)
   if not args[1] then print(M.usage); return 0 end
   local path = library.find_script(args[1])
-  local S = assert(loadfile(path, "t"))()
-  print(S:help())
+  local d = declaration(path, true, args[2] == "--trust")
+  if not d.script then
+    io.stderr:write(("tenor help: %s is not a script{} file: %s\n"):format(path, tostring(d.reason)))
+    return 1
+  end
+  print(d.help)
   print(("file: %s"):format(path))
   return 0
 end
