@@ -14,8 +14,8 @@
 
 PREFIX    ?= /usr/local
 CC        ?= cc
-PKGS      := lua5.4 gsl readline sqlite3 jansson
-DEB_PKGS  := liblua5.4-dev libgsl-dev libreadline-dev libsqlite3-dev libjansson-dev pkg-config
+PKGS      := lua5.4 gsl readline sqlite3 jansson nettle
+DEB_PKGS  := liblua5.4-dev libgsl-dev libreadline-dev libsqlite3-dev libjansson-dev nettle-dev pkg-config
 # charts (gnuplot, a CJK font), the terminal tests of the REPL (tmux) and
 # the C unit tests under valgrind
 RUN_PKGS  := gnuplot-nox fonts-wqy-microhei tmux valgrind
@@ -34,7 +34,8 @@ WARN      := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 OPT       ?= -O3 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-GSL_LIBS   = $(shell pkg-config --libs gsl 2>/dev/null)
+# what the pure-C core links (the C unit tests link only the core)
+CORE_LIBS  = $(shell pkg-config --libs gsl nettle 2>/dev/null)
 CFLAGS    += $(WARN) $(OPT) -D_GNU_SOURCE -pthread -MMD -MP $(PKG_CFLAGS)
 LDLIBS    += $(PKG_LIBS) -lm -lpthread
 
@@ -107,11 +108,11 @@ $(BUILD) $(ASAN) $(TSAN):
 	mkdir -p $@
 
 tests/c/%: tests/c/%.c $(call objs,$(BUILD),$(CORE_SRC)) tests/c/harness.h
-	$(CC) $(CFLAGS) -Iinterp -o $@ $< $(call objs,$(BUILD),$(CORE_SRC)) -lquadmath $(GSL_LIBS) -lm
+	$(CC) $(CFLAGS) -Iinterp -o $@ $< $(call objs,$(BUILD),$(CORE_SRC)) -lquadmath $(CORE_LIBS) -lm
 
 # the sandbox's test also links host/sandbox.o (pure C, no Lua)
 tests/c/test_sandbox: tests/c/test_sandbox.c $(BUILD)/host/sandbox.o $(call objs,$(BUILD),$(CORE_SRC)) tests/c/harness.h
-	$(CC) $(CFLAGS) -Iinterp -o $@ $< $(BUILD)/host/sandbox.o $(call objs,$(BUILD),$(CORE_SRC)) $(GSL_LIBS) -lm
+	$(CC) $(CFLAGS) -Iinterp -o $@ $< $(BUILD)/host/sandbox.o $(call objs,$(BUILD),$(CORE_SRC)) $(CORE_LIBS) -lm
 
 demo: all
 	./tenor examples/quickstart.lua
@@ -119,7 +120,8 @@ demo: all
 test: all $(CTESTS)
 	@TENOR=./tenor CTESTS="$(CTESTS)" bash tests/run.sh
 
-# The reference is generated from stdlib/tenor/docs.lua, the text help() prints.
+# The reference is generated from the help entries each module registers
+# (tenor.doc), the text help() prints.
 docs: all
 	@mkdir -p docs
 	./tenor -e 'io.write(tenor.reference_markdown(), "\n")' > docs/reference.md
@@ -146,11 +148,11 @@ $(ASAN)/tenor: $(call objs,$(ASAN),$(CORE_SRC) $(LUA_SRC) $(MAIN_SRC)) $(STDLIB_
 
 $(ASAN)/c/%: tests/c/%.c $(call objs,$(ASAN),$(CORE_SRC)) tests/c/harness.h
 	@mkdir -p $(ASAN)/c
-	$(CC) $(CFLAGS) $(SAN_FLAGS) -Iinterp -o $@ $< $(call objs,$(ASAN),$(CORE_SRC)) -lquadmath $(GSL_LIBS) -lm
+	$(CC) $(CFLAGS) $(SAN_FLAGS) -Iinterp -o $@ $< $(call objs,$(ASAN),$(CORE_SRC)) -lquadmath $(CORE_LIBS) -lm
 
 $(ASAN)/c/test_sandbox: tests/c/test_sandbox.c $(ASAN)/host/sandbox.o $(call objs,$(ASAN),$(CORE_SRC)) tests/c/harness.h
 	@mkdir -p $(ASAN)/c
-	$(CC) $(CFLAGS) $(SAN_FLAGS) -Iinterp -o $@ $< $(ASAN)/host/sandbox.o $(call objs,$(ASAN),$(CORE_SRC)) $(GSL_LIBS) -lm
+	$(CC) $(CFLAGS) $(SAN_FLAGS) -Iinterp -o $@ $< $(ASAN)/host/sandbox.o $(call objs,$(ASAN),$(CORE_SRC)) $(CORE_LIBS) -lm
 
 check-asan: deps $(ASAN)/tenor $(patsubst tests/c/%,$(ASAN)/c/%,$(CTESTS))
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
@@ -207,7 +209,7 @@ $(FUZZ):
 FUZZ_LIB_OBJS = $(call objs,$(FUZZ),$(CORE_SRC) $(LUA_SRC)) $(STDLIB_OBJ)
 
 $(FUZZ)/fuzz_date: tests/fuzz/fuzz_date.c $(call objs,$(FUZZ),$(CORE_SRC))
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(GSL_LIBS) -lm
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(CORE_LIBS) -lm
 
 $(FUZZ)/fuzz_%: tests/fuzz/fuzz_lua.c tests/fuzz/%.lua $(FUZZ_LIB_OBJS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -DFUZZ_NAME='"$*"' -DTENOR_ROOT='"$(CURDIR)"' \

@@ -1,6 +1,6 @@
 /*
- * ols.h -- least squares on GSL, without Lua: the numerical core behind
- * regress.ols and the unit tests.
+ * ols.h -- least squares in plain C (no GSL, no Lua): the numerical core
+ * behind regress.ols.
  */
 #ifndef TN_OLS_H
 #define TN_OLS_H
@@ -21,7 +21,9 @@ typedef struct {
 
 /* Fits y (n) on the columns of X (n*k, column-major: column j at X + j*n)
    by a re-orthogonalised Gram-Schmidt QR of the column-scaled design, then
-   one step of iterative refinement with the residual in long double. cov_type is TN_COV_*; hac_lag the Bartlett lag.
+   Björck's refinement of the solution and residual together (residuals in
+   long double, at most three rounds; see ols.c). cov_type is TN_COV_*;
+   hac_lag the Bartlett lag.
    The fit's arrays are the caller's (sizes as above; depends_on k ints).
    Returns 0, -1 when the design is rank deficient (collinear and
    depends_on say which columns), -2 when n <= k, -3 when out of memory or

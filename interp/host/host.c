@@ -217,6 +217,35 @@ static void preload_stdlib(lua_State *L) {
     lua_pop(L, 2);
 }
 
+const char tn_host_usage[] =
+    "usage: tenor [options] [script [args...]]\n"
+    "  (no arguments)   start the interactive REPL\n"
+    "  script [args]    run a Lua script; args are in the table `arg`\n"
+    "  -e CODE          run CODE (may be given more than once)\n"
+    "  -i               stay in the REPL after running the script or -e code\n"
+    "  -                run the script read from standard input\n"
+    "  -v, --version    print the version\n"
+    "  -h, --help       print this help\n"
+    "  run NAME [--param value ...] [--grid p=a,b] [--out DIR] [--allow-read PATH]\n"
+    "      [--trust] [--timeout S] [--quiet]\n"
+    "                   run a team script (sandboxed) into an output folder with a manifest\n"
+    "  run --replay DIR/manifest.json [--trust] [--allow-read PATH]\n"
+    "                   run a manifest again (sandboxed unless --trust) and compare the outputs\n"
+    "  list             the scripts on the library path\n"
+    "  help NAME        a script's description and parameters\n"
+    "environment: TENOR_PATH (extra script folders, ':'-separated),\n"
+    "  TENOR_HISTORY, TENOR_RC, TENOR_HOME (where stdlib/ lives)\n";
+
+/* The global table tenor, with what only the host knows: version, usage. */
+static void set_tenor_table(lua_State *L) {
+    lua_createtable(L, 0, 8);
+    lua_pushliteral(L, TN_VERSION);
+    lua_setfield(L, -2, "version");
+    lua_pushstring(L, tn_host_usage);
+    lua_setfield(L, -2, "usage");
+    lua_setglobal(L, "tenor");
+}
+
 /* The raw "_" primitives of the C modules, out of a sandboxed script's
    reach once the stdlib holds its own references to them. */
 static void strip_raw_primitives(lua_State *L) {
@@ -236,6 +265,7 @@ static int open_everything(lua_State *L) {
     else luaL_openlibs(L);
     tn_openlibs(L);
     set_paths(L, root);
+    set_tenor_table(L);
     preload_stdlib(L);
     lua_register(L, "_tenor_terminal_width", terminal_width);
     if (!sandboxed) {

@@ -8,7 +8,13 @@
 
 #include <lua.h>
 
+/* The one place of the version: the command line, the REPL banner and Lua
+   (tenor.version, set by the host) read it here. */
 #define TN_VERSION "0.1.0"
+
+/* The command line's usage text (tenor --help); Lua sees it as tenor.usage
+   (tenor help without a name prints it). */
+extern const char tn_host_usage[];
 
 /* A ready state, or NULL with a message printed to stderr. */
 lua_State *tn_host_new(void);

@@ -1,14 +1,7 @@
 /*
- * main.c -- the tenor command line.
- *
- *   tenor                     the REPL
- *   tenor FILE.lua [args...]  run a script; its arguments are in `arg`
- *   tenor -e CODE             run CODE (may repeat)
- *   tenor -i FILE             run FILE, then stay in the REPL
- *   tenor -                   run standard input as a script
- *   tenor --version | --help
- *   tenor run NAME [--param value ...]   a team script as a reproducible run
- *   tenor list | tenor help NAME          the team's scripts (stdlib/tenor/runner.lua)
+ * main.c -- the tenor command line: the REPL, scripts, -e code, and the
+ * run/list/help subcommands handed to stdlib/tenor/runner.lua. The options
+ * are listed once, in the usage text (tn_host_usage, host.c).
  *
  * A script error prints "file:line: message" and a traceback, and the
  * exit status is 1.
@@ -22,23 +15,7 @@
 #include "host/host.h"
 #include "host/repl.h"
 
-static void usage(FILE *out) {
-    fputs("usage: tenor [options] [script [args...]]\n"
-          "  (no arguments)   start the interactive REPL\n"
-          "  script [args]    run a Lua script; args are in the table `arg`\n"
-          "  -e CODE          run CODE (may be given more than once)\n"
-          "  -i               stay in the REPL after running the script or -e code\n"
-          "  -                run the script read from standard input\n"
-          "  -v, --version    print the version\n"
-          "  -h, --help       print this help\n"
-          "  run NAME [--param value ...] [--grid p=a,b] [--out DIR] [--allow-read PATH] [--trust] [--timeout S]\n"
-          "                   run a team script (sandboxed) into an output folder with a manifest\n"
-          "  run --replay DIR/manifest.json   run a manifest again and compare the outputs\n"
-          "  list             the scripts on the library path\n"
-          "  help NAME        a script's description and parameters\n"
-          "environment: TENOR_PATH (extra script folders, ':'-separated),\n"
-          "  TENOR_HISTORY, TENOR_RC, TENOR_HOME (where stdlib/ lives)\n", out);
-}
+static void usage(FILE *out) { fputs(tn_host_usage, out); }
 
 /* arg[0] = script, arg[1..] = its arguments, negative indexes before. */
 static void set_arg_table(lua_State *L, char **argv, int argc, int script) {

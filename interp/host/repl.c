@@ -220,7 +220,8 @@ static char **complete(const char *text, int start, int end) {
     lua_getglobal(L, "tenor");
     lua_getfield(L, -1, "complete");
     lua_pushlstring(L, rl_line_buffer + from, (size_t)(end - from));
-    if (lua_pcall(L, 1, 1, 0) != LUA_OK) lua_pushnil(L);
+    lua_pushlstring(L, rl_line_buffer, (size_t)from);      /* the line before: an open options table? */
+    if (lua_pcall(L, 2, 1, 0) != LUA_OK) lua_pushnil(L);
     lua_setfield(L, LUA_REGISTRYINDEX, "tenor.completions");
     lua_pop(L, 1);
     /* readline replaces text from 'start'; our words start at 'from' */

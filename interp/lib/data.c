@@ -27,6 +27,7 @@
 #include "core/calendar.h"
 #include "core/csv.h"
 #include "core/numparse.h"
+#include "series/opts.h"
 #include "series/series.h"
 #include "lib/tnlib.h"
 
@@ -702,24 +703,14 @@ static int data_read_csv(lua_State *L) {
     const char *freq_opt = opt_string(L, 2, "freq");
     int forced = 0, freq, style, have_row = 0, descending = 0, threads = 0;
     size_t max_rows = (size_t)-1;
-    if (lua_istable(L, 2)) {
-        lua_getfield(L, 2, "threads");      /* 1 or 2; default: 2 on files of 4 MB and more */
-        if (!lua_isnil(L, -1)) {
-            lua_Integer t = luaL_checkinteger(L, -1);
-            if (t != 1 && t != 2) return luaL_argerror(L, 2, "threads must be 1 or 2");
-            threads = (int)t;
-        }
-        lua_pop(L, 1);
-        lua_getfield(L, 2, "nrows");
-        if (!lua_isnil(L, -1)) {
-            lua_Integer m = luaL_checkinteger(L, -1);
-            if (m < 1) return luaL_argerror(L, 2, "nrows must be at least 1");
-            max_rows = (size_t)m;
-        }
-        lua_pop(L, 1);
+    if (lua_istable(L, 2)) {                /* data.lua has checked the options */
+        if (lua_getfield(L, 2, "threads") != LUA_TNIL) threads = (int)lua_tointeger(L, -1);
+        if (lua_getfield(L, 2, "nrows") != LUA_TNIL) max_rows = (size_t)lua_tointeger(L, -1);
+        lua_pop(L, 2);
     }
     if (freq_opt && tn_freq_parse(freq_opt, &forced) != 0)
-        return luaL_argerror(L, 2, lua_pushfstring(L, "unknown frequency '%s'", freq_opt));
+        return tn_arg_error(L, "data.read_csv", "option 'freq'", "'%s' is not a frequency (A, Q, M, W, W-FRI, B or D)",
+                            freq_opt);
     lua_newtable(L); int names_idx = lua_gettop(L);
     lua_newtable(L); int notes_idx = lua_gettop(L);
     lua_newtable(L); int meta_idx = lua_gettop(L);
@@ -811,7 +802,7 @@ typedef struct {
 static void check_write_list(lua_State *L, csvwrite *w) {
     w->n = (int)lua_rawlen(L, 2);
     w->empty = 1;
-    luaL_argcheck(L, w->n > 0, 2, "write_csv: nothing to write");
+    if (w->n == 0) tn_arg_error(L, "data.write_csv", "what", "is empty: nothing to write");
     w->s = scratch(L, (size_t)w->n * sizeof *w->s);
     w->decimals = scratch(L, (size_t)w->n * sizeof(int));
     for (int i = 0; i < w->n; i++) {
@@ -905,8 +896,7 @@ static int data_write_csv(lua_State *L) {
     w.na = opt_string(L, 3, "na");
     if (!w.na) w.na = "";
     w.sep = sep ? (strcmp(sep, "\\t") == 0 ? '\t' : sep[0]) : ',';
-    w.style = fmt ? parse_style(fmt) : TN_STYLE_ISO;
-    luaL_argcheck(L, w.style >= 0, 3, "date_format must be 'iso', 'compact', 'start' or 'end'");
+    w.style = fmt ? parse_style(fmt) : TN_STYLE_ISO;    /* data.lua has checked the choice */
     lua_getfield(L, 3, "all_rows");
     w.all_rows = lua_toboolean(L, -1);
     const char *tmp = lua_pushfstring(L, "%s.tmp%d", path, (int)getpid());

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "core/calendar.h"
+#include "series/opts.h"
 #include "series/series.h"
 #include "core/turning.h"
 #include "lib/tnlib.h"
@@ -43,8 +44,7 @@ static int signal_cross(lua_State *L) {
 /* n consecutive rises (falls): x_t > x_{t−1} > ... > x_{t−n}. */
 static int monotone(lua_State *L, int up) {
     tn_series *x = tn_series_check(L, 1);
-    lua_Integer n = luaL_optinteger(L, 2, 1);
-    luaL_argcheck(L, n >= 1, 2, "n must be at least 1");
+    lua_Integer n = tn_arg_integer(L, 2, up ? "signal.rising" : "signal.falling", "n", 1, 1);
     tn_series *r = derived(L, x);
     for (size_t t = 0; t < x->n; t++) {
         if ((lua_Integer)t < n) { r->v[t] = NAN; continue; }
@@ -64,8 +64,7 @@ static int signal_falling(lua_State *L) { return monotone(L, 0); }
 /* persist(cond, k): 1 when cond was true in each of the last k periods. */
 static int signal_persist(lua_State *L) {
     tn_series *c = tn_series_check(L, 1);
-    lua_Integer k = luaL_checkinteger(L, 2);
-    luaL_argcheck(L, k >= 1, 2, "k must be at least 1");
+    lua_Integer k = tn_arg_integer(L, 2, "signal.persist", "k", 0, 1);
     tn_series *r = derived(L, c);
     for (size_t t = 0; t < c->n; t++) {
         if ((lua_Integer)t + 1 < k) { r->v[t] = NAN; continue; }
@@ -95,7 +94,7 @@ static int signal_first(lua_State *L) {
    true (on wins a tie); 0 before the first on; missing values keep the state. */
 static int signal_hold(lua_State *L) {
     tn_series *on = tn_series_check(L, 1), *off = tn_series_check(L, 2);
-    if (on->freq != off->freq) return luaL_error(L, "hold: on and off must share a frequency");
+    if (on->freq != off->freq) return luaL_error(L, "signal.hold: on and off must share a frequency");
     int64_t lo = on->start < off->start ? on->start : off->start;
     int64_t hi1 = on->start + (int64_t)on->n, hi2 = off->start + (int64_t)off->n;
     int64_t hi = hi1 > hi2 ? hi1 : hi2;

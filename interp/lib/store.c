@@ -34,6 +34,7 @@
 #include <time.h>
 
 #include "core/calendar.h"
+#include "series/opts.h"
 #include "series/series.h"
 #include "lib/tnlib.h"
 
@@ -46,10 +47,20 @@ typedef struct {
     int readonly;
 } tn_store;
 
-static tn_store *check_store(lua_State *L) {
-    tn_store *st = luaL_checkudata(L, 1, STORE_MT);
-    if (!st->db) luaL_error(L, "store: the database is closed");
+/* The store a db: method is called on; fn names the method in errors. */
+static tn_store *check_store_as(lua_State *L, const char *fn) {
+    tn_store *st = luaL_testudata(L, 1, STORE_MT);
+    if (!st) tn_arg_error(L, fn, "is a store method", "called on a %s: write db:%s(...) with db = store.open(path)",
+                          luaL_typename(L, 1), fn + 3);
+    if (!st->db) luaL_error(L, "%s: the store is closed", fn);
     return st;
+}
+
+/* A series name argument: a non-empty string. */
+static const char *check_name(lua_State *L, int idx, const char *fn) {
+    if (lua_type(L, idx) != LUA_TSTRING || lua_rawlen(L, idx) == 0)
+        tn_arg_error(L, fn, "name", "must be a series name, a non-empty string (got a %s)", luaL_typename(L, idx));
+    return lua_tostring(L, idx);
 }
 
 static const char *store_path(lua_State *L) {
@@ -129,15 +140,42 @@ static int prepare_schema(lua_State *L, sqlite3 *db, const char *path, int reado
     return 0;
 }
 
+#define OPT_END {NULL, NULL, NULL, 0, 0, 0, NULL, NULL, NULL}
+#define NO_RANGE -HUGE_VAL, HUGE_VAL, 0
+static const tn_opt open_opts[] = {
+    {"readonly", "boolean", NULL, NO_RANGE, "false", "open without writing (no WAL, no schema change)", NULL},
+    OPT_END
+};
+static const tn_opt put_opts[] = {
+    {"vintage", "string", NULL, NO_RANGE, "now (UTC)", "the vintage stamp: YYYY-MM-DD, optionally with a time", NULL},
+    {"unit", "string", NULL, NO_RANGE, "s.meta.unit", "unit of the values", NULL},
+    {"source", "string", NULL, NO_RANGE, "s.meta.source", "where the data come from", NULL},
+    {"description", "string", NULL, NO_RANGE, "s.meta.description", "one line about the series", NULL},
+    {"kind", "string", NULL, NO_RANGE, "s.meta.kind", "flow, stock, rate or index (how :to() aggregates)", NULL},
+    OPT_END
+};
+static const tn_opt get_opts[] = {
+    {"as_of", "string", NULL, NO_RANGE, "the latest", "the vintage known at this date (YYYY-MM-DD, or a full stamp)", NULL},
+    OPT_END
+};
+
+/* A vintage date given by the caller: YYYY-MM-DD, optionally with a time. */
+static const char *check_stamp(lua_State *L, const char *v, const char *fname, const char *key) {
+    int y, m, d;
+    if (v && (sscanf(v, "%4d-%2d-%2d", &y, &m, &d) != 3 || strlen(v) < 10 || m < 1 || m > 12 || d < 1 || d > 31))
+        tn_arg_error(L, fname, key, "must be a date YYYY-MM-DD (optionally with a time), got '%s'", v);
+    return v;
+}
+
 /* store.open(path, {readonly=}) */
 static int store_open(lua_State *L) {
-    const char *path = luaL_checkstring(L, 1);
-    int readonly = 0;
-    if (lua_istable(L, 2)) {
-        lua_getfield(L, 2, "readonly");
-        readonly = lua_toboolean(L, -1);
-        lua_pop(L, 1);
-    }
+    if (lua_type(L, 1) != LUA_TSTRING)
+        return tn_arg_error(L, "store.open", "path", "must be a file name (got a %s)", luaL_typename(L, 1));
+    const char *path = lua_tostring(L, 1);
+    tn_opts_check(L, 2, "store.open");
+    lua_getfield(L, 2, "readonly");
+    int readonly = lua_toboolean(L, -1);
+    lua_pop(L, 1);
     tn_store *st = lua_newuserdatauv(L, sizeof *st, 1);
     st->db = NULL;
     st->readonly = readonly;
@@ -199,19 +237,11 @@ static void now_stamp(char *buf, size_t size) {
 
 /* The vintage stamp: opts.vintage ("2024-06-30" or with a time) or now. */
 static const char *vintage_stamp(lua_State *L, int opts, char *buf, size_t size) {
-    if (lua_istable(L, opts)) {
-        lua_getfield(L, opts, "vintage");
-        const char *v = lua_tostring(L, -1);
-        lua_pop(L, 1);
-        if (v) {
-            int y, m, d;
-            if (sscanf(v, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
-                luaL_error(L, "put: vintage must be a date YYYY-MM-DD (optionally with a time), got '%s'", v);
-            snprintf(buf, size, "%s", v);
-            return buf;
-        }
-    }
-    now_stamp(buf, size);
+    lua_getfield(L, opts, "vintage");
+    const char *v = check_stamp(L, lua_tostring(L, -1), "db:put", "option 'vintage'");
+    if (v) snprintf(buf, size, "%s", v);
+    else now_stamp(buf, size);
+    lua_pop(L, 1);
     return buf;
 }
 
@@ -305,11 +335,11 @@ static int freq_of(sqlite3 *db, const char *name, char *out, size_t size) {
 }
 
 static int store_put(lua_State *L) {
-    tn_store *st = check_store(L);
-    const char *name = luaL_checkstring(L, 2);
+    tn_store *st = check_store_as(L, "db:put");
+    const char *name = check_name(L, 2, "db:put");
     const tn_series *s = tn_series_check(L, 3);
     if (st->readonly) return luaL_error(L, "put: store %s is open read-only", store_path(L));
-    if (!*name) return luaL_argerror(L, 2, "name must not be empty");
+    tn_opts_check(L, 4, "db:put");
     char stampbuf[64], start[64], oldfreq[16];
     const char *stamp = vintage_stamp(L, 4, stampbuf, sizeof stampbuf);
     tn_period_format(s->freq, s->start, TN_STYLE_ISO, start, sizeof start);
@@ -354,14 +384,12 @@ static void as_of_bound(const char *as_of, char *out, size_t size) {
 }
 
 static int store_get(lua_State *L) {
-    tn_store *st = check_store(L);
-    const char *name = luaL_checkstring(L, 2);
-    const char *as_of = NULL;
-    if (lua_istable(L, 3)) {
-        lua_getfield(L, 3, "as_of");
-        as_of = lua_tostring(L, -1);
-        lua_pop(L, 1);
-    }
+    tn_store *st = check_store_as(L, "db:get");
+    const char *name = check_name(L, 2, "db:get");
+    tn_opts_check(L, 3, "db:get");
+    lua_getfield(L, 3, "as_of");
+    const char *as_of = check_stamp(L, lua_tostring(L, -1), "db:get", "option 'as_of'");
+    lua_pop(L, 1);                          /* the checked copy in slot 3 keeps it */
     char bound[80], freq[16];
     sqlite3_stmt *q;
     const char *sql = as_of
@@ -430,8 +458,8 @@ static int store_get(lua_State *L) {
 /* ------------------------------------------------------------ listings */
 
 static int store_meta(lua_State *L) {
-    tn_store *st = check_store(L);
-    const char *name = luaL_checkstring(L, 2);
+    tn_store *st = check_store_as(L, "db:meta");
+    const char *name = check_name(L, 2, "db:meta");
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db,
                            "SELECT freq, unit, source, description, kind, created,"
@@ -479,20 +507,22 @@ static int push_column_list(lua_State *L, sqlite3 *db, const char *sql, const ch
 
 /* db:list(pattern): names matching a glob ('*' any run, '?' one char). */
 static int store_list(lua_State *L) {
-    tn_store *st = check_store(L);
+    tn_store *st = check_store_as(L, "db:list");
+    if (!lua_isnoneornil(L, 2) && lua_type(L, 2) != LUA_TSTRING)
+        return tn_arg_error(L, "db:list", "pattern", "must be a glob pattern such as 'cn_*' (got a %s)", luaL_typename(L, 2));
     const char *pattern = luaL_optstring(L, 2, "*");
     return push_column_list(L, st->db, "SELECT name FROM series WHERE name GLOB ?1 ORDER BY name", pattern);
 }
 
 static int store_vintages(lua_State *L) {
-    tn_store *st = check_store(L);
-    const char *name = luaL_checkstring(L, 2);
+    tn_store *st = check_store_as(L, "db:vintages");
+    const char *name = check_name(L, 2, "db:vintages");
     return push_column_list(L, st->db, "SELECT stamp FROM vintages WHERE name = ?1 ORDER BY stamp", name);
 }
 
 static int store_delete(lua_State *L) {
-    tn_store *st = check_store(L);
-    const char *name = luaL_checkstring(L, 2);
+    tn_store *st = check_store_as(L, "db:delete");
+    const char *name = check_name(L, 2, "db:delete");
     if (st->readonly) return luaL_error(L, "delete: store %s is open read-only", store_path(L));
     if (exec_retry(st->db, "BEGIN IMMEDIATE") != SQLITE_OK) return db_fail(L, st->db, "delete");
     sqlite3_stmt *q;
@@ -537,7 +567,7 @@ static int store_tostring(lua_State *L) {
 
 /* store._exec(db, sql): raw SQL, for tests that build old or damaged stores. */
 static int store_exec(lua_State *L) {
-    tn_store *st = check_store(L);
+    tn_store *st = check_store_as(L, "db:_exec");
     const char *sql = luaL_checkstring(L, 2);
     char *err = NULL;
     if (sqlite3_exec(st->db, sql, NULL, NULL, &err) != SQLITE_OK) {
@@ -588,5 +618,8 @@ int luaopen_store(lua_State *L) {
     lua_getfield(L, -1, "methods");
     lua_setfield(L, -3, "_methods");
     lua_pop(L, 1);
+    tn_opts_declare(L, "store.open", open_opts);
+    tn_opts_declare(L, "db:put", put_opts);
+    tn_opts_declare(L, "db:get", get_opts);
     return 1;
 }

@@ -34,6 +34,7 @@
 #include "core/calendar.h"
 #include "core/gslerr.h"
 #include "series/methods.h"
+#include "series/opts.h"
 #include "series/series.h"
 
 enum { AGG_MEAN, AGG_SUM, AGG_LAST, AGG_FIRST, AGG_MIN, AGG_MAX, DIS_STEP, DIS_LINEAR,
@@ -216,31 +217,45 @@ static const char *how_from_kind(lua_State *L) {
     return NULL;
 }
 
-/* s:to(freq, how, {min_obs=}) */
+/* The position of s in names; s is one of them (checked or from the kind). */
+static int name_index(const char *const names[], const char *s) {
+    int i = 0;
+    while (names[i + 1] && strcmp(names[i], s) != 0) i++;
+    return i;
+}
+
+static const tn_opt to_opts[] = {
+    {"min_obs", "integer", NULL, 1, HUGE_VAL, 0, "1",
+     "fewest values present in a period to aggregate it (pandas' min_count)", "min_count"},
+    {"agg", "string", "mean|sum|last|first", -HUGE_VAL, HUGE_VAL, 0, "from s.meta.kind",
+     "denton: how the result adds up to the series", NULL},
+    {"indicator", "series", NULL, -HUGE_VAL, HUGE_VAL, 0, "none (a smooth path)",
+     "denton: a series at the target frequency whose movements the result follows", NULL},
+    {NULL, NULL, NULL, 0, 0, 0, NULL, NULL, NULL}
+};
+
+/* s:to(freq, how, {min_obs=, agg=, indicator=}) */
 static int series_to(lua_State *L) {
+    char desc[160], shown[96];
     tn_series *s = tn_series_check(L, 1);
-    const char *fs = luaL_checkstring(L, 2);
+    const char *fs = lua_tostring(L, 2);
     int to;
-    char desc[160];
-    if (tn_freq_parse(fs, &to) != 0)
-        return luaL_argerror(L, 2, lua_pushfstring(L, "unknown frequency '%s'", fs));
+    if (lua_type(L, 2) != LUA_TSTRING || tn_freq_parse(fs, &to) != 0)
+        return tn_arg_error(L, "s:to", "freq", "must be a frequency: A, Q, M, W, W-FRI, B or D (got %s)",
+                            tn_opts_show(L, 2, shown, sizeof shown));
     lua_settop(L, 4);
-    const char *how_s = luaL_optstring(L, 3, NULL);
+    tn_opts_check(L, 4, "s:to");
+    const char *how_s = lua_isnil(L, 3) ? NULL : how_names[tn_arg_choice(L, 3, "s:to", "how", NULL, how_names)];
     int from_kind = how_s == NULL;
     if (from_kind && !(how_s = how_from_kind(L)))
         return luaL_error(L, "to: say how to convert %s to %s: s:to('%s', how) with how = mean, sum, "
                           "last, first, min, max (or step, linear to a higher frequency), or set "
                           "s.meta.kind to flow, stock, rate or index",
                           tn_series_describe(L, 1, desc, sizeof desc), tn_freq_name(to), fs);
-    lua_pushstring(L, how_s);
-    lua_replace(L, 3);
-    int how = luaL_checkoption(L, 3, NULL, how_names);
-    lua_Integer min_obs = 0;
-    if (lua_istable(L, 4)) {
-        lua_getfield(L, 4, "min_obs");
-        min_obs = luaL_optinteger(L, -1, 0);
-        lua_pop(L, 1);
-    }
+    int how = name_index(how_names, how_s);
+    lua_getfield(L, 4, "min_obs");
+    lua_Integer min_obs = lua_tointeger(L, -1);  /* 0 when absent: aggregate any value present */
+    lua_pop(L, 1);
     int up = tn_freq_rank(to) > tn_freq_rank(s->freq);
     if (to == s->freq) return luaL_error(L, "to: %s is already %s", tn_series_describe(L, 1, desc, sizeof desc), tn_freq_name(to));
     if (up && how < DIS_STEP)
@@ -253,19 +268,16 @@ static int series_to(lua_State *L) {
         static const char *const aggs[] = {"mean", "sum", "last", "first", NULL};
         const char *agg_s = NULL;
         tn_series *ind = NULL;
-        if (lua_istable(L, 4)) {
-            lua_getfield(L, 4, "agg");
-            agg_s = lua_tostring(L, -1);
-            lua_getfield(L, 4, "indicator");
-            ind = lua_isnil(L, -1) ? NULL : tn_series_check(L, -1);
-            if (ind && ind->freq != to) return luaL_error(L, "to: the denton indicator must be %s", tn_freq_name(to));
-        }
+        lua_getfield(L, 4, "agg");
+        agg_s = lua_tostring(L, -1);
+        lua_getfield(L, 4, "indicator");
+        ind = lua_isnil(L, -1) ? NULL : tn_series_check(L, -1);
+        if (ind && ind->freq != to)
+            return tn_arg_error(L, "s:to", "option 'indicator'", "must be %s for denton", tn_freq_name(to));
         if (!agg_s) agg_s = how_from_kind(L);
         if (!agg_s) return luaL_error(L, "to: denton needs {agg=\"sum\"|\"mean\"|\"last\"|\"first\"} "
                                       "(how the result adds up to %s), or s.meta.kind", tn_series_describe(L, 1, desc, sizeof desc));
-        lua_pushstring(L, agg_s);
-        int agg = luaL_checkoption(L, -1, NULL, aggs);
-        lua_pop(L, 1);
+        int agg = name_index(aggs, agg_s);
         denton_to(L, s, to, agg, ind);
     } else if (up) disaggregate_to(L, s, to, how);
     else aggregate_to(L, s, to, how, min_obs);
@@ -284,4 +296,5 @@ static int series_to(lua_State *L) {
 void tn_convert_register(lua_State *L) {
     static const luaL_Reg methods[] = {{"to", series_to}, {NULL, NULL}};
     luaL_setfuncs(L, methods, 0);
+    tn_opts_declare(L, "s:to", to_opts);
 }

@@ -10,6 +10,7 @@
  */
 #include <ctype.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -122,10 +123,12 @@ static void push_valid(lua_State *L, int decl) {
     lua_remove(L, names);
 }
 
-/* The closest declared key or alias to key, or NULL when none is close. */
+/* The closest declared key or alias to key, or NULL when none is close:
+   within a few edits, or one the key begins (3 letters at least); the
+   fewest edits wins, so 'nomina' suggests 'nominal', not 'nominal_yoy'. */
 static const char *closest(lua_State *L, int decl, const char *key) {
     const char *best = NULL;
-    size_t best_d = strlen(key) <= 3 ? 1 : strlen(key) <= 6 ? 2 : 3;
+    size_t limit = strlen(key) <= 3 ? 1 : strlen(key) <= 6 ? 2 : 3, best_d = (size_t)-1;
     static const char *const tables[] = {"keys", "alias"};
     for (int t = 0; t < 2; t++) {
         lua_getfield(L, decl, tables[t]);
@@ -133,12 +136,12 @@ static const char *closest(lua_State *L, int decl, const char *key) {
             const char *k = lua_tostring(L, -2);
             size_t d = edit_distance(key, k);
             int prefix = strlen(key) >= 3 && strncmp(k, key, strlen(key)) == 0;
-            if (d <= best_d || prefix) {
+            if ((d <= limit || prefix) && d < best_d) {
                 lua_getfield(L, decl, "alias");
                 lua_getfield(L, -1, k);     /* an alias suggests its key */
                 best = lua_isstring(L, -1) ? lua_tostring(L, -1) : k;
                 lua_pop(L, 2);
-                best_d = prefix ? 0 : d;
+                best_d = d;
             }
         }
         lua_pop(L, 1);
@@ -147,14 +150,91 @@ static const char *closest(lua_State *L, int decl, const char *key) {
 }
 
 /* A value as a message shows it: 'text', 12, true, a series, a table. */
-static const char *show_value(lua_State *L, int idx, char *buf, size_t size) {
+const char *tn_opts_show(lua_State *L, int idx, char *buf, size_t size) {
     switch (lua_type(L, idx)) {
     case LUA_TSTRING: snprintf(buf, size, "'%.60s'", lua_tostring(L, idx)); break;
     case LUA_TNUMBER:
     case LUA_TBOOLEAN: snprintf(buf, size, "%s", luaL_tolstring(L, idx, NULL)); lua_pop(L, 1); break;
+    case LUA_TNONE:
+    case LUA_TNIL: snprintf(buf, size, "nothing"); break;
     default: snprintf(buf, size, "a %s", luaL_typename(L, idx)); break;
     }
     return buf;
+}
+
+/* Finds the function at f among the fields of the table at t; writes
+   prefix..key into buf. */
+static int find_field(lua_State *L, int t, int f, const char *prefix, char *buf, size_t size) {
+    for (lua_pushnil(L); lua_next(L, t); lua_pop(L, 1)) {
+        if (lua_type(L, -2) == LUA_TSTRING && lua_rawequal(L, -1, f)) {
+            snprintf(buf, size, "%s%s", prefix, lua_tostring(L, -2));
+            lua_pop(L, 2);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+const char *tn_running_name(lua_State *L, char *buf, size_t size) {
+    lua_Debug ar;
+    snprintf(buf, size, "tenor");
+    if (!lua_getstack(L, 0, &ar)) return buf;
+    int top = lua_gettop(L);
+    lua_getinfo(L, "nf", &ar);
+    int f = lua_gettop(L), found = 0;
+    if (lua_getfield(L, LUA_REGISTRYINDEX, TN_SERIES_METHODS) == LUA_TTABLE)
+        found = find_field(L, lua_gettop(L), f, "s:", buf, size);
+    lua_pushglobaltable(L);
+    int g = lua_gettop(L);
+    for (lua_pushnil(L); !found && lua_next(L, g); lua_pop(L, 1)) {
+        if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TTABLE || lua_rawequal(L, -1, g)) continue;
+        char prefix[64];
+        snprintf(prefix, sizeof prefix, "%s.", lua_tostring(L, -2));
+        found = find_field(L, lua_gettop(L), f, prefix, buf, size);
+    }
+    if (!found && ar.name) snprintf(buf, size, "%s", ar.name);
+    lua_settop(L, top);
+    return buf;
+}
+
+int tn_arg_error(lua_State *L, const char *fname, const char *arg, const char *fmt, ...) {
+    va_list ap;
+    luaL_where(L, 1);
+    lua_pushfstring(L, "%s: %s ", fname, arg);
+    va_start(ap, fmt);
+    lua_pushvfstring(L, fmt, ap);
+    va_end(ap);
+    lua_concat(L, 3);
+    return lua_error(L);
+}
+
+int tn_arg_choice(lua_State *L, int idx, const char *fname, const char *arg, const char *dflt,
+                  const char *const names[]) {
+    char shown[96];
+    const char *s = dflt && lua_isnoneornil(L, idx) ? dflt : lua_tostring(L, idx);
+    for (int i = 0; s && lua_type(L, idx) != LUA_TNUMBER && names[i]; i++)
+        if (strcasecmp(s, names[i]) == 0) return i;
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (int i = 0; names[i]; i++) {
+        if (i) luaL_addstring(&b, ", ");
+        luaL_addstring(&b, names[i]);
+    }
+    luaL_pushresult(&b);
+    return tn_arg_error(L, fname, arg, "must be one of %s (got %s)", lua_tostring(L, -1),
+                        tn_opts_show(L, idx, shown, sizeof shown));
+}
+
+lua_Integer tn_arg_integer(lua_State *L, int idx, const char *fname, const char *arg, lua_Integer dflt,
+                           lua_Integer min) {
+    char shown[96];
+    if (lua_isnoneornil(L, idx) && dflt >= min) return dflt;
+    int ok = lua_type(L, idx) == LUA_TNUMBER;
+    lua_Integer v = ok ? lua_tointegerx(L, idx, &ok) : 0;
+    if (!ok || v < min)
+        tn_arg_error(L, fname, arg, "must be a whole number, at least %I (got %s)", (LUAI_UACINT)min,
+                     tn_opts_show(L, idx, shown, sizeof shown));
+    return v;
 }
 
 /* ----------------------------------------------------------------- check */
@@ -209,7 +289,7 @@ static const char *check_value(lua_State *L, int e, const char *fname, const cha
     if (!ok) {
         push_type_words(L, types);
         return lua_pushfstring(L, "%s: option '%s' must be %s (got %s)", fname, key,
-                               lua_tostring(L, -1), show_value(L, v, shown, sizeof shown));
+                               lua_tostring(L, -1), tn_opts_show(L, v, shown, sizeof shown));
     }
     lua_pop(L, 1);
     if (lua_type(L, v) == LUA_TNUMBER) {
@@ -229,7 +309,7 @@ static const char *check_value(lua_State *L, int e, const char *fname, const cha
             else if (has_hi) snprintf(range, sizeof range, "%s %.14g", hi_op, hi);
             else snprintf(range, sizeof range, "a number, not NaN");
             return lua_pushfstring(L, "%s: option '%s' must be %s (got %s)", fname, key, range,
-                                   show_value(L, v, shown, sizeof shown));
+                                   tn_opts_show(L, v, shown, sizeof shown));
         }
     }
     if (lua_type(L, v) == LUA_TSTRING && lua_getfield(L, e, "choices") == LUA_TTABLE) {
@@ -253,7 +333,7 @@ static const char *check_value(lua_State *L, int e, const char *fname, const cha
         lua_pop(L, 1);
         luaL_pushresult(&b);
         return lua_pushfstring(L, "%s: option '%s' must be one of %s (got %s)", fname, key,
-                               lua_tostring(L, -1), show_value(L, v, shown, sizeof shown));
+                               lua_tostring(L, -1), tn_opts_show(L, v, shown, sizeof shown));
     }
     lua_settop(L, v);
     return NULL;
@@ -274,7 +354,7 @@ static const char *check_table(lua_State *L, int opts, int decl, const char *fna
             lua_pushvalue(L, -2);
             push_valid(L, decl);
             return lua_pushfstring(L, "%s: options are named, got the key %s (%s)", fname,
-                                   show_value(L, -2, shown, sizeof shown), lua_tostring(L, -1));
+                                   tn_opts_show(L, -2, shown, sizeof shown), lua_tostring(L, -1));
         }
         const char *key = lua_tostring(L, -2);
         if (lua_getfield(L, keys, key) != LUA_TTABLE) {
@@ -327,7 +407,7 @@ static int check_any(lua_State *L, int idx, const char *fname) {
         const char *first = lua_isstring(L, -1) ? lua_tostring(L, -1) : "key";
         push_valid(L, decl);
         lua_pushfstring(L, "%s: options must be a table such as {%s = ...} (got %s; %s)", fname, first,
-                        show_value(L, idx, shown, sizeof shown), lua_tostring(L, -1));
+                        tn_opts_show(L, idx, shown, sizeof shown), lua_tostring(L, -1));
         return 0;
     }
     int top = lua_gettop(L);

@@ -49,6 +49,33 @@ void tn_opts_declare(lua_State *L, const char *fname, const tn_opt *spec);
    the errors described above. */
 void tn_opts_check(lua_State *L, int idx, const char *fname);
 
+/* The one error for a bad positional argument of a public function: raises
+   "fname: arg <fmt...>" (fmt as lua_pushfstring), e.g.
+     tn_arg_error(L, "s:rolling", "window", "must be at least 1 (got %d)", w)
+   so a message names the function and the argument, never a stack slot. */
+int tn_arg_error(lua_State *L, const char *fname, const char *arg, const char *fmt, ...);
+
+/* An enumerated string argument at idx: its index in names (NULL ended),
+   matched case-insensitively; dflt when the argument is nil or absent and
+   dflt is not NULL. Otherwise raises "fname: arg must be one of a, b, c
+   (got 'x')". */
+int tn_arg_choice(lua_State *L, int idx, const char *fname, const char *arg, const char *dflt,
+                  const char *const names[]);
+
+/* A whole-number argument at idx, at least min; dflt when it is nil or
+   absent (a dflt below min makes it required). Raises "fname: arg must be a
+   whole number, at least <min> (got x)". */
+lua_Integer tn_arg_integer(lua_State *L, int idx, const char *fname, const char *arg, lua_Integer dflt,
+                           lua_Integer min);
+
+/* The public name of the running C function as analysts reach it ("s:yoy",
+   "signal.rising"): looked up among the series methods and the global
+   module tables, else the name the call used. For messages only (slow). */
+const char *tn_running_name(lua_State *L, char *buf, size_t size);
+
+/* The value at idx as messages show it: 'text', 12, true, a table. */
+const char *tn_opts_show(lua_State *L, int idx, char *buf, size_t size);
+
 /* Lua primitives for stdlib/tenor/args.lua: _declare(fname, list) and
    _check(fname, opts) -> checked copy, or nil, message. */
 void tn_opts_register(lua_State *L);

@@ -16,6 +16,7 @@
 
 #include "core/calendar.h"
 #include "series/methods.h"
+#include "series/opts.h"
 #include "series/series.h"
 
 static tn_series *push_copy_attrs(lua_State *L, int from, int freq, int64_t start, size_t n) {
@@ -42,7 +43,11 @@ static double base_mean(lua_State *L, const tn_series *s, int64_t lo, int64_t hi
 
 static int series_rebase(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    double value = luaL_optnumber(L, 3, 100);
+    char shown[96];
+    double value = lua_isnoneornil(L, 3) ? 100 : lua_tonumber(L, 3);
+    if (!lua_isnoneornil(L, 3) && (lua_type(L, 3) != LUA_TNUMBER || !isfinite(value) || value == 0))
+        return tn_arg_error(L, "s:rebase", "value", "must be a finite number other than 0 (got %s)",
+                            tn_opts_show(L, 3, shown, sizeof shown));
     int64_t lo, hi;
     if (lua_istable(L, 2)) {
         lua_rawgeti(L, 2, 1);
@@ -69,11 +74,9 @@ static int series_index_from_mom(lua_State *L) {
     tn_series *m = tn_series_check(L, 1);
     double base = 100;
     int64_t at = m->start;
-    if (lua_istable(L, 2)) {
-        lua_getfield(L, 2, "base");
-        base = luaL_optnumber(L, -1, 100);
-        if (lua_getfield(L, 2, "at") != LUA_TNIL) at = tn_series_period_arg(L, m, lua_gettop(L), 0, 1);
-    }
+    tn_opts_check(L, 2, "series.index_from_mom");
+    if (lua_getfield(L, 2, "base") != LUA_TNIL) base = lua_tonumber(L, -1);
+    if (lua_getfield(L, 2, "at") != LUA_TNIL) at = tn_series_period_arg(L, m, lua_gettop(L), 0, 1);
     int64_t k = at - m->start;
     if (k < 0 || k >= (int64_t)m->n) return luaL_error(L, "index_from_mom: 'at' is outside the series");
     tn_series *r = push_copy_attrs(L, 1, m->freq, m->start, m->n);
@@ -174,15 +177,13 @@ static double assumed_mom(lua_State *L, int arg, lua_Integer h, int64_t p) {
    periods, horizon periods long. */
 static int series_project_yoy(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    luaL_checktype(L, 2, LUA_TTABLE);
+    tn_opts_check(L, 2, "s:project_yoy");
     if (s->freq != TN_M && s->freq != TN_Q) return luaL_error(L, "project_yoy: needs a monthly or quarterly level index");
     lua_getfield(L, 2, "horizon");
-    lua_Integer horizon = luaL_optinteger(L, -1, 12);
+    lua_Integer horizon = lua_isnil(L, -1) ? 12 : lua_tointeger(L, -1);
     lua_getfield(L, 2, "mom");
     int marg = lua_gettop(L);
     if (lua_isnil(L, marg)) { lua_pushnumber(L, 0); lua_replace(L, marg); }
-    if (!lua_isnumber(L, marg) && !lua_istable(L, marg) && !tn_series_test(L, marg))
-        return luaL_error(L, "project_yoy: mom must be a number, a list of numbers or a series");
     int64_t f = tn_freq_per_year(s->freq);
     size_t last = s->n;
     while (last > 0 && isnan(s->v[last - 1])) last--;
@@ -239,7 +240,14 @@ void tn_rebase_register_methods(lua_State *L) {
         {"rebase", series_rebase}, {"project_yoy", series_project_yoy},
         {"carryover", series_carryover}, {NULL, NULL}
     };
+    static const tn_opt project_opts[] = {
+        {"mom", "number|table|series", NULL, -HUGE_VAL, HUGE_VAL, 0, "0",
+         "assumed % change a period: a number, a list (its last entry repeats) or a series", NULL},
+        {"horizon", "integer", NULL, 1, HUGE_VAL, 0, "12", "periods to project", NULL},
+        {NULL, NULL, NULL, 0, 0, 0, NULL, NULL, NULL}
+    };
     luaL_setfuncs(L, methods, 0);
+    tn_opts_declare(L, "s:project_yoy", project_opts);
 }
 
 void tn_rebase_register_functions(lua_State *L) {
@@ -247,5 +255,11 @@ void tn_rebase_register_functions(lua_State *L) {
         {"index_from_mom", series_index_from_mom}, {"index_from_yoy", series_index_from_yoy},
         {"splice", series_splice}, {NULL, NULL}
     };
+    static const tn_opt mom_opts[] = {
+        {"base", "number", NULL, 0, HUGE_VAL, TN_OPT_LO_OPEN | TN_OPT_HI_OPEN, "100", "the level at 'at'", NULL},
+        {"at", "string|integer", NULL, -HUGE_VAL, HUGE_VAL, 0, "the first period", "the period whose level is base", NULL},
+        {NULL, NULL, NULL, 0, 0, 0, NULL, NULL, NULL}
+    };
     luaL_setfuncs(L, functions, 0);
+    tn_opts_declare(L, "series.index_from_mom", mom_opts);
 }

@@ -11,6 +11,7 @@
 
 #include "core/calendar.h"
 #include "core/numparse.h"
+#include "series/opts.h"
 
 /* --------------------------------------------------------- the object */
 
@@ -68,8 +69,19 @@ tn_series *tn_series_test(lua_State *L, int arg) {
     return luaL_testudata(L, arg, TN_SERIES_MT);
 }
 
+/* A series argument; otherwise an error naming the public function (s:yoy,
+   signal.rising) and the argument as the analyst counts them. */
 tn_series *tn_series_check(lua_State *L, int arg) {
-    return luaL_checkudata(L, arg, TN_SERIES_MT);
+    tn_series *s = luaL_testudata(L, arg, TN_SERIES_MT);
+    if (s) return s;
+    char name[80], shown[96], which[32];
+    tn_running_name(L, name, sizeof name);
+    tn_opts_show(L, arg, shown, sizeof shown);
+    if (strncmp(name, "s:", 2) == 0 && arg == 1)
+        tn_arg_error(L, name, "is a series method", "called on %s: write x:%s(...) with x a series", shown, name + 2);
+    snprintf(which, sizeof which, "argument %d", strncmp(name, "s:", 2) == 0 ? arg - 1 : arg);
+    tn_arg_error(L, name, which, "must be a series (got %s)", shown);
+    return NULL;
 }
 
 void tn_series_set_name(lua_State *L, int idx) {
@@ -145,17 +157,23 @@ const char *tn_series_describe(lua_State *L, int idx, char *buf, size_t size) {
     return buf;
 }
 
+/* Raises for a bad period argument, naming the running function as its
+   caller wrote it (s:slice, series.index_from_mom), as luaL_argerror finds it. */
+static void period_error(lua_State *L, const char *msg) {
+    char fname[80];
+    tn_arg_error(L, tn_running_name(L, fname, sizeof fname), "period", "%s", msg);
+}
+
 int64_t tn_series_period_arg(lua_State *L, const tn_series *s, int arg,
                              int at_end, int strict) {
     size_t len;
     const char *why = NULL;
     int64_t p;
     if (lua_type(L, arg) != LUA_TSTRING && lua_type(L, arg) != LUA_TNUMBER)
-        luaL_argerror(L, arg, "expected a period such as '2024-01' or '2024Q1'");
+        period_error(L, "must be a period such as '2024-01' or '2024Q1'");
     const char *str = lua_tolstring(L, arg, &len);
     if (tn_period_parse(s->freq, str, len, at_end, strict, &p, &why) != 0)
-        luaL_argerror(L, arg, lua_pushfstring(L, "'%s' is not a %s period (%s)",
-                                              str, tn_freq_name(s->freq), why));
+        period_error(L, lua_pushfstring(L, "'%s' is not a %s period (%s)", str, tn_freq_name(s->freq), why));
     return p;
 }
 
@@ -177,9 +195,8 @@ static int opt_freq(lua_State *L, int t) {
 static size_t values_length(lua_State *L, int t, int vals) {
     lua_Integer n = 0;
     if (lua_getfield(L, t, "n") == LUA_TNUMBER) {
-        n = lua_tointeger(L, -1);
+        n = lua_tointeger(L, -1);           /* declared: a whole number >= 0 */
         lua_pop(L, 1);
-        if (n < 0) luaL_error(L, "series.new: 'n' must not be negative");
         return (size_t)n;
     }
     lua_pop(L, 1);
@@ -233,12 +250,27 @@ static void take_meta(lua_State *L, int t, int sidx) {
     }
 }
 
+#define NO_RANGE -HUGE_VAL, HUGE_VAL, 0
+static const tn_opt new_opts[] = {
+    {"freq", "string", NULL, NO_RANGE, NULL, "required: A, Q, M, W, W-FRI, B or D", NULL},
+    {"start", "string|integer", NULL, NO_RANGE, NULL, "required: the first period, e.g. '2020-01'", NULL},
+    {"values", "table", NULL, NO_RANGE, NULL, "required: the numbers, nil for missing", NULL},
+    {"n", "integer", NULL, 0, HUGE_VAL, 0, "the largest index in values", "number of periods (keeps trailing nils)", NULL},
+    {"name", "string", NULL, NO_RANGE, NULL, "the series' name", NULL},
+    {"meta", "table", NULL, NO_RANGE, NULL, "metadata (unit, source, kind, ...)", NULL},
+    {"unit", "string", NULL, NO_RANGE, NULL, "meta.unit", NULL},
+    {"source", "string", NULL, NO_RANGE, NULL, "meta.source", NULL},
+    {"description", "string", NULL, NO_RANGE, NULL, "meta.description", NULL},
+    {"kind", "string", NULL, NO_RANGE, NULL, "meta.kind: flow, stock, rate or index", NULL},
+    {NULL, NULL, NULL, 0, 0, 0, NULL, NULL, NULL}
+};
+
 /* series.new{freq=, start=, values=, name=, meta=, unit=, ...} */
 static int series_new(lua_State *L) {
     const char *why = NULL;
     size_t len;
     int64_t start;
-    luaL_checktype(L, 1, LUA_TTABLE);
+    tn_opts_check(L, 1, "series.new");
     int freq = opt_freq(L, 1);
     if (lua_getfield(L, 1, "start") != LUA_TSTRING && !lua_isinteger(L, -1))
         luaL_error(L, "series.new: 'start' is required, e.g. start='2020-01'");
@@ -270,20 +302,32 @@ static void push_period(lua_State *L, int freq, int64_t p) {
     lua_pushstring(L, buf);
 }
 
+/* The properties a series has besides its methods: __index serves them,
+   completion lists them (series._properties). */
+static const char *const series_props[] = {"freq", "start", "stop", "name", "meta", "n", NULL};
+enum { PROP_FREQ, PROP_START, PROP_STOP, PROP_NAME, PROP_META, PROP_N };
+
+static int find_prop(const char *k) {
+    for (int i = 0; series_props[i]; i++)
+        if (strcmp(k, series_props[i]) == 0) return i;
+    return -1;
+}
+
 /* __index: methods first, then the properties, then s[i] for values. */
 static int series_index(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
     if (lua_type(L, 2) == LUA_TSTRING) {
         lua_pushvalue(L, 2);
         if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) return 1;
-        const char *k = lua_tostring(L, 2);
-        if (strcmp(k, "freq") == 0) lua_pushstring(L, tn_freq_code(s->freq));
-        else if (strcmp(k, "start") == 0) push_period(L, s->freq, s->start);
-        else if (strcmp(k, "stop") == 0) push_period(L, s->freq, s->start + (int64_t)s->n - 1);
-        else if (strcmp(k, "name") == 0) lua_getiuservalue(L, 1, 1);
-        else if (strcmp(k, "meta") == 0) tn_series_push_meta(L, 1);
-        else if (strcmp(k, "n") == 0) lua_pushinteger(L, (lua_Integer)s->n);
-        else lua_pushnil(L);
+        switch (find_prop(lua_tostring(L, 2))) {
+        case PROP_FREQ:  lua_pushstring(L, tn_freq_code(s->freq)); break;
+        case PROP_START: push_period(L, s->freq, s->start); break;
+        case PROP_STOP:  push_period(L, s->freq, s->start + (int64_t)s->n - 1); break;
+        case PROP_NAME:  lua_getiuservalue(L, 1, 1); break;
+        case PROP_META:  tn_series_push_meta(L, 1); break;
+        case PROP_N:     lua_pushinteger(L, (lua_Integer)s->n); break;
+        default:         lua_pushnil(L);
+        }
         return 1;
     }
     if (lua_isinteger(L, 2)) {
@@ -350,7 +394,7 @@ static int series_values(lua_State *L) {
 static int series_dates(lua_State *L) {
     static const char *const styles[] = {"display", "start", "end", NULL};
     tn_series *s = tn_series_check(L, 1);
-    int style = luaL_checkoption(L, 2, "display", styles);
+    int style = tn_arg_choice(L, 2, "s:dates", "style", "display", styles);
     char buf[32];
     lua_createtable(L, (int)s->n, 0);
     for (size_t i = 0; i < s->n; i++) {
@@ -396,15 +440,13 @@ static int series_slice(lua_State *L) {
 
 static int series_head(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    lua_Integer k = luaL_optinteger(L, 2, 5);
-    luaL_argcheck(L, k >= 0, 2, "head: n must not be negative");
+    lua_Integer k = tn_arg_integer(L, 2, "s:head", "n", 5, 0);
     return push_window(L, 0, k < (lua_Integer)s->n ? k : (lua_Integer)s->n);
 }
 
 static int series_tail(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    lua_Integer k = luaL_optinteger(L, 2, 5);
-    luaL_argcheck(L, k >= 0, 2, "tail: n must not be negative");
+    lua_Integer k = tn_arg_integer(L, 2, "s:tail", "n", 5, 0);
     if (k > (lua_Integer)s->n) k = (lua_Integer)s->n;
     return push_window(L, (int64_t)s->n - k, k);
 }
@@ -422,7 +464,8 @@ static int series_dropna(lua_State *L) {
 /* s:rename(name): a copy under another name. */
 static int series_rename(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    luaL_optstring(L, 2, NULL);
+    if (!lua_isnoneornil(L, 2) && lua_type(L, 2) != LUA_TSTRING)
+        tn_arg_error(L, "s:rename", "name", "must be a string or nil (got a %s)", luaL_typename(L, 2));
     push_window(L, 0, (int64_t)s->n);
     lua_pushvalue(L, 2);
     tn_series_set_name(L, -2);
@@ -520,7 +563,17 @@ static const luaL_Reg series_functions[] = {
 
 void tn_series_core_register(lua_State *L) { luaL_setfuncs(L, series_methods, 0); }
 
-void tn_series_core_functions(lua_State *L) { luaL_setfuncs(L, series_functions, 0); }
+/* Expects the series table on top: its functions and _properties. */
+void tn_series_core_functions(lua_State *L) {
+    luaL_setfuncs(L, series_functions, 0);
+    lua_newtable(L);
+    for (int i = 0; series_props[i]; i++) {
+        lua_pushstring(L, series_props[i]);
+        lua_rawseti(L, -2, i + 1);
+    }
+    lua_setfield(L, -2, "_properties");
+    tn_opts_declare(L, "series.new", new_opts);
+}
 
 /* Expects the methods table on top; leaves the new metatable above it. */
 void tn_series_open_type(lua_State *L) {

@@ -11,6 +11,7 @@
 
 #include "core/calendar.h"
 #include "series/methods.h"
+#include "series/opts.h"
 #include "series/series.h"
 
 /* Neumaier's compensated sum of the non-missing values; *k gets the count. */
@@ -58,23 +59,28 @@ static int series_mean(lua_State *L) {
 
 /* Degrees-of-freedom correction: s:std() is the sample statistic (ddof 1,
    as pandas, R, gretl and EViews); s:std(0) or s:std{ddof=0} population. */
-static int opt_ddof(lua_State *L, int arg) {
-    lua_Integer d = 1;
-    if (lua_istable(L, arg)) {
-        lua_getfield(L, arg, "ddof");
-        d = luaL_optinteger(L, -1, 1);
-        lua_pop(L, 1);
-    } else {
-        d = luaL_optinteger(L, arg, 1);
+static const tn_opt ddof_opts[] = {
+    {"ddof", "integer", NULL, 0, 1, 0, "1", "1 sample, 0 population", NULL},
+    {NULL, NULL, NULL, 0, 0, 0, NULL, NULL, NULL}
+};
+
+static int opt_ddof(lua_State *L, int arg, const char *fn) {
+    if (lua_type(L, arg) == LUA_TNUMBER || lua_isnoneornil(L, arg)) {
+        lua_Integer d = tn_arg_integer(L, arg, fn, "ddof", 1, 0);
+        if (d > 1) tn_arg_error(L, fn, "ddof", "must be 0 or 1 (got %I)", (LUAI_UACINT)d);
+        return (int)d;
     }
-    luaL_argcheck(L, d == 0 || d == 1, arg, "ddof must be 0 or 1");
-    return (int)d;
+    tn_opts_check(L, arg, fn);
+    lua_getfield(L, arg, "ddof");
+    int d = lua_isnil(L, -1) ? 1 : (int)lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    return d;
 }
 
 /* Two-pass variance: the mean first, then squared deviations from it. */
-static int variance(lua_State *L, double *var, size_t *k) {
+static int variance(lua_State *L, double *var, size_t *k, const char *fn) {
     tn_series *s = tn_series_check(L, 1);
-    int ddof = opt_ddof(L, 2);
+    int ddof = opt_ddof(L, 2, fn);
     double mean = sum_present(s, k), ss = 0, c = 0;
     if (*k == 0) return 0;
     mean /= (double)*k;
@@ -92,14 +98,14 @@ static int variance(lua_State *L, double *var, size_t *k) {
 static int series_var(lua_State *L) {
     double v = 0;
     size_t k;
-    int ok = variance(L, &v, &k);
+    int ok = variance(L, &v, &k, "s:var");
     return push_stat(L, ok, v, k);
 }
 
 static int series_std(lua_State *L) {
     double v = 0;
     size_t k;
-    int ok = variance(L, &v, &k);
+    int ok = variance(L, &v, &k, "s:std");
     return push_stat(L, ok, sqrt(v), k);
 }
 
@@ -158,8 +164,10 @@ static int quantile_of(lua_State *L, double q) {
 }
 
 static int series_quantile(lua_State *L) {
-    double q = luaL_checknumber(L, 2);
-    luaL_argcheck(L, q >= 0 && q <= 1, 2, "quantile: q must be in [0, 1]");
+    char shown[96];
+    double q = lua_tonumber(L, 2);
+    if (lua_type(L, 2) != LUA_TNUMBER || !(q >= 0 && q <= 1))
+        tn_arg_error(L, "s:quantile", "q", "must be a number in [0, 1] (got %s)", tn_opts_show(L, 2, shown, sizeof shown));
     lua_settop(L, 1);
     return quantile_of(L, q);
 }
@@ -200,17 +208,11 @@ static void fill_runs(const double *x, double *r, size_t n, int method, size_t l
 static int series_fill(lua_State *L) {
     static const char *const methods[] = {"ffill", "bfill", "linear", NULL};
     tn_series *s = tn_series_check(L, 1);
-    int m = lua_type(L, 2) == LUA_TNUMBER ? -1 : luaL_checkoption(L, 2, NULL, methods);
+    int m = lua_type(L, 2) == LUA_TNUMBER ? -1 : tn_arg_choice(L, 2, "s:fill", "method", NULL, methods);
     size_t limit = (size_t)-1;
-    if (lua_istable(L, 3)) {
-        lua_getfield(L, 3, "limit");
-        if (!lua_isnil(L, -1)) {
-            lua_Integer l = luaL_checkinteger(L, -1);
-            luaL_argcheck(L, l >= 1, 3, "fill: limit must be at least 1");
-            limit = (size_t)l;
-        }
-        lua_pop(L, 1);
-    }
+    tn_opts_check(L, 3, "s:fill");
+    if (lua_getfield(L, 3, "limit") != LUA_TNIL) limit = (size_t)lua_tointeger(L, -1);
+    lua_pop(L, 1);
     if (m < 0) {
         double c = lua_tonumber(L, 2);
         tn_series *r = tn_series_push_like(L, s, s->n);
@@ -287,5 +289,12 @@ void tn_series_stats_register(lua_State *L) {
         {"idxmin", series_idxmin}, {"idxmax", series_idxmax},
         {NULL, NULL}
     };
+    static const tn_opt fill_opts[] = {
+        {"limit", "integer", NULL, 1, HUGE_VAL, 0, "no limit", "fill at most this many values of each gap (pandas' limit)", NULL},
+        {NULL, NULL, NULL, 0, 0, 0, NULL, NULL, NULL}
+    };
     luaL_setfuncs(L, methods, 0);
+    tn_opts_declare(L, "s:std", ddof_opts);
+    tn_opts_declare(L, "s:var", ddof_opts);
+    tn_opts_declare(L, "s:fill", fill_opts);
 }

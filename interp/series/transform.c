@@ -21,6 +21,7 @@
 
 #include "core/calendar.h"
 #include "series/methods.h"
+#include "series/opts.h"
 #include "series/series.h"
 
 /* A new series with s's calendar, name and metadata; values uninitialised. */
@@ -77,14 +78,12 @@ static int series_redate(lua_State *L) {
 }
 
 static lua_Integer check_lag(lua_State *L, int arg, const char *fn) {
-    lua_Integer k = luaL_optinteger(L, arg, 1);
-    if (k < 1) luaL_argerror(L, arg, lua_pushfstring(L, "%s: lag must be at least 1", fn));
-    return k;
+    return tn_arg_integer(L, arg, fn, "lag", 1, 1);
 }
 
 static int series_diff(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    lua_Integer k = check_lag(L, 2, "diff");
+    lua_Integer k = check_lag(L, 2, "s:diff");
     tn_series *r = push_derived(L, s);
     for (size_t i = 0; i < s->n; i++)
         r->v[i] = (lua_Integer)i >= k ? s->v[i] - s->v[i - (size_t)k] : NAN;
@@ -98,7 +97,7 @@ static void pct_values(const tn_series *s, tn_series *r, size_t k) {
 
 static int series_pct(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    lua_Integer k = check_lag(L, 2, "pct");
+    lua_Integer k = check_lag(L, 2, "s:pct");
     pct_values(s, push_derived(L, s), (size_t)k);
     set_meta_string(L, "unit", "%");
     return 1;

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "series/methods.h"
+#include "series/opts.h"
 #include "series/series.h"
 
 enum { ST_MEAN, ST_SUM, ST_STD, ST_VAR, ST_MIN, ST_MAX, ST_MEDIAN, ST_QUANTILE, ST_COUNT,
@@ -281,26 +282,30 @@ static void compute(lua_State *L, const tn_series *s, tn_series *r, const window
     }
 }
 
-static size_t opt_size(lua_State *L, int t, const char *key, size_t dflt, const char *fn) {
-    if (!lua_istable(L, t)) return dflt;
-    lua_getfield(L, t, key);
-    if (lua_isnil(L, -1)) { lua_pop(L, 1); return dflt; }
-    if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1)
-        luaL_error(L, "%s: %s must be a whole number of at least 1", fn, key);
-    size_t v = (size_t)lua_tointeger(L, -1);
+/* An option the declaration has checked, or dflt when absent. */
+static size_t opt_count(lua_State *L, int t, const char *key, size_t dflt) {
+    size_t v = lua_getfield(L, t, key) == LUA_TNIL ? dflt : (size_t)lua_tointeger(L, -1);
     lua_pop(L, 1);
     return v;
 }
 
-static double opt_q(lua_State *L, int t, const char *fn) {
-    double q = NAN;
-    if (lua_istable(L, t)) {
-        lua_getfield(L, t, "q");
-        if (lua_isnumber(L, -1)) q = lua_tonumber(L, -1);
-        lua_pop(L, 1);
-    }
-    if (!(q >= 0 && q <= 1)) luaL_error(L, "%s: quantile needs {q=} between 0 and 1", fn);
-    return q;
+/* The quantile option: required by stat 'quantile', refused by the others. */
+static void quantile_option(lua_State *L, int t, window_spec *sp, const char *fn) {
+    int given = lua_getfield(L, t, "q") != LUA_TNIL;
+    sp->q = lua_tonumber(L, -1);
+    lua_pop(L, 1);
+    if (sp->stat == ST_QUANTILE && !given)
+        tn_arg_error(L, fn, "stat", "'quantile' needs {q = ...} between 0 and 1");
+    if (sp->stat != ST_QUANTILE && given)
+        tn_arg_error(L, fn, "option 'q'", "applies only to stat 'quantile' (stat is '%s')", stat_names[sp->stat]);
+}
+
+/* A window length in periods: a whole number from 1 to the series' length. */
+static size_t window_length(lua_State *L, int idx, const tn_series *s, const char *fn) {
+    lua_Integer w = tn_arg_integer(L, idx, fn, "window", 0, 1);
+    if ((size_t)w > s->n)
+        tn_arg_error(L, fn, "window", "%d is longer than the series (%d periods)", (int)w, (int)s->n);
+    return (size_t)w;
 }
 
 /* Pushes the result series (name and metadata kept) and fills it. */
@@ -312,19 +317,41 @@ static int run_window(lua_State *L, tn_series *s, window_spec *sp) {
     return 1;
 }
 
+#define ANY_NUMBER -HUGE_VAL, HUGE_VAL, 0
+#define OPT_MIN_OBS(dflt) {"min_obs", "integer", NULL, 1, HUGE_VAL, 0, dflt, \
+                           "fewest values present for a result (pandas' min_periods)", "min_periods"}
+#define OPT_END {NULL, NULL, NULL, 0, 0, 0, NULL, NULL, NULL}
+
+static const tn_opt rolling_opts[] = {
+    OPT_MIN_OBS("the window"),
+    {"q", "number", NULL, 0, 1, 0, NULL, "the quantile for stat 'quantile' (type 7, as pandas and R)", NULL},
+    OPT_END
+};
+static const tn_opt expanding_opts[] = {
+    OPT_MIN_OBS("1"),
+    {"q", "number", NULL, 0, 1, 0, NULL, "the quantile for stat 'quantile' (type 7, as pandas and R)", NULL},
+    OPT_END
+};
+#define OPT_WINDOW {"window", "integer|string", "expanding", 1, HUGE_VAL, 0, NULL, \
+                    "required: periods in the trailing window, or \"expanding\"", NULL}
+static const tn_opt zscore_opts[] = {OPT_WINDOW, OPT_MIN_OBS("the window; 2 expanding"), OPT_END};
+static const tn_opt pct_rank_opts[] = {
+    OPT_WINDOW, OPT_MIN_OBS("the window; 2 expanding"),
+    {"since", "string|integer", NULL, ANY_NUMBER, NULL, "count only values from this period on", NULL},
+    OPT_END
+};
+
 /* s:rolling(w, stat, {min_obs=, q=}); std and var are the sample ones. */
 static int series_rolling(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    lua_Integer w = luaL_checkinteger(L, 2);
     window_spec sp = {0, 0, 0, 0, 1};
-    luaL_argcheck(L, w >= 1, 2, "rolling: window must be at least 1");
-    if ((size_t)w > s->n)
-        return luaL_error(L, "rolling: window %d is longer than the series (%d periods)", (int)w, (int)s->n);
-    sp.w = (size_t)w;
-    sp.stat = luaL_checkoption(L, 3, "mean", stat_names);
-    sp.min_obs = opt_size(L, 4, "min_obs", sp.w, "rolling");
-    if (sp.min_obs > sp.w) return luaL_error(L, "rolling: min_obs %d exceeds the window %d", (int)sp.min_obs, (int)w);
-    if (sp.stat == ST_QUANTILE) sp.q = opt_q(L, 4, "rolling");
+    sp.w = window_length(L, 2, s, "s:rolling");
+    sp.stat = tn_arg_choice(L, 3, "s:rolling", "stat", "mean", stat_names);
+    tn_opts_check(L, 4, "s:rolling");
+    sp.min_obs = opt_count(L, 4, "min_obs", sp.w);
+    if (sp.min_obs > sp.w)
+        return tn_arg_error(L, "s:rolling", "option 'min_obs'", "%d exceeds the window %d", (int)sp.min_obs, (int)sp.w);
+    quantile_option(L, 4, &sp, "s:rolling");
     return run_window(L, s, &sp);
 }
 
@@ -332,27 +359,21 @@ static int series_rolling(lua_State *L) {
 static int series_expanding(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
     window_spec sp = {0, 0, 0, 0, 1};
-    sp.stat = luaL_checkoption(L, 2, "mean", stat_names);
-    sp.min_obs = opt_size(L, 3, "min_obs", 1, "expanding");
-    if (sp.stat == ST_QUANTILE) sp.q = opt_q(L, 3, "expanding");
+    sp.stat = tn_arg_choice(L, 2, "s:expanding", "stat", "mean", stat_names);
+    tn_opts_check(L, 3, "s:expanding");
+    sp.min_obs = opt_count(L, 3, "min_obs", 1);
+    quantile_option(L, 3, &sp, "s:expanding");
     return run_window(L, s, &sp);
 }
 
 /* The window option of zscore and pct_rank: a length or "expanding". */
 static void window_option(lua_State *L, const tn_series *s, window_spec *sp, const char *fn) {
-    luaL_checktype(L, 2, LUA_TTABLE);
-    lua_getfield(L, 2, "window");
-    if (lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), "expanding") == 0) {
-        sp->w = 0;
-    } else if (lua_isinteger(L, -1) && lua_tointeger(L, -1) >= 1) {
-        sp->w = (size_t)lua_tointeger(L, -1);
-        if (sp->w > s->n) luaL_error(L, "%s: window %d is longer than the series (%d periods)", fn,
-                                     (int)sp->w, (int)s->n);
-    } else {
-        luaL_error(L, "%s: window must be a number of periods or \"expanding\"", fn);
-    }
+    tn_opts_check(L, 2, fn);
+    if (lua_getfield(L, 2, "window") == LUA_TNIL)
+        tn_arg_error(L, fn, "option 'window'", "is required: a number of periods or \"expanding\"");
+    sp->w = lua_type(L, -1) == LUA_TSTRING ? 0 : window_length(L, -1, s, fn);
     lua_pop(L, 1);
-    sp->min_obs = opt_size(L, 2, "min_obs", sp->w ? sp->w : 2, fn);
+    sp->min_obs = opt_count(L, 2, "min_obs", sp->w ? sp->w : 2);
 }
 
 /* s:zscore{window=n|"expanding", min_obs=}: (x_t − mean)/sd over the window
@@ -360,7 +381,7 @@ static void window_option(lua_State *L, const tn_series *s, window_spec *sp, con
 static int series_zscore(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
     window_spec sp = {0, 0, ST_ZSCORE, 0, 1};
-    window_option(L, s, &sp, "zscore");
+    window_option(L, s, &sp, "s:zscore");
     return run_window(L, s, &sp);
 }
 
@@ -371,7 +392,7 @@ static int series_zscore(lua_State *L) {
 static int series_pct_rank(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
     window_spec sp = {0, 0, ST_PCT_RANK, 0, 1};
-    window_option(L, s, &sp, "pct_rank");
+    window_option(L, s, &sp, "s:pct_rank");
     if (lua_getfield(L, 2, "since") == LUA_TNIL) return run_window(L, s, &sp);
     int64_t from = tn_series_period_arg(L, s, lua_gettop(L), 0, 0) - s->start;
     tn_series *cut = tn_series_push_like(L, s, s->n);     /* values before 'since' dropped */
@@ -383,23 +404,49 @@ static int series_pct_rank(lua_State *L) {
     return 1;
 }
 
-/* s:ewma{alpha=|halflife=|span=, adjust=true}. Weights (1-α)^j on the value
-   j periods back. adjust=true divides by the sum of the weights used (pandas'
-   default); adjust=false is the recursion m_t = α x_t + (1-α) m_{t-1}
-   started at the first value (RiskMetrics, EViews). A missing value yields
-   a missing result while the weights of earlier values keep decaying by
-   position (pandas ignore_na=False). */
+static const tn_opt ewma_opts[] = {
+    {"alpha", "number", NULL, 0, 1, TN_OPT_LO_OPEN, NULL, "smoothing factor, 0 < alpha <= 1", NULL},
+    {"halflife", "number", NULL, 0, HUGE_VAL, TN_OPT_LO_OPEN | TN_OPT_HI_OPEN, NULL,
+     "periods for a weight to halve: alpha = 1 - exp(-ln 2 / halflife)", NULL},
+    {"span", "number", NULL, 1, HUGE_VAL, TN_OPT_HI_OPEN, NULL, "alpha = 2 / (span + 1)", NULL},
+    {"com", "number", NULL, 0, HUGE_VAL, TN_OPT_HI_OPEN, NULL, "centre of mass: alpha = 1 / (1 + com)", NULL},
+    {"adjust", "boolean", NULL, ANY_NUMBER, "true", "divide by the weights used (pandas); false: the recursion", NULL},
+    {"min_obs", "integer", NULL, 0, HUGE_VAL, 0, "1", "fewest values seen for a result (pandas' min_periods)",
+     "min_periods"},
+    OPT_END
+};
+
+/* alpha from exactly one of alpha, halflife, span, com (pandas' spellings). */
+static double ewma_alpha(lua_State *L) {
+    static const char *const keys[] = {"alpha", "halflife", "span", "com"};
+    double alpha = NAN;
+    int given = 0;
+    for (int i = 0; i < 4; i++) {
+        if (lua_getfield(L, 2, keys[i]) == LUA_TNIL) { lua_pop(L, 1); continue; }
+        double x = lua_tonumber(L, -1);
+        lua_pop(L, 1);
+        if (given++) tn_arg_error(L, "s:ewma", "options", "take one of alpha, halflife, span or com, not several");
+        alpha = i == 0 ? x : i == 1 ? 1 - exp(-log(2.0) / x) : i == 2 ? 2 / (x + 1) : 1 / (1 + x);
+    }
+    if (!given) tn_arg_error(L, "s:ewma", "options", "need one of alpha, halflife, span or com");
+    return alpha;
+}
+
+/* s:ewma{alpha=|halflife=|span=|com=, adjust=true, min_obs=1}. Weights
+   (1-α)^j on the value j periods back. adjust=true divides by the sum of
+   the weights used (pandas' default); adjust=false is the recursion
+   m_t = α x_t + (1-α) m_{t-1} started at the first value (RiskMetrics,
+   EViews). A missing value yields a missing result while the weights of
+   earlier values keep decaying by position (pandas ignore_na=False); the
+   result is missing until min_obs values have been seen (pandas'
+   min_periods). */
 static int series_ewma(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    luaL_checktype(L, 2, LUA_TTABLE);
-    double alpha = NAN;
-    if (lua_getfield(L, 2, "alpha") == LUA_TNUMBER) alpha = lua_tonumber(L, -1);
-    if (lua_getfield(L, 2, "halflife") == LUA_TNUMBER) alpha = 1 - exp(-log(2.0) / lua_tonumber(L, -1));
-    if (lua_getfield(L, 2, "span") == LUA_TNUMBER) alpha = 2 / (lua_tonumber(L, -1) + 1);
+    tn_opts_check(L, 2, "s:ewma");
+    double alpha = ewma_alpha(L);
     int adjust = lua_getfield(L, 2, "adjust") == LUA_TNIL || lua_toboolean(L, -1);
-    lua_pop(L, 4);
-    if (!(alpha > 0 && alpha <= 1))
-        return luaL_error(L, "ewma: give one of alpha (0 < alpha <= 1), halflife (> 0) or span (>= 1)");
+    lua_pop(L, 1);
+    size_t min_obs = opt_count(L, 2, "min_obs", 1), seen = 0;
     tn_series *r = tn_series_push_like(L, s, s->n);
     tn_series_copy_name(L, 1, -1);
     tn_series_copy_meta(L, 1, -1);
@@ -408,6 +455,7 @@ static int series_ewma(lua_State *L) {
         double x = s->v[t];
         num *= decay, den *= decay;
         if (isnan(x)) { r->v[t] = NAN; continue; }
+        seen++;
         if (adjust) { num += x; den += 1; r->v[t] = num / den; }
         else {
             /* the gap's decay: weight of the old mean is den-scaled */
@@ -415,6 +463,7 @@ static int series_ewma(lua_State *L) {
             den = 1;
             r->v[t] = m;
         }
+        if (seen < min_obs) r->v[t] = NAN;
     }
     return 1;
 }
@@ -426,4 +475,9 @@ void tn_window_register(lua_State *L) {
         {NULL, NULL}
     };
     luaL_setfuncs(L, methods, 0);
+    tn_opts_declare(L, "s:rolling", rolling_opts);
+    tn_opts_declare(L, "s:expanding", expanding_opts);
+    tn_opts_declare(L, "s:zscore", zscore_opts);
+    tn_opts_declare(L, "s:pct_rank", pct_rank_opts);
+    tn_opts_declare(L, "s:ewma", ewma_opts);
 }

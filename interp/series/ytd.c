@@ -22,6 +22,7 @@
 
 #include "core/calendar.h"
 #include "series/methods.h"
+#include "series/opts.h"
 #include "series/series.h"
 
 static void check_sub_annual(lua_State *L, const tn_series *s, const char *fn) {
@@ -60,11 +61,10 @@ static const char *period_text(const tn_series *s, size_t i, char *buf, size_t s
 static int series_ytd_to_period(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
     check_sub_annual(L, s, "ytd_to_period");
+    tn_opts_check(L, 2, "s:ytd_to_period");
     const char *janfeb = opt_str(L, 2, "janfeb");
     int allow_negative = opt_bool(L, 2, "allow_negative");
     char a[32], b[32];
-    if (janfeb && strcmp(janfeb, "split") != 0 && strcmp(janfeb, "feb") != 0)
-        return luaL_error(L, "ytd_to_period: janfeb must be \"split\" or \"feb\", not \"%s\"", janfeb);
     tn_series *r = tn_series_push_like(L, s, s->n);
     for (size_t i = 0; i < s->n; i++) {
         int sub = sub_of_year(s, i);
@@ -143,5 +143,13 @@ void tn_ytd_register(lua_State *L) {
         {"ytd_to_period", series_ytd_to_period}, {"period_to_ytd", series_period_to_ytd},
         {"fill_janfeb", series_fill_janfeb}, {NULL, NULL}
     };
+    static const tn_opt ytd_opts[] = {
+        {"janfeb", "string", "split|feb", -HUGE_VAL, HUGE_VAL, 0, "an error when January is missing",
+         "a Jan-Feb total: split half to each month, or all to February", NULL},
+        {"allow_negative", "boolean", NULL, -HUGE_VAL, HUGE_VAL, 0, "false",
+         "single periods may be negative (the total may fall within the year)", NULL},
+        {NULL, NULL, NULL, 0, 0, 0, NULL, NULL, NULL}
+    };
     luaL_setfuncs(L, methods, 0);
+    tn_opts_declare(L, "s:ytd_to_period", ytd_opts);
 }

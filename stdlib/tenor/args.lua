@@ -66,8 +66,34 @@ function M.check(fname, opts, level)
   return checked
 end
 
+--- args.split(fname, t, level) -> list, opts: for calls such as
+--- plot.line{s1, s2, title = "..."}: the array items as they are, the named
+--- keys checked as fname's options.
+function M.split(fname, t, level)
+  if type(t) ~= "table" then return {}, M.check(fname, t, (level or 3) + 1) end
+  local list, named = {}, {}
+  for k, v in pairs(t) do
+    if math.type(k) == "integer" and k >= 1 and k <= #t then list[k] = v else named[k] = v end
+  end
+  return list, M.check(fname, named, (level or 3) + 1)
+end
+
 --- args.spec(fname) -> the declaration {names =, keys =, alias =} or nil.
 function M.spec(fname) return opt_specs()[fname] end
+
+--- args.entries(fname) -> fname's options as a list for args.declare, for a
+--- function that also takes another's options (db:import_csv takes read_csv's).
+function M.entries(fname)
+  local d, list = assert(M.spec(fname), fname), {}
+  for _, name in ipairs(d.names) do
+    local e = d.keys[name]
+    local lo_open, hi_open = (e.open or 0) & LO_OPEN ~= 0, (e.open or 0) & HI_OPEN ~= 0
+    list[#list + 1] = {name, e.type, choices = e.choices, default = e.default, help = e.help, aliases = e.aliases,
+                       min = not lo_open and e.lo or nil, gt = lo_open and e.lo or nil,
+                       max = not hi_open and e.hi or nil, lt = hi_open and e.hi or nil}
+  end
+  return list
+end
 
 --- args.all() -> every declaration, keyed by public name.
 function M.all() return opt_specs() end

@@ -28,15 +28,37 @@ backtest.bond_return(yield, {maturity=10, coupon_freq=2}) -> returns (decimals)
   The yield series is in percent, as published.
 ]]
 
+local doc = require "tenor.doc"
+local args = require "tenor.args"
+
 local M = {}
 backtest = M
+
+-- Entries rule{} shares (rule.lua declares its own list with them).
+M._EXEC = {"exec", "string|integer", choices = {"next", "same"}, min = 0, default = "next",
+           help = "trade 'next' period, k periods later, or in the 'same' one (looks ahead)"}
+M._COST = {"cost_bp", "number", min = 0, default = 0, help = "cost per unit of turnover, basis points"}
+M._LOOKAHEAD = {"allow_lookahead", "boolean", default = false, help = "run a position that looks ahead (with a warning)"}
+M._DIVIDENDS = {"dividends", "series", help = "paid in each period, in price units (total return)"}
+args.declare("backtest.run", {
+  {"position", "series", help = "required: w_t in [-1, 1], known at the end of t"},
+  {"asset", "series", help = "prices or levels (or give returns)"},
+  {"returns", "series", help = "simple returns, decimals (instead of asset)"},
+  M._DIVIDENDS, M._EXEC, M._COST,
+  {"rf", "number", default = 0, help = "risk-free rate a year, decimals, for the Sharpe ratio"},
+  M._LOOKAHEAD,
+})
+args.declare("backtest.bond_return", {
+  {"maturity", "number", gt = 0, default = 10, help = "years"},
+  {"coupon_freq", "integer", min = 1, default = 2, help = "coupons a year"},
+})
 
 M.PER_YEAR = {A = 1, Q = 4, M = 12, B = 252, D = 365}
 local function per_year(s)
   return M.PER_YEAR[s.freq] or (s.freq:match("^W") and 52) or error("backtest: unknown frequency " .. s.freq)
 end
 
---- The look-ahead reason of any of the series, or nil.
+doc.add("backtest.lookahead", "backtest.lookahead(s1, s2, ...)", "The look-ahead reason recorded on any of the series (two-sided filter, lead, turn dates), or nil.", "backtest.lookahead(gap)")
 function M.lookahead(...)
   for i = 1, select("#", ...) do
     local s = select(i, ...)
@@ -75,6 +97,7 @@ end
 
 local result_mt = {__name = "backtest"}
 
+doc.add("backtest.exec_delay", "backtest.exec_delay(exec)", "Periods between a signal and its trade: 'next' (default) 1, 'same' 0, or a whole number.", "backtest.exec_delay('next')")
 --- exec = "next" (default, 1 period), a number k >= 0 of periods, or
 --- "same" (0: trades at the close that produced the signal; looks ahead).
 function M.exec_delay(exec)
@@ -84,6 +107,7 @@ function M.exec_delay(exec)
   error(("backtest: exec must be 'next', 'same' or a whole number of periods, got %s"):format(tostring(exec)), 3)
 end
 
+doc.add("backtest.asset_returns", "backtest.asset_returns(price, dividends)", "Simple returns P_t/P_{t−1} − 1, or total returns (P_t + D_t)/P_{t−1} − 1 with dividends paid in period t.", "backtest.asset_returns(spx, spx_div / 12)")
 --- Simple returns of a price series, total returns when dividends (paid in
 --- period t, in price units) are given: R_t = (P_t + D_t)/P_{t−1} − 1.
 function M.asset_returns(price, dividends)
@@ -95,27 +119,30 @@ function M.asset_returns(price, dividends)
   return (price + dividends) / price:lag(1) - 1
 end
 
-function M.run(args)
-  local pos = args.position
+doc.add("backtest.run", "backtest.run{position=, asset= | returns=, dividends=, exec='next', cost_bp=0, rf=0, allow_lookahead=false}", "The position w_t (known at the end of t) earns w_t·R_{t+1} − cost·|w_t − w_{t−1}| (exec=k: k periods later; 'same' looks ahead); with dividends R_t = (P_t + D_t)/P_{t−1} − 1; returns cagr, vol (sample), sharpe, sortino, max_drawdown, calmar, turnover, exposure, trades, equity, and .buy_and_hold. Refuses positions built from look-ahead series unless allow_lookahead=true (then prints a warning banner).", "print(backtest.run{position = ppi:yoy():gt(0), asset = spx})")
+function M.run(a)
+  a = args.check("backtest.run", a)
+  if a.asset and a.returns then error("backtest.run: give asset= or returns=, not both", 2) end
+  local pos = a.position
   if not series.is(pos) then error("backtest.run: position must be a series", 2) end
-  local delay = M.exec_delay(args.exec)
-  local why = M.lookahead(pos, args.asset, args.returns)
+  local delay = M.exec_delay(a.exec)
+  local why = M.lookahead(pos, a.asset, a.returns)
   if delay == 0 and not why then why = "exec='same' trades at the close of the period that produced the signal" end
-  if why and not args.allow_lookahead then
+  if why and not a.allow_lookahead then
     error(("backtest.run: the position looks ahead (%s); build it from confirmation dates, one-sided filters "
            .. "and expanding windows, or pass allow_lookahead=true to run it anyway"):format(why), 2)
   end
-  local R = args.returns
+  local R = a.returns
   if not R then
-    if not series.is(args.asset) then error("backtest.run: give asset= (prices) or returns=", 2) end
-    R = M.asset_returns(args.asset, args.dividends)
+    if not series.is(a.asset) then error("backtest.run: give asset= (prices) or returns=", 2) end
+    R = M.asset_returns(a.asset, a.dividends)
   end
   if R.freq ~= pos.freq then
     error(("backtest.run: position is %s but the asset is %s; convert one with :to()"):format(pos.freq, R.freq), 2)
   end
   local P = per_year(pos)
-  local cost = (args.cost_bp or 0) / 1e4
-  local rf = (args.rf or 0) / P
+  local cost = (a.cost_bp or 0) / 1e4
+  local rf = (a.rf or 0) / P
   local w_lag = delay > 0 and pos:lag(delay) or pos   -- w_{t−1} earns R_t: next-period execution
   local span = R + w_lag * 0                 -- the periods both cover
   local dates = span:dates()
@@ -160,9 +187,10 @@ function result_mt.__tostring(r)
   return table.concat(lines, "\n")
 end
 
+doc.add("backtest.bond_return", "backtest.bond_return(yield, {maturity=10, coupon_freq=2})", "Monthly (or other) total return of a par bond from its yield in percent: carry (1+y)^(1/P) − 1 minus duration·Δy plus ½·convexity·Δy² (decimals).", "backtest.bond_return(gs10)")
 function M.bond_return(yield, opts)
   if not series.is(yield) then error("backtest.bond_return: yield must be a series (percent)", 2) end
-  opts = opts or {}
+  opts = args.check("backtest.bond_return", opts)
   local Mat, f, P = opts.maturity or 10, opts.coupon_freq or 2, per_year(yield)
   local y = yield:values()
   local out = {}

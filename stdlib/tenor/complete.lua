@@ -6,9 +6,19 @@ name path: "reg" -> globals, "regress.o" -> module fields, "ppi:y" -> series
 methods, "cn." -> dataset columns (non-ASCII names included), "s.me" ->
 series properties. Lookups only read tables (rawget and method tables): no
 __index function of the user's objects is called.
+
+tenor.complete(word, before) also completes option keys: when `before` (the
+line up to the word) leaves an options table open at a key, as in
+`regress.ols(y, xs, {co` or `x:rolling(12, "mean", {mi` or `rule{na`, the
+candidates are the keys the called function declares (stdlib/tenor/args.lua):
+a method maps to its declaration by what its receiver is (a series: s:), or,
+when the receiver is not a global, by the one declaration of that method name.
 ]]
 
-local series_props = {"freq", "start", "stop", "name", "meta", "n"}
+local args = require "tenor.args"
+local doc = require "tenor.doc"
+
+local series_props = series._properties    -- s.freq, s.start, ... (interp/series/series.c)
 
 local function sorted_keys(t, prefix, out, seen)
   for k in pairs(t) do
@@ -54,7 +64,75 @@ local function fields_of(v, prefix, colon)
   return out
 end
 
-function tenor.complete(word)
+doc.add("tenor.complete", "tenor.complete(word, before)", "Completions of word, as the REPL's Tab uses them; before is the line up to the word (inside an open options table it offers the keys the called function declares).", "tenor.complete('regress.o')")
+-- Scans `before` for brackets and strings: the innermost bracket still open,
+-- as {pos =, ch =, comma = position of its last comma}, or nil.
+local function innermost_open(before)
+  local stack, i, n = {}, 1, #before
+  while i <= n do
+    local c = before:sub(i, i)
+    if c == '"' or c == "'" then
+      i = i + 1
+      while i <= n and before:sub(i, i) ~= c do i = i + (before:sub(i, i) == "\\" and 2 or 1) end
+    elseif c == "(" or c == "{" or c == "[" then stack[#stack + 1] = {pos = i, ch = c}
+    elseif c == ")" or c == "}" or c == "]" then stack[#stack] = nil
+    elseif c == "," and stack[#stack] then stack[#stack].comma = i end
+    i = i + 1
+  end
+  return stack[#stack], stack[#stack - 1]
+end
+
+-- The declaration a method call `receiver:name` maps to. Methods of lazy
+-- modules (r:, db:, tp:) are declared when their module loads: load them.
+local function method_decl(receiver, name)
+  local v = receiver and resolve(receiver)
+  if series.is(v) and args.spec("s:" .. name) then return "s:" .. name end
+  if dataset.is(v) and args.spec("ds:" .. name) then return "ds:" .. name end
+  for g in pairs(tenor.lazy_globals or {}) do resolve(g) end
+  local found
+  for fname in pairs(args.all()) do
+    if fname:match(":(.*)$") == name then
+      if found then return nil end        -- several kinds have it: no guess
+      found = fname
+    end
+  end
+  return found
+end
+
+-- The declaration of the function called at text's end ("regress.ols(",
+-- "x:rolling(", "rule{"), or nil.
+local function callee(text)
+  local name = text:match("([%w_]+)%s*$")
+  if not name then return nil end
+  local pre = text:sub(1, #text - #text:match("[%w_]+%s*$"))
+  local sep = pre:sub(-1)
+  if sep == ":" then return method_decl(pre:sub(1, -2):match("[%w_%.]+$"), name) end
+  local path = sep == "." and (pre:match("[%w_%.]+$") or "") .. name or name
+  resolve(path:match("^[%w_]+"))             -- a lazy module declares on loading
+  for _, f in ipairs{path, path .. ".new", path .. ".define"} do
+    if args.spec(f) then return f end
+  end
+end
+
+-- Option keys for `word` when `before` leaves an options table open at a key.
+local function option_keys(word, before)
+  local brace, outer = innermost_open(before)
+  if not brace or brace.ch ~= "{" or word:find("[%.:]") then return nil end
+  if not before:sub((brace.comma or brace.pos) + 1):match("^%s*$") then return nil end
+  local head = before:sub(1, brace.pos - 1)
+  local fname = head:match("[%w_]%s*$") and callee(head)
+  if not fname and outer and outer.ch == "(" then fname = callee(before:sub(1, outer.pos - 1)) end
+  local decl = fname and args.spec(fname)
+  if not decl then return nil end
+  local out = {}
+  for _, k in ipairs(decl.names) do if k:sub(1, #word) == word then out[#out + 1] = k end end
+  table.sort(out)
+  return out
+end
+
+function tenor.complete(word, before)
+  local keys = before and option_keys(word, before)
+  if keys then return keys end
   local base, sep, prefix = word:match("^(.*)([%.:])([^%.:]*)$")
   local out = {}
   if not base then

@@ -40,13 +40,32 @@ data.write_csv(path, what, opts) -> true | nil, message
   a half-written file.
 ]]
 
+local args = require "tenor.args"
+local doc = require "tenor.doc"
+
 local M = data
 -- the raw C readers, held here: a sandboxed run removes them from `data`
 local read_csv_raw, write_csv_raw = M._read_csv, M._write_csv
 
+args.declare("data.read_csv", {
+  {"sep", "string", default = "detected: , tab ;", help = "field separator (\"\\t\" for tab)"},
+  {"date", "string", default = "date/日期/observation_date/指标名称, else the first", help = "the date column's name"},
+  {"freq", "string", default = "inferred from the dates", help = "A, Q, M, W, W-FRI, B or D"},
+  {"nrows", "integer", min = 1, default = "all", help = "read only the first n data rows"},
+  {"threads", "integer", min = 1, max = 2, default = "2 on files of 4 MB and more", help = "parser threads"},
+  {"text", "string", help = "read this text instead of the file (path only names it)"},
+  {"decimal", "string", choices = {".", ","}, default = ".", help = "the decimal mark"},
+})
+
+doc.add("data.read_csv", "data.read_csv(path, {date=, freq=, sep=, nrows=, text=, threads=})",
+  "A dated CSV as a dataset (columns in file order); frequency inferred from the dates; FRED and Wind layouts; nil, 'file:line:col: message' on bad input. With text= the CSV is read from that string and path only names it in messages. Files of 4 MB and more are parsed by two threads (threads=1 or 2 to choose); the result and the messages are the same either way.",
+  "local cn = assert(data.read_csv('examples/data/cn_cpi_monthly.csv'))")
 function M.read_csv(path, opts)
-  if type(path) ~= "string" then error("read_csv: path must be a string", 2) end
-  if opts ~= nil and type(opts) ~= "table" then error("read_csv: opts must be a table", 2) end
+  if type(path) ~= "string" then error("data.read_csv: path must be a string", 2) end
+  opts = args.check("data.read_csv", opts)
+  -- the reader parses '.' only: a comma must not be accepted and ignored
+  if opts.decimal == "," then error("data.read_csv: option 'decimal' = ',' is not supported yet", 2) end
+  opts.decimal = nil
   local raw, err = read_csv_raw(path, opts)
   if not raw then return nil, err end
   return dataset.new(raw.columns, {
@@ -59,14 +78,24 @@ local function as_list(what)
   if series.is(what) then return {what} end
   if dataset.is(what) then return what:columns() end
   if type(what) == "table" then return what end
-  error("write_csv: expected a dataset, a series or a list of series", 3)
+  error("data.write_csv: expected a dataset, a series or a list of series", 3)
 end
 
+args.declare("data.write_csv", {
+  {"date_format", "string", choices = {"iso", "compact", "start", "end"}, default = "as read, else iso",
+   help = "iso 2024-01, compact 2024M01, start/end: the period's first/last day"},
+  {"sep", "string", default = ",", help = "field separator (\"\\t\" for tab)"},
+  {"na", "string", default = "empty", help = "what a missing value is written as"},
+  {"date_column", "string", default = "as read, else date", help = "the date column's header"},
+  {"all_rows", "boolean", default = false, help = "keep rows where every series is missing"},
+})
+
+doc.add("data.write_csv", "data.write_csv(path, dataset|series|list, {date_format=, na=, sep=, all_rows=, date_column=})",
+  "A wide CSV on the union of the spans, written atomically; numbers as the shortest exact text.", "data.write_csv('out.csv', ds)")
 function M.write_csv(path, what, opts)
-  if type(path) ~= "string" then error("write_csv: path must be a string", 2) end
+  if type(path) ~= "string" then error("data.write_csv: path must be a string", 2) end
+  local o = args.check("data.write_csv", opts)
   local list = as_list(what)
-  local o = {}
-  for k, v in pairs(opts or {}) do o[k] = v end
   if o.date_format == nil and series.is(list[1]) then o.date_format = list[1].meta.datefmt end
   if o.date_column == nil and dataset.is(what) then o.date_column = what:info().date_column end
   return write_csv_raw(path, list, o)

@@ -11,6 +11,9 @@ Columns live as plain fields, so a column may be called "names" or
 "summary"; the methods stay reachable as dataset.names(ds) and so on.
 ]]
 
+local doc = require "tenor.doc"
+local args = require "tenor.args"
+
 local M = {}
 local methods = {}
 local order = setmetatable({}, {__mode = "k"})   -- dataset -> {names...}
@@ -24,7 +27,7 @@ local function live_names(ds)
   return table.move(order[ds], 1, #order[ds], 1, {})
 end
 
---- dataset.new(list, info): a dataset from a list of named series.
+doc.add("dataset.new", "dataset.new{s1, s2, ...}", "A dataset from named series, in order.", "dataset.new{cpi:yoy():rename('cpi'), ppi:yoy():rename('ppi')}")
 function M.new(list, meta)
   local ds = setmetatable({}, mt)
   order[ds] = {}
@@ -38,6 +41,7 @@ function M.new(list, meta)
   return ds
 end
 
+doc.add("dataset.is", "dataset.is(x)", "True when x is a dataset.", "dataset.is(ds)")
 function M.is(x) return getmetatable(x) == mt end
 M._methods = methods      -- for completion
 
@@ -78,20 +82,20 @@ mt.__pairs = function(ds)
   end, ds, nil
 end
 
---- ds:names(): the column names in order.
+doc.add("ds:names", "ds:names()", "Column names in order.", "ds:names()")
 function methods.names(ds) return live_names(ds) end
 
---- ds:columns(): the series in order.
+doc.add("ds:columns", "ds:columns()", "The series in order.", "for _, s in ipairs(ds:columns()) do print(s.name) end")
 function methods.columns(ds)
   local out = {}
   for _, name in ipairs(live_names(ds)) do out[#out + 1] = rawget(ds, name) end
   return out
 end
 
---- ds:info(): where the data came from (file, notes below the data...).
+doc.add("ds:info", "ds:info()", "Where the data came from: file, notes, freq, date_column.", "ds:info().notes")
 function methods.info(ds) return info[ds] end
 
---- ds:select(name, ...): a dataset with just these columns, in this order.
+doc.add("ds:select", "ds:select(name, ...)", "A dataset with these columns.", "ds:select('cpi', 'ppi')")
 function methods.select(ds, ...)
   local list = {}
   for i = 1, select("#", ...) do
@@ -103,14 +107,14 @@ function methods.select(ds, ...)
   return M.new(list, info[ds])
 end
 
---- ds:slice(from, to): every column sliced to the same periods.
+doc.add("ds:slice", "ds:slice(from, to)", "Every column sliced.", "ds:slice('2020')")
 function methods.slice(ds, from, to)
   local list = {}
   for _, s in ipairs(methods.columns(ds)) do list[#list + 1] = s:slice(from, to) end
   return M.new(list, info[ds])
 end
 
---- ds:write_csv(path, opts): same as data.write_csv(path, ds, opts).
+doc.add("ds:write_csv", "ds:write_csv(path, opts)", "Same as data.write_csv(path, ds, opts).", "ds:write_csv('out.csv')")
 function methods.write_csv(ds, path, opts) return data.write_csv(path, ds, opts) end
 
 local function pad(text, width, right)
@@ -121,10 +125,16 @@ local function pad(text, width, right)
   return right and fill .. text or text .. fill
 end
 
+doc.add("ds:table", "ds:table{last=, first=}", "The values side by side as text.", "print(ds:table{last = 12})")
+args.declare("ds:table", {
+  {"last", "integer", min = 1, help = "only the last n rows"},
+  {"first", "integer", min = 1, help = "only the first n rows"},
+})
+
 --- ds:table{last=n, first=n}: the values side by side, one row per date
 --- (rows where every column is missing are left out), as text.
 function methods.table(ds, opts)
-  opts = opts or {}
+  opts = args.check("ds:table", opts)
   local cols = methods.columns(ds)
   local rows, seen = {}, {}
   local cells = {}
@@ -163,7 +173,7 @@ local function last_value(s)
   return #t > 0 and t[#t] or nil
 end
 
---- ds:summary(): one line per column: name, freq, span, obs, missing, last.
+doc.add("ds:summary", "ds:summary()", "Name, frequency, span, observations, missing and last value per column (also tostring(ds)).", "print(ds:summary())")
 function methods.summary(ds)
   local cols = methods.columns(ds)
   local width = 4

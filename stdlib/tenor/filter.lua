@@ -24,7 +24,21 @@ filter.cf(s, {low=, high=, drift=true}) -> cycle, trend
   as looking ahead. O(T²): meant for macro series, not tick data.
 ]]
 
+local doc = require "tenor.doc"
+local args = require "tenor.args"
+
 local M = filter
+
+local LOW = {"low", "number", min = 2, default = "6 Q, 18 M, 2 A", help = "shortest period kept (periods)"}
+local HIGH = {"high", "number", default = "32 Q, 96 M, 8 A", help = "longest period kept (periods), above low"}
+args.declare("filter.bk", {LOW, HIGH,
+  {"k", "integer", min = 1, aliases = {"K"}, default = "12 Q, 36 M, 3 A", help = "lead/lag length (statsmodels' K)"}})
+args.declare("filter.cf", {LOW, HIGH,
+  {"drift", "boolean", default = true, help = "remove the line through the first and last values first"}})
+args.declare("filter.hamilton", {
+  {"h", "integer", min = 1, default = "8 Q, 24 M", help = "horizon: periods ahead"},
+  {"p", "integer", min = 1, default = "4 Q, 12 M", help = "lags in the regression"},
+})
 
 local function band_defaults(s, opts, who)
   local low, high = opts.low, opts.high
@@ -34,7 +48,9 @@ local function band_defaults(s, opts, who)
     elseif s.freq == "A" then low, high = low or 2, high or 8
     else error(("filter.%s: give {low=, high=} (periods) for %s data"):format(who, s.freq), 3) end
   end
-  if not (low >= 2 and high > low) then error(("filter.%s: need 2 <= low < high"):format(who), 3) end
+  if not (low >= 2 and high > low) then
+    error(("filter.%s: options 'low' and 'high' need 2 <= low < high (got %s, %s)"):format(who, low, high), 3)
+  end
   return low, high
 end
 
@@ -55,8 +71,9 @@ local function from_values(s, v, component)
   return r
 end
 
+doc.add("filter.bk", "filter.bk(s, {low=, high=, k=})", "Baxter-King band pass, symmetric, 2k+1 weights summing to zero; the first and last k are missing.", "filter.bk(ip:log())")
 function M.bk(s, opts)
-  opts = opts or {}
+  opts = args.check("filter.bk", opts)
   local low, high = band_defaults(s, opts, "bk")
   local k = opts.k or (s.freq == "M" and 36 or s.freq == "A" and 3 or 12)
   local x = complete_values(s, "bk")
@@ -76,8 +93,9 @@ function M.bk(s, opts)
   return from_values(s, out, "bk cycle")
 end
 
+doc.add("filter.cf", "filter.cf(s, {low=, high=, drift=true})", "Christiano-Fitzgerald asymmetric band pass (random walk); returns cycle, trend.", "filter.cf(ip:log())")
 function M.cf(s, opts)
-  opts = opts or {}
+  opts = args.check("filter.cf", opts)
   local low, high = band_defaults(s, opts, "cf")
   local x = complete_values(s, "cf")
   local T = #x
@@ -103,8 +121,9 @@ function M.cf(s, opts)
   return from_values(s, cycle, "cf cycle"), from_values(s, trend, "cf trend")
 end
 
+doc.add("filter.hamilton", "filter.hamilton(s, {h=, p=})", "Hamilton (2018): residual of y_t on y_{t-h}..y_{t-h-p+1}; returns trend, cycle, fit. Defaults h=8,p=4 (Q), h=24,p=12 (M).", "local trend, cycle = filter.hamilton(gdp:log())")
 function M.hamilton(s, opts)
-  opts = opts or {}
+  opts = args.check("filter.hamilton", opts)
   local h, p = opts.h, opts.p
   if h == nil or p == nil then
     if s.freq == "Q" then h, p = h or 8, p or 4
@@ -122,5 +141,8 @@ function M.hamilton(s, opts)
   trend.meta.component, cycle.meta.component = "hamilton trend", "hamilton cycle"
   return trend, cycle, fit
 end
+
+-- help of the functions written in C
+doc.add("filter.hp", "filter.hp(s, {lambda=, one_sided=false})", "Hodrick-Prescott: trend solves (I + λD'D)τ = y, O(n); returns trend, cycle. λ 1600 Q, 14400 M, 6.25 A. one_sided: real-time (Kalman) trend.", "local trend, gap = filter.hp(ip:log())")
 
 return M

@@ -37,7 +37,39 @@ indexnum.chained_contributions{volumes=, values=, lag=} -> dataset
   volumes, values as values.
 ]]
 
+local doc = require "tenor.doc"
+local args = require "tenor.args"
+
 local M = {}
+
+local P = {"p", "table", help = "required: prices, name -> series"}
+local Q = {"q", "table", help = "required: quantities or fixed weights, name -> series or number"}
+for _, kind in ipairs{"laspeyres", "paasche", "fisher", "tornqvist"} do
+  args.declare("indexnum." .. kind, {P, Q,
+    {"base", "string|integer", default = "the first shared period", help = "the fixed base period"},
+    {"chain", "boolean", default = false, help = "link each period to the one before"},
+  })
+end
+args.declare("indexnum.chain_volume", {P, Q,
+  {"method", "string", choices = {"annual_overlap", "one_quarter_overlap"}, default = "annual_overlap",
+   help = "chain-linking method (IMF QNA manual, ch. 8)"},
+})
+args.declare("indexnum.contributions", {
+  {"parts", "table", help = "required: the additive parts, name -> series"},
+  {"total", "series", default = "the sum of the parts", help = "the total (checked to equal the sum)"},
+  {"lag", "integer", min = 1, default = "a year: 12 M, 4 Q, 1 A", help = "growth over this many periods"},
+})
+args.declare("indexnum.chained_contributions", {
+  {"volumes", "table", help = "required: volume series, name -> series"},
+  {"values", "table", help = "required: values at current prices, name -> series"},
+  {"lag", "integer", min = 1, default = 1, help = "growth over this many periods (the chaining interval)"},
+})
+
+-- The checked named arguments of fname; raises at the caller of the public
+-- function (make_index is reached by a tail call, so every caller is 3 up).
+local function named(fname, a)
+  return args.check(fname, a, 4)
+end
 
 local function names_of(t, who, allow_numbers)
   local names = {}
@@ -108,13 +140,15 @@ local function common_dates(p, q, names)
   return probe:dates(), probe
 end
 
-local function make_index(kind, args)
+local function make_index(kind, a)
   local who = "indexnum." .. kind
-  local p, q = args.p, args.q
+  a = named(who, a)
+  if a.chain and a.base then error(who .. ": give base or chain=true, not both", 2) end
+  local p, q = a.p, a.q
   local names = check_cover(p, q, who)
   local dates, probe = common_dates(p, q, names)
   local out = {}
-  if args.chain then
+  if a.chain then
     local level = 100
     for i, d in ipairs(dates) do
       if i == 1 then out[i] = level
@@ -125,7 +159,7 @@ local function make_index(kind, args)
       end
     end
   else
-    local base = args.base or dates[1]
+    local base = a.base or dates[1]
     for i, d in ipairs(dates) do
       local r = FORMULAS[kind](p, q, names, d, base)
       out[i] = r and 100 * r
@@ -133,7 +167,7 @@ local function make_index(kind, args)
   end
   local s = series.new{freq = probe.freq, start = probe.start, values = out, n = #dates, name = kind}
   s.meta.kind = "index"
-  s.meta.formula = kind .. (args.chain and " (chained, period-to-period links)" or (" (fixed base " .. (args.base or dates[1]) .. ")"))
+  s.meta.formula = kind .. (a.chain and " (chained, period-to-period links)" or (" (fixed base " .. (a.base or dates[1]) .. ")"))
   return s
 end
 
@@ -163,13 +197,12 @@ average period at those prices:
 The first year is the reference: its periods average 100. The matching
 price measure is the implicit deflator, value / volume. The data must start
 in the first period of a year. ]]
-function M.chain_volume(args)
+doc.add("indexnum.chain_volume", "indexnum.chain_volume{p=, q=, method='annual_overlap'|'one_quarter_overlap'}", "Chain-linked Laspeyres volume of quarterly data at the previous year's prices (IMF QNA manual).", "indexnum.chain_volume{p = deflators, q = volumes}")
+function M.chain_volume(a)
   local who = "indexnum.chain_volume"
-  local method = args.method or "annual_overlap"
-  if method ~= "annual_overlap" and method ~= "one_quarter_overlap" then
-    error(who .. ": method must be \"annual_overlap\" or \"one_quarter_overlap\"", 2)
-  end
-  local p, q = args.p, args.q
+  a = named(who, a)
+  local method = a.method or "annual_overlap"
+  local p, q = a.p, a.q
   local names = check_cover(p, q, who)
   local dates, probe = common_dates(p, q, names)
   if probe.freq ~= "Q" and probe.freq ~= "M" then error(who .. ": needs quarterly or monthly data", 2) end
@@ -212,23 +245,29 @@ function M.chain_volume(args)
   return r
 end
 
-function M.laspeyres(args) return make_index("laspeyres", args) end
-function M.paasche(args) return make_index("paasche", args) end
-function M.fisher(args) return make_index("fisher", args) end
-function M.tornqvist(args) return make_index("tornqvist", args) end
+doc.add("indexnum.laspeyres", "indexnum.laspeyres{p=, q=, base=, chain=}", "100·Σp_t q_0/Σp_0 q_0 (fixed base) or chained period-to-period links.", "indexnum.laspeyres{p = prices, q = quantities}")
+doc.add("indexnum.paasche", "indexnum.paasche{p=, q=, base=, chain=}", "100·Σp_t q_t/Σp_0 q_t.", "indexnum.paasche{p = prices, q = quantities}")
+doc.add("indexnum.fisher", "indexnum.fisher{p=, q=, base=, chain=}", "√(Laspeyres·Paasche).", "indexnum.fisher{p = prices, q = quantities, chain = true}")
+doc.add("indexnum.tornqvist", "indexnum.tornqvist{p=, q=, base=, chain=}", "100·exp(Σ ½(s_0 + s_t) ln(p_t/p_0)), s value shares.", "indexnum.tornqvist{p = prices, q = quantities}")
+doc.add("indexnum.contributions", "indexnum.contributions{parts=, total=, lag=}", "Each part's pull on the total's growth (拉动, pp) and share (贡献率, %); the pulls add up to the growth.", "indexnum.contributions{parts = {c = consumption, i = investment, nx = net_exports}}")
+function M.laspeyres(a) return make_index("laspeyres", a) end
+function M.paasche(a) return make_index("paasche", a) end
+function M.fisher(a) return make_index("fisher", a) end
+function M.tornqvist(a) return make_index("tornqvist", a) end
 
 local PER_YEAR = {A = 1, Q = 4, M = 12}
 
-function M.contributions(args)
+function M.contributions(a)
   local who = "indexnum.contributions"
-  local names = names_of(args.parts, who)
-  local first = args.parts[names[1]]
-  local lag = args.lag or PER_YEAR[first.freq]
+  a = named(who, a)
+  local names = names_of(a.parts, who)
+  local first = a.parts[names[1]]
+  local lag = a.lag or PER_YEAR[first.freq]
   if not lag then error(who .. ": give {lag=} for " .. first.freq .. " data", 2) end
   local sum = first
-  for i = 2, #names do sum = sum + args.parts[names[i]] end
-  local total = args.total or sum
-  if args.total then
+  for i = 2, #names do sum = sum + a.parts[names[i]] end
+  local total = a.total or sum
+  if a.total then
     local gap = (total - sum):abs():max()
     local scale = total:abs():max() or 1
     if gap and gap > 1e-6 * scale then
@@ -240,7 +279,7 @@ function M.contributions(args)
   growth.name = "growth"
   local cols = {growth}
   for _, n in ipairs(names) do
-    local x = args.parts[n]
+    local x = a.parts[n]
     local pull = (x - x:lag(lag)) / prev * 100
     pull.name = n
     local share = pull / growth * 100
@@ -251,25 +290,27 @@ function M.contributions(args)
   return dataset.new(cols)
 end
 
-function M.chained_contributions(args)
+doc.add("indexnum.chained_contributions", "indexnum.chained_contributions{volumes=, values=, lag=1}", "Contributions to a chain-linked Laspeyres volume aggregate's growth: 100 · (previous value share) · (component volume growth); they add up to the aggregate's growth.", "indexnum.chained_contributions{volumes = {c = real_c, i = real_i}, values = {c = nom_c, i = nom_i}}")
+function M.chained_contributions(a)
   local who = "indexnum.chained_contributions"
-  local names = names_of(args.volumes, who)
-  if type(args.values) ~= "table" then error(who .. ": give values={...} at current prices, one per component", 2) end
+  a = named(who, a)
+  local names = names_of(a.volumes, who)
+  if type(a.values) ~= "table" then error(who .. ": give values={...} at current prices, one per component", 2) end
   for _, n in ipairs(names) do
-    if not series.is(args.values[n]) then
+    if not series.is(a.values[n]) then
       error(("%s: no value series for component '%s' (values must name the same components as volumes)"):format(who, tostring(n)), 2)
     end
   end
-  local lag = args.lag or 1
+  local lag = a.lag or 1
   local total_prev
   for _, n in ipairs(names) do
-    local v = args.values[n]:lag(lag)
+    local v = a.values[n]:lag(lag)
     total_prev = total_prev and total_prev + v or v
   end
   local pulls, growth = {}, nil
   for _, n in ipairs(names) do
-    local vol = args.volumes[n]
-    local pull = args.values[n]:lag(lag) / total_prev * (vol / vol:lag(lag) - 1) * 100
+    local vol = a.volumes[n]
+    local pull = a.values[n]:lag(lag) / total_prev * (vol / vol:lag(lag) - 1) * 100
     pull.name = n
     pulls[#pulls + 1] = pull
     growth = growth and growth + pull or pull

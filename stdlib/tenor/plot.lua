@@ -22,6 +22,33 @@ plot.line and plot.bar return the output path, or raise an error naming what
 went wrong.
 ]]
 
+local args = require "tenor.args"
+local doc = require "tenor.doc"
+
+local SIZE = {{"width", "integer", min = 1, default = "1000 (pixels; points for PDF)", help = "image width"},
+              {"height", "integer", min = 1, default = 600, help = "image height"}}
+local TITLE = {"title", "string", help = "chart title (Chinese works)"}
+local YLABEL = {"ylabel", "string", help = "left axis label"}
+local OUT = {"out", "string", help = "the file to write: .png, .svg or .pdf"}
+args.declare("plot.term", {
+  {"width", "integer", min = 12, default = "the terminal's", help = "characters across"},
+  {"height", "integer", min = 2, default = 15, help = "rows of the chart"},
+  {"ascii", "boolean", default = "when the terminal is not UTF-8", help = "plain ASCII instead of braille dots"},
+  {"no_color", "boolean", default = false, help = "no ANSI colours"},
+  {"print", "boolean", default = true, help = "print the chart (else only return its text)"},
+})
+args.declare("plot.line", {TITLE, YLABEL,
+  {"y2", "table", help = "series on a right-hand axis"},
+  {"y2label", "string", help = "right axis label"},
+  {"shade", "series", help = "grey the periods where this 0/1 series is 1"},
+  {OUT[1], OUT[2], help = OUT.help, default = "chart.png"}, SIZE[1], SIZE[2],
+})
+args.declare("plot.bar", {
+  {"parts", "table", help = "required: the stacked series"},
+  {"total", "series", help = "drawn as a line over the bars"},
+  TITLE, YLABEL, {OUT[1], OUT[2], help = OUT.help, default = "bars.png"}, SIZE[1], SIZE[2],
+})
+
 -- gnuplot runs without a shell or temporary files (interp/lib/gnuplot.c):
 -- the script and its data blocks go to its standard input, so charts work
 -- inside a sandboxed run, written where the run may write.
@@ -60,7 +87,11 @@ local function bucket(values, width)
   return out
 end
 
+doc.add("s:spark", "s:spark(width=60)", "A one-line sparkline (▁..█), NA as a space; longer series are averaged into width buckets.", "print(cpi:yoy():tail(36):spark())")
 function series._methods.spark(s, width)
+  if width ~= nil and not (math.type(width) == "integer" and width >= 1) then
+    error(("s:spark: width must be a whole number, at least 1 (got %s)"):format(tenor.show(width)), 2)
+  end
   local v = bucket(s:values(), width or 60)
   local lo, hi = finite_range{v}
   if not lo then return string.rep(" ", #v) end
@@ -120,12 +151,17 @@ local function ylabel(x)
   return ("%.2f"):format(x)
 end
 
+doc.add("plot.term", "plot.term(a, b, ..., {width=, height=15, ascii=, no_color=, print=})", "A line chart in the terminal: braille dots, date axis, y labels, legend; ASCII when the terminal is not UTF-8. Prints it; with print=false returns the text instead.", "plot.term(ppi:yoy(), cpi:yoy())")
 function M.term(...)
-  local args = {...}
+  local list = {...}
   local opts = {}
-  if type(args[#args]) == "table" and not series.is(args[#args]) then opts = table.remove(args) end
-  if #args == 0 then error("plot.term: give one or more series", 2) end
-  local dates, cols = aligned(args)
+  if select("#", ...) > 0 and not series.is(list[select("#", ...)]) then opts = table.remove(list, select("#", ...)) end
+  opts = args.check("plot.term", opts)
+  if #list == 0 then error("plot.term: give one or more series", 2) end
+  for i, s in ipairs(list) do
+    if not series.is(s) then error(("plot.term: argument %d must be a series (got a %s)"):format(i, type(s)), 2) end
+  end
+  local dates, cols = aligned(list)
   local lo, hi = finite_range(cols)
   if not lo then error("plot.term: no values to draw", 2) end
   if hi == lo then hi, lo = hi + 1, lo - 1 end
@@ -192,7 +228,7 @@ function M.term(...)
   xl = xl .. string.rep(" ", math.max(1, labw + 2 + W - #last - #xl)) .. last
   lines[#lines + 1] = xl
   local legend = {}
-  for j, s in ipairs(args) do
+  for j, s in ipairs(list) do
     local mark = ascii and ASCII_MARKS[(j - 1) % #ASCII_MARKS + 1] or "⣿"
     if color then mark = COLORS[(j - 1) % #COLORS + 1] .. mark .. "\27[0m" end
     legend[#legend + 1] = mark .. " " .. (s.name or ("series " .. j))
@@ -267,11 +303,12 @@ end
 
 local PALETTE = {"#1f5fa8", "#c0392b", "#2e8b57", "#8e44ad", "#d68910", "#17a2b8"}
 
-function M.line(args)
-  local left, right = {}, args.y2 or {}
-  for _, s in ipairs(args) do left[#left + 1] = s end
+doc.add("plot.line", "plot.line{s1, ..., title=, ylabel=, y2={...}, y2label=, shade=s01, out='chart.png', width=, height=}", "A line chart file (PNG, SVG or PDF by extension) via gnuplot; y2 series on a right axis; shade greys periods where a 0/1 series is 1.", "plot.line{ppi:yoy(), y2 = {spx}, shade = ppi:yoy():lt(0), out = 'ppi.png'}")
+function M.line(t)
+  local left, o = args.split("plot.line", t)
+  local right = o.y2 or {}
   if #left == 0 then error("plot.line: give at least one series", 2) end
-  local out = args.out or "chart.png"
+  local out = o.out or "chart.png"
   local f = data_block()
   local all = {}
   for _, s in ipairs(left) do all[#all + 1] = {s, "x1y1"} end
@@ -280,19 +317,19 @@ function M.line(args)
     if not series.is(item[1]) then error("plot.line: every item must be a series", 2) end
     write_data(f, item[1])
   end
-  local g = {terminal_for(out, args.width or 1000, args.height or 600),
+  local g = {terminal_for(out, o.width or 1000, o.height or 600),
              "set output " .. quote(out),
              'set encoding utf8', 'set termoption noenhanced', 'set xdata time', 'set timefmt "%Y-%m-%d"',
              'set format x "%Y"', "set grid ytics lc rgb '#e0e0e0'", "set key top left",
              "set border 3", "set tics nomirror"}
-  if args.title then g[#g + 1] = "set title " .. quote(args.title) end
-  if args.ylabel then g[#g + 1] = "set ylabel " .. quote(args.ylabel) end
+  if o.title then g[#g + 1] = "set title " .. quote(o.title) end
+  if o.ylabel then g[#g + 1] = "set ylabel " .. quote(o.ylabel) end
   if #right > 0 then
     g[#g + 1] = "set y2tics"
     g[#g + 1] = "set border 11"
-    if args.y2label then g[#g + 1] = "set y2label " .. quote(args.y2label) end
+    if o.y2label then g[#g + 1] = "set y2label " .. quote(o.y2label) end
   end
-  if args.shade then for _, o in ipairs(shade_objects(args.shade)) do g[#g + 1] = o end end
+  if o.shade then for _, o in ipairs(shade_objects(o.shade)) do g[#g + 1] = o end end
   local plots = {}
   for i, item in ipairs(all) do
     local s = item[1]
@@ -306,10 +343,12 @@ function M.line(args)
   return res
 end
 
-function M.bar(args)
-  local parts = args.parts or {}
+doc.add("plot.bar", "plot.bar{parts={...}, total=, title=, out='bars.png'}", "Stacked bars of contributions: positive parts up from zero, negative down; total as a line.", "local c = indexnum.contributions{parts = {c = consumption, i = investment, nx = net_exports}}; plot.bar{parts = {c.c, c.i, c.nx}, total = c.growth, out = 'c.png'}")
+function M.bar(t)
+  local o = args.check("plot.bar", t)
+  local parts = o.parts or {}
   if #parts == 0 then error("plot.bar: give parts = {series, ...}", 2) end
-  local out = args.out or "bars.png"
+  local out = o.out or "bars.png"
   local dates, cols = aligned(parts)
   local all_start, all_end = {}, {}      -- period first/last days: the bars' extents
   for _, s in ipairs(parts) do
@@ -330,15 +369,15 @@ function M.bar(args)
     end
     f:write("\n\n")
   end
-  local has_total = series.is(args.total)
-  if has_total then write_data(f, args.total) end
-  local g = {terminal_for(out, args.width or 1000, args.height or 600),
+  local has_total = series.is(o.total)
+  if has_total then write_data(f, o.total) end
+  local g = {terminal_for(out, o.width or 1000, o.height or 600),
              "set output " .. quote(out), 'set encoding utf8', 'set termoption noenhanced', 'set xdata time',
              'set timefmt "%Y-%m-%d"',
              'set format x "%Y"', "set key top left", "set grid ytics lc rgb '#e0e0e0'",
              "set xzeroaxis lt -1", "set style fill solid 0.85 noborder"}
-  if args.title then g[#g + 1] = "set title " .. quote(args.title) end
-  if args.ylabel then g[#g + 1] = "set ylabel " .. quote(args.ylabel) end
+  if o.title then g[#g + 1] = "set title " .. quote(o.title) end
+  if o.ylabel then g[#g + 1] = "set ylabel " .. quote(o.ylabel) end
   local plots = {}
   for j, s in ipairs(parts) do
     plots[#plots + 1] = ('%s index %d using 1:3:1:2:3:4 with boxxyerror lc rgb "%s" title %s')
@@ -346,7 +385,7 @@ function M.bar(args)
   end
   if has_total then
     plots[#plots + 1] = ('%s index %d using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb "#000000" title %s')
-                        :format("$data", #parts, quote(args.total.name or "total"))
+                        :format("$data", #parts, quote(o.total.name or "total"))
   end
   g[#g + 1] = "plot " .. table.concat(plots, ", \\\n     ")
   local ok, res = pcall(run_gnuplot, f, table.concat(g, "\n") .. "\n", out)

@@ -18,8 +18,8 @@ It completes the global environment an analyst works in:
   store    the series database with vintages: store.open(path)
 ]]
 
+-- tenor.version and tenor.usage come from the host (interp/host/host.h)
 tenor = tenor or {}
-tenor.version = "0.1.0"
 tenor.home = _TENOR_HOME
 
 NA = series.NA

@@ -33,28 +33,44 @@ no small-sample factor, lags counted over the rows used):
   EViews       cov=hac with Bartlett, fixed lag L and no d.f. adjustment
 ]]
 
+local doc = require "tenor.doc"
 local args = require "tenor.args"
 
 local M = regress
 -- the C fits, held here: a sandboxed run removes the "_" primitives from `regress`
 local ols_raw, rolling_raw = M._ols, M._rolling
 
+local COVS = {"classical", "HC0", "HC1", "HC2", "HC3", "HAC"}
+local COV = {"cov", "string", choices = COVS, default = "classical", help = "covariance of the coefficients"}
+local LAG = {"lag", "integer", min = 0, aliases = {"maxlags"}, default = "floor(4(n/100)^(2/9))",
+             help = "HAC lag (statsmodels' maxlags)"}
+local USE_T = {"use_t", "boolean", default = true, help = "t (else normal) p-values and intervals"}
 args.declare("regress.ols", {
-  {"const", "boolean", default = true, help = "add an intercept named const"},
-  {"cov", "string", choices = {"classical", "HC0", "HC1", "HC2", "HC3", "HAC"}, default = "classical",
-   help = "covariance of the coefficients"},
-  {"lag", "integer", min = 0, aliases = {"maxlags"}, default = "floor(4(n/100)^(2/9))",
-   help = "HAC lag (statsmodels' maxlags)"},
-  {"use_t", "boolean", default = true, help = "t (else normal) p-values and intervals"},
+  {"const", "boolean", default = true, help = "add an intercept named const"}, COV, LAG, USE_T,
+})
+local WINDOWED = {
+  {"min_obs", "integer", min = 1, aliases = {"min_nobs"}, default = "the window; k + 2 expanding",
+   help = "fewest rows for a fit (statsmodels RollingOLS' min_nobs)"},
+  {"step", "integer", min = 1, default = 1, help = "fit every step-th window"},
+  {"const", "boolean", default = true, help = "always true: a constant is always fitted"},
+  COV, LAG, USE_T,
+}
+args.declare("regress.rolling", {
+  {"window", "integer", min = 1, help = "required: periods in each window"}, table.unpack(WINDOWED)})
+args.declare("regress.expanding", WINDOWED)
+args.declare("regress.xcorr", {
+  {"max_lag", "integer", min = 0, default = 12, aliases = {"maxlags"}, help = "lags -max_lag .. max_lag (matplotlib xcorr's maxlags)"},
 })
 local fit_methods = {}
 local fit_mt = {__name = "regression", __index = fit_methods}
 M._fit_methods = fit_methods      -- for help() and completion
 
 -- Regressors in a fixed order, with their names.
-local function normalise(xs)
+-- fname names the public function in errors, raised at `level` (default 3).
+local function normalise(xs, fname, level)
+  fname, level = fname or "regress.ols", level or 3
   if series.is(xs) then return {xs}, {xs.name or "x1"} end
-  if type(xs) ~= "table" then error("regress.ols: xs must be a table of regressors or a series", 3) end
+  if type(xs) ~= "table" then error(fname .. ": xs must be a table of regressors or a series", level) end
   local cols, names = {}, {}
   if #xs > 0 then
     for i, x in ipairs(xs) do
@@ -68,14 +84,20 @@ local function normalise(xs)
   end
   for i, n in ipairs(names) do
     for j = 1, i - 1 do
-      if names[j] == n then error(("regress.ols: two regressors are named '%s'"):format(n), 3) end
+      if names[j] == n then error(("%s: two regressors are named '%s'"):format(fname, n), level) end
     end
   end
   return cols, names
 end
 
+doc.add("regress.ols", "regress.ols(y, xs, {const=true, cov='classical'|'HC0'..'HC3'|'HAC', lag=, use_t=true})",
+  "OLS by QR on the column-scaled design with long-double refinement; series aligned by date, incomplete rows dropped. The fit has coef se t p ci_low ci_high r2 adj_r2 f f_p sigma loglik aic bic hq dw nobs cov fitted resid.",
+  "print(regress.ols(cpi:yoy(), {ppi = ppi:yoy()}, {cov = 'HAC', lag = 12}))")
 function M.ols(y, xs, opts)
   opts = args.check("regress.ols", opts)
+  if not (series.is(y) or type(y) == "table") then
+    error(("regress.ols: y must be a series or an array of numbers (got a %s)"):format(type(y)), 2)
+  end
   local cols, names = normalise(xs)
   local fit = ols_raw(y, cols, names, opts)
   fit.y_name = series.is(y) and y.name or "y"
@@ -95,13 +117,13 @@ With the classical covariance the sums are updated window to window
 (O(n·k²)); with cov = "HC0".."HC3" or "HAC" each window is refitted by
 regress.ols (O(n·w·k²)). A constant is always included. ]]
 local function rolling(y, xs, opts, window)
-  if not series.is(y) then error("regress.rolling: y must be a series", 3) end
-  local cols, names = normalise(xs)
-  local o = {}
-  for k, v in pairs(opts or {}) do o[k] = v end
+  local fname = window and "regress.expanding" or "regress.rolling"
+  local o = args.check(fname, opts, 4)
+  if not series.is(y) then error(fname .. ": y must be a series", 3) end
+  local cols, names = normalise(xs, fname, 4)
   o.window = window or o.window
-  if o.window == nil then error("regress.rolling: give {window=n}", 3) end
-  if o.const == false then error("regress.rolling: always fits a constant", 3) end
+  if o.window == nil then error("regress.rolling: option 'window' is required: {window = n}", 3) end
+  if o.const == false then error(fname .. ": option 'const' must be true: a constant is always fitted", 3) end
   if (o.cov or "classical") == "classical" then return rolling_raw(y, cols, names, o) end
   -- robust covariances: refit every window with regress.ols
   local fast = rolling_raw(y, cols, names, o)          -- for the calendar and nobs
@@ -129,9 +151,11 @@ the periods where both are present. k > 0 means x leads y by k periods (x's
 value k periods earlier moves with y today); k < 0 means x lags y. Fields:
 lags, corr, n (pairs used), best_lag and best_corr (largest |r|). ]]
 local xcorr_mt = {__name = "xcorr"}
+doc.add("regress.xcorr", "regress.xcorr(x, y, {max_lag=12})", "corr(x_{t-k}, y_t) for k = -max_lag..max_lag; k > 0 means x leads y by k; best_lag, best_corr.", "print(regress.xcorr(ppi:yoy(), cpi:yoy()))")
 function M.xcorr(x, y, opts)
+  opts = args.check("regress.xcorr", opts)
   if not (series.is(x) and series.is(y)) then error("regress.xcorr: x and y must be series", 2) end
-  local K = (opts or {}).max_lag or 12
+  local K = opts.max_lag or 12
   local out = {lags = {}, corr = {}, n = {}, x = x.name or "x", y = y.name or "y"}
   for k = -K, K do
     local r, n = x:lag(k):corr(y)
@@ -159,10 +183,12 @@ function xcorr_mt.__tostring(xc)
   return table.concat(lines, "\n")
 end
 
+doc.add("regress.rolling", "regress.rolling(y, xs, {window=, step=1, min_obs=, cov=, lag=})", "Dated series of coefficients, std. errors and R² for each window; O(n·k²) for the classical covariance.", "regress.rolling(cpi:yoy(), {ppi = ppi:yoy()}, {window = 60}).coef.ppi")
 function M.rolling(y, xs, opts) return rolling(y, xs, opts) end
+doc.add("regress.expanding", "regress.expanding(y, xs, {min_obs=, cov=})", "As rolling, with windows from the start.", "regress.expanding(cpi:yoy(), {ppi = ppi:yoy()}, {min_obs = 36}).coef.ppi")
 function M.expanding(y, xs, opts) return rolling(y, xs, opts, 0) end
 
---- fit:predict(xs): const + Σ coef·x for new regressors given as in ols.
+doc.add("fit:predict", "fit:predict(xs)", "const + Σ coef·x for new regressors.", "fit:predict{ppi = ppi:project_yoy{mom = 0.2}}")
 function fit_methods.predict(fit, xs)
   local cols, names = normalise(xs)
   local out = fit.const and fit.coef.const or 0
@@ -221,7 +247,7 @@ function fit_mt.__tostring(fit)
   return table.concat(lines, "\n")
 end
 
---- fit:to_markdown(): the coefficient table and key statistics as Markdown.
+doc.add("fit:to_markdown", "fit:to_markdown()", "The table as Markdown.", "print(fit:to_markdown())")
 function fit_methods.to_markdown(fit)
   local out = {("| %s | coefficient | std. error | %s | p-value |"):format(fit.y_name, fit.use_t and "t" or "z"),
                "|---|---:|---:|---:|---:|"}
@@ -233,7 +259,7 @@ function fit_methods.to_markdown(fit)
   return table.concat(out, "\n")
 end
 
---- fit:to_latex(): a tabular environment with coefficients and standard errors.
+doc.add("fit:to_latex", "fit:to_latex()", "The table as a LaTeX tabular.", "print(fit:to_latex())")
 function fit_methods.to_latex(fit)
   local esc = function(s) return (s:gsub("_", "\\_")) end
   local out = {"\\begin{tabular}{lrr}", "\\hline", ("%s & coefficient & std. error \\\\"):format(esc(fit.y_name)), "\\hline"}
@@ -247,7 +273,7 @@ function fit_methods.to_latex(fit)
   return table.concat(out, "\n")
 end
 
---- fit:to_csv(path): one row per coefficient (name, coef, se, t, p, ci_low, ci_high).
+doc.add("fit:to_csv", "fit:to_csv(path)", "One row per coefficient: name, coef, se, t, p, ci_low, ci_high.", "fit:to_csv('fit.csv')")
 function fit_methods.to_csv(fit, path)
   local f, err = io.open(path, "w")
   if not f then return nil, err end

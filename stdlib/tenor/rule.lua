@@ -40,23 +40,45 @@ r:report() prints and returns:
   backtest                 backtest.run of the position (see backtest)
 ]]
 
+local doc = require "tenor.doc"
+local args = require "tenor.args"
+
 local M = {}
 local methods = {}
 local rule_mt = {__name = "rule", __index = methods}
 
 local DEFAULT_HORIZONS = {M = {1, 3, 6, 12}, Q = {1, 2, 4, 8}, A = {1, 2, 3}, B = {5, 21, 63, 252}, D = {7, 30, 91, 365}}
 
-function M.new(args)
-  if type(args) ~= "table" then error("rule{...}: give a table of fields", 2) end
-  if not (series.is(args.signal) or series.is(args.position)) then error("rule: give signal= or position=", 2) end
-  if args.position ~= nil and not series.is(args.position) then error("rule: position must be a series", 2) end
-  if not series.is(args.asset) then error("rule: give asset= (the prices the rule trades)", 2) end
-  local freq = (args.signal or args.position).freq
-  if args.asset.freq ~= freq then
-    error(("rule: the signal is %s but the asset is %s; convert the asset with :to()"):format(freq, args.asset.freq), 2)
+doc.add("rule.new", "rule{name=, signal= | position=, asset=, dividends=, exec='next', exit=, hold=, horizons=, expected=1, reference=, match_window={-9, 24}, regime=, cost_bp=0} (also rule.new{...})", "A rule as an object. r:report() gives n events, forward returns per horizon after entering at the next period, hit rate vs base rate with a binomial p-value, a random-entry benchmark, lead times against reference turns, Harding-Pagan concordance, returns by regime and a backtest; warns when fewer than 8 events.", "rule{name = 'PPI trough', signal = tp:troughs(), asset = spx}:report()")
+args.declare("rule.new", {
+  {"name", "string", default = "rule", help = "shown in reports"},
+  {"signal", "series", help = "events: 1 where the rule fires (or give position)"},
+  {"position", "series", help = "a position series in [-1, 1] instead of a signal"},
+  {"asset", "series", help = "required: prices of what the rule trades"},
+  backtest._DIVIDENDS, backtest._EXEC,
+  {"exit", "series", help = "events that end a position opened by signal"},
+  {"hold", "integer", min = 1, default = "the longest horizon", help = "periods each event is held"},
+  {"horizons", "table", default = "1,3,6,12 M; 1,2,4,8 Q", help = "forward horizons in periods"},
+  {"expected", "integer", min = -1, max = 1, default = 1, help = "the sign of the forward return: 1 or -1 (short)"},
+  {"reference", "table|series", help = "turning points or an event series to measure leads against"},
+  {"match_window", "table", default = "{-9, 24}", help = "periods after and before a reference turn a signal may fire"},
+  {"regime", "series", help = "a categorical series: returns by regime"},
+  backtest._COST, backtest._LOOKAHEAD,
+})
+args.declare("r:report", {{"print", "boolean", default = true, help = "print the report"}})
+
+function M.new(args_)
+  local a = args.check("rule.new", args_)
+  if a.expected == 0 then error("rule: expected must be 1 or -1", 2) end
+  if not (series.is(a.signal) or series.is(a.position)) then error("rule: give signal= or position=", 2) end
+  if a.position ~= nil and not series.is(a.position) then error("rule: position must be a series", 2) end
+  if not series.is(a.asset) then error("rule: give asset= (the prices the rule trades)", 2) end
+  local freq = (a.signal or a.position).freq
+  if a.asset.freq ~= freq then
+    error(("rule: the signal is %s but the asset is %s; convert the asset with :to()"):format(freq, a.asset.freq), 2)
   end
   local r = setmetatable({}, rule_mt)
-  for k, v in pairs(args) do r[k] = v end
+  for k, v in pairs(a) do r[k] = v end
   r.name = r.name or "rule"
   r.horizons = r.horizons or DEFAULT_HORIZONS[freq] or {1}
   r.expected = r.expected or 1
@@ -78,6 +100,7 @@ local function binomial_tail(k, n, p)
   end
   return math.min(1, total)
 end
+doc.add("rule.binomial_tail", "rule.binomial_tail(k, n, p)", "P(X >= k) for X ~ Binomial(n, p): the hit-rate p-value.", "rule.binomial_tail(14, 20, 0.55)")
 M.binomial_tail = binomial_tail
 
 local function event_indices(signal, dates_index)
@@ -89,6 +112,7 @@ local function event_indices(signal, dates_index)
   return out, list
 end
 
+doc.add("r:holding", "r:holding()", "The rule's position series: position=, or hold(signal, exit), or each event held for hold= periods.", "r:holding():mean()")
 -- The position the rule holds: given, latched from signal to exit, or held h
 -- periods. (A method name other than the field 'position'.)
 function methods.holding(r)
@@ -193,8 +217,9 @@ local function concordance(x, y)
   return agree / n, px * py + (1 - px) * (1 - py), n
 end
 
+doc.add("r:report", "r:report{print=true}", "Computes and prints the rule's quality report; returns it as a table (see rule.new).", "local rep = r:report{print = false}; print(rep.hit_rate[12])")
 function methods.report(r, opts)
-  opts = opts or {}
+  opts = args.check("r:report", opts)
   local out = {name = r.name, forward = {}, hit_rate = {}, base_rate = {}, hit_p = {}, random = {}, random_p = {}, n_used = {}}
   local asset = r.asset
   local adates, prices = asset:dates(), asset:values()
@@ -254,6 +279,7 @@ function methods.report(r, opts)
   return out
 end
 
+doc.add("rule.format_report", "rule.format_report(report)", "The text r:report() prints, from its result table.", "print(rule.format_report(r:report{print = false}))")
 function M.format_report(o)
   local lines = {("rule '%s': N = %d events%s"):format(o.name, o.n, o.warning and ("  [warning: " .. o.warning .. "]") or "")}
   lines[#lines + 1] = "  events: " .. table.concat(o.dates, " ")

@@ -49,7 +49,7 @@ local library = require "tenor.runner.library"
 local run = require "tenor.runner.run"
 
 return {
-  main = cli.main, usage = cli.usage,
+  main = cli.main,
   cmd_run = cli.cmd_run, cmd_list = cli.cmd_list, cmd_help = cli.cmd_help,
   run_one = run.run_one, script_files = library.script_files,
   json_encode = json.encode, json_decode = json.decode,

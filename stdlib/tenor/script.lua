@@ -26,6 +26,9 @@ declared data file, ctx.read(file) reads it, ctx.out is the output folder
 S:help() is the text `tenor help NAME` shows.
 ]]
 
+local doc = require "tenor.doc"
+local args = require "tenor.args"
+
 local M = {}
 local script_methods = {}
 local script_mt = {__name = "script", __index = script_methods}
@@ -75,10 +78,25 @@ local function coerce(sname, pname, ptype, v)
     return v
   end
 end
+doc.add("script.coerce", "script.coerce(script_name, param, type, value)", "Converts a value (or command-line text) to a parameter type, with an error naming the parameter.", "script.coerce('rules.x', 'horizons', 'list', '3,6,12')")
 M.coerce = coerce
 
+doc.add("script.define", "script{name=, description=, params={{name, type, default, help}, ...}, data={...}, main=function(p, ctx) end} (also script.define{...})", "Declares a shared script: a module that returns it is found by require, tenor run, tenor list and tenor help. Types: string, number, integer, boolean, period, list; every script also has data_dir.", "return script{name = 'rules.mine', params = {{'k', 'number', 1, 'band width'}}, main = function(p, ctx) end}")
+args.declare("script.define", {
+  {"name", "string", help = "required: the module name require() and tenor run use"},
+  {"description", "string", default = "", help = "one line: what the script does"},
+  {"params", "table", default = "none", help = "{{name, type, default, help}, ...} in help order"},
+  {"data", "table", default = "none", help = "data files it reads, under data_dir"},
+  {"main", "function", help = "required: main(p, ctx) -> result"},
+})
+args.declare("S:run", {
+  {"quiet", "boolean", default = false, help = "ctx.print prints nothing"},
+  {"out", "string", default = ".", help = "the output folder (ctx.out)"},
+})
+
 function M.define(spec)
-  if type(spec) ~= "table" or type(spec.name) ~= "string" or type(spec.main) ~= "function" then
+  spec = args.check("script.define", spec)
+  if type(spec.name) ~= "string" or type(spec.main) ~= "function" then
     error("script{...}: give at least name= and main=", 2)
   end
   local s = setmetatable({name = spec.name, description = spec.description or "", main = spec.main,
@@ -96,13 +114,14 @@ function M.define(spec)
   return s
 end
 
+doc.add("S:param_names", "S:param_names()", "The parameter names in declaration order.", "require('rules.base_effects'):param_names()")
 function script_methods.param_names(s)
   local names = {}
   for _, p in ipairs(s.params) do names[#names + 1] = p.name end
   return names
 end
 
---- The parameters bound: defaults, then the given values, type-checked.
+doc.add("S:bind", "S:bind(params)", "The parameter table main() would get: defaults overlaid with the given values, type-checked.", "require('rules.cpi_bonds'):bind{margin = '1.5'}")
 function script_methods.bind(s, given)
   local p = {}
   for _, e in ipairs(s.params) do p[e.name] = e.default end
@@ -116,8 +135,9 @@ function script_methods.bind(s, given)
   return p
 end
 
+doc.add("S:run", "S:run(params, {quiet=false})", "Binds the parameters (unknown ones refused with the valid list; types checked), then runs main(p, ctx) and returns its result. ctx.path(file), ctx.read(file), ctx.print.", "require('rules.cpi_bonds'):run{market = 'cn'}")
 function script_methods.run(s, given, opts)
-  opts = opts or {}
+  opts = args.check("S:run", opts)
   local p = s:bind(given)
   local ctx = {}
   function ctx.path(file) return p.data_dir .. "/" .. file end
@@ -136,6 +156,7 @@ local function show_default(v)
   return tostring(v)
 end
 
+doc.add("S:help", "S:help()", "The script's description, parameters (type, default, help) and data files; also print(S).", "print(require('rules.ppi_equities'):help())")
 function script_methods.help(s)
   local lines = {("%s — %s"):format(s.name, s.description), "parameters:"}
   for _, e in ipairs(s.params) do

@@ -5,6 +5,8 @@ prints: series and datasets through their own tostring, numbers with NaN
 shown as NA (the missing value), tables as a short listing.
 ]]
 
+local doc = require "tenor.doc"
+
 local M = {}
 
 local MAX_ITEMS = 20
@@ -130,7 +132,7 @@ function show_value(v, depth)
   return tostring(v)
 end
 
---- tenor.show(...): the text the REPL prints for the given values.
+doc.add("tenor.show", "tenor.show(...)", "The text the REPL prints for values (series grids, datasets, tables, NA).", "print(tenor.show(cpi))")
 function M.show(...)
   local out = {}
   for i = 1, select("#", ...) do out[i] = show_value((select(i, ...)), 0) end

@@ -43,19 +43,47 @@ quarterly data). s:as_of(calendar) gives, for each period of a daily or
 business-day calendar series, the last value published by that day.
 ]]
 
+local args = require "tenor.args"
+local doc = require "tenor.doc"
+
 local M = signal
 -- the C kernels, held here: a sandboxed run removes the "_" primitives from `signal`
 local cross_raw, turns_raw = M._cross, M._turns
+doc.add("signal.above", "signal.above(a, b)", "1 where a > b (b a series or a number), 0 where not, NA where either is missing.", "signal.above(ppi:yoy(), 0)")
+
+args.declare("signal.quadrant", {
+  {"growth", "series", help = "required: the growth direction (> 0 up)"},
+  {"inflation", "series", help = "required: the inflation direction (> 0 up)"},
+})
+args.declare("signal.turning_points", {
+  {"method", "string", choices = {"bry_boschan", "bbq", "pagan_sossounov", "bb", "harding_pagan", "ps"},
+   default = "bry_boschan M, bbq Q", help = "dating rules (bb, harding_pagan, ps: other names of the three)"},
+  {"window", "integer", min = 1, default = "by method", help = "periods each side for a local extreme"},
+  {"phase", "integer", min = 1, default = "by method", help = "shortest phase (periods)"},
+  {"cycle", "integer", min = 1, default = "by method", help = "shortest full cycle (periods)"},
+  {"censor", "integer", min = 0, default = "by method", help = "periods at each end where no turn is dated"},
+  {"override", "number", gt = 0, default = "20% (pagan_sossounov)", help = "a move (%) that keeps a short phase"},
+})
+local AT = {{"at", "string", choices = {"confirm", "turn"}, default = "confirm",
+             help = "stamp at the confirmation date, or the turn date (looks ahead)"}}
+args.declare("tp:peaks", AT)
+args.declare("tp:troughs", AT)
+args.declare("tp:phase", AT)
 
 function M.above(a, b) return a:gt(b) end
+doc.add("signal.below", "signal.below(a, b)", "1 where a < b, 0 where not, NA where either is missing.", "signal.below(cpi:yoy(), 2)")
 function M.below(a, b) return a:lt(b) end
+doc.add("signal.cross_above", "signal.cross_above(a, b)", "1 at t when a − b goes from <= 0 at t−1 to > 0 at t; 0 otherwise; NA when t or t−1 is missing (a cross over a gap is not a cross).", "signal.cross_above(ip:rolling(3, 'mean'), ip:rolling(12, 'mean'))")
 function M.cross_above(a, b) return cross_raw(a - b, 1) end
+doc.add("signal.cross_below", "signal.cross_below(a, b)", "1 at t when a − b goes from >= 0 at t−1 to < 0 at t; NA over gaps.", "signal.cross_below(ppi:yoy(), 0)")
 function M.cross_below(a, b) return cross_raw(a - b, -1) end
 
 M.QUADRANTS = {"recovery", "overheat", "stagflation", "reflation"}
 
-function M.quadrant(args)
-  local g, i = args.growth, args.inflation
+doc.add("signal.quadrant", "signal.quadrant{growth=, inflation=}", "Investment-clock regimes from the signs of two change series: 1 recovery (g+, i−), 2 overheat (g+, i+), 3 stagflation (g−, i+), 4 reflation (g−, i−); labels in meta.labels.", "signal.quadrant{growth = ip:yoy():diff(3), inflation = cpi:yoy():diff(3)}")
+function M.quadrant(a)
+  a = args.check("signal.quadrant", a)
+  local g, i = a.growth, a.inflation
   if not (series.is(g) and series.is(i)) then error("signal.quadrant: give growth= and inflation= series", 2) end
   local up_g, up_i = g:gt(0), i:gt(0)
   -- 1 + (g down)·2 + (g up == i up ? 1 : 0) mapped to the four codes
@@ -74,10 +102,10 @@ local tp_methods = {}
 local tp_mt = {__name = "turning_points", __index = tp_methods}
 M._tp_methods = tp_methods
 
+doc.add("signal.turning_points", "signal.turning_points(s, {method=, window=, phase=, cycle=, censor=, override=})", "Peaks and troughs by Bry-Boschan (monthly default; ±6, phase 5, cycle 15, censor 6), Harding-Pagan BBQ (quarterly; ±2, phase 2, cycle 5, censor 2) or Pagan-Sossounov ('ps'; ±8, phase 4, cycle 16, 20% override). Each turn has its date and its confirmation date (first period at which the method on data up to then finds it). Methods :peaks{at=}, :troughs{at=} (events at confirmation; at='turn' looks ahead), :phase{at=}, :table().", "local tp = signal.turning_points(ppi:yoy():dropna()); print(tp)")
 function M.turning_points(s, opts)
-  if not series.is(s) then error("turning_points: s must be a series", 2) end
-  local o = {}
-  for k, v in pairs(opts or {}) do o[k] = v end
+  local o = args.check("signal.turning_points", opts)
+  if not series.is(s) then error("signal.turning_points: s must be a series", 2) end
   o.method = ALIASES[o.method] or o.method or DEFAULT_METHOD[s.freq]
   if not o.method then
     error(("turning_points: no default method for %s data; give {method='bry_boschan'|'bbq'|'pagan_sossounov'}"):format(s.freq), 2)
@@ -109,12 +137,14 @@ local function events(tp, kind, at)
   return r
 end
 
-function tp_methods.peaks(tp, opts) return events(tp, "peak", (opts or {}).at) end
-function tp_methods.troughs(tp, opts) return events(tp, "trough", (opts or {}).at) end
+doc.add("tp:peaks", "tp:peaks{at='confirm'|'turn'}", "An event series: 1 at each peak's confirmation date (at='turn': at the peak itself, marked as looking ahead), 0 elsewhere.", "tp:peaks():sum()")
+doc.add("tp:troughs", "tp:troughs{at='confirm'|'turn'}", "An event series: 1 at each trough's confirmation date (at='turn': at the trough, looking ahead), 0 elsewhere.", "rule{signal = tp:troughs(), asset = spx}")
+function tp_methods.peaks(tp, opts) return events(tp, "peak", args.check("tp:peaks", opts).at) end
+function tp_methods.troughs(tp, opts) return events(tp, "trough", args.check("tp:troughs", opts).at) end
 
---- tp:phase{at=}: +1 after a trough, −1 after a peak (NA before the first turn).
+doc.add("tp:phase", "tp:phase{at='confirm'|'turn'}", "+1 in expansions, −1 in contractions, switching at confirmation dates (at='turn': the period after each turn, the NBER convention; looks ahead); NA before the first switch.", "tp:phase():to('Q', 'last')")
 function tp_methods.phase(tp, opts)
-  local at = (opts or {}).at
+  local at = args.check("tp:phase", opts).at
   local s = tp.series
   local index = index_of(s)
   local switch = {}
@@ -134,6 +164,7 @@ function tp_methods.phase(tp, opts)
   return r
 end
 
+doc.add("tp:table", "tp:table()", "The turns as rows: type, date, confirm, delay (periods from turn to confirmation), value, duration (periods since the previous turn), change (value difference) and change_pct (% change when both values are positive).", "for _, t in ipairs(tp:table()) do print(t.date, t.confirm) end")
 function tp_methods.table(tp)
   local rows = {}
   for i, t in ipairs(tp.turns) do
@@ -163,8 +194,7 @@ function tp_mt.__tostring(tp)
   return table.concat(lines, "\n")
 end
 
---- s:where(cond): s where cond is 1 (nonzero), NA where it is 0 or missing;
---- on the common span of s and cond (cond may be a number).
+doc.add("s:where", "s:where(cond)", "s where cond is 1 (nonzero), NA where cond is 0 or missing, on the common span; cond may be a number.", "gs10:where(cpi:yoy():le(3)):mean()")
 function series._methods.where(s, cond)
   if not series.is(cond) then
     if cond and cond ~= 0 then return s end
@@ -185,7 +215,11 @@ end
 local LAGS = {cpi = 10, ppi = 10, activity = 17, gdp = 18, money = 12, pmi = 1}
 local FREQ_LAG = {M = 15, Q = 20, A = 60}
 
+doc.add("s:release_lag", "s:release_lag(days)", "A copy that records its publication lag: each value is published `days` after its period ends (default by meta.release: cpi/ppi 10, activity 17, gdp 18, money 12; else 15 M, 20 Q).", "cpi:release_lag(10)")
 function series._methods.release_lag(s, days)
+  if not (type(days) == "number" and days >= 0 and days < math.huge and days == math.floor(days)) then
+    error(("s:release_lag: days must be a whole number of days, at least 0 (got %s)"):format(tenor.show(days)), 2)
+  end
   local r = s:rename(s.name)
   r.meta.release_lag = days
   return r
@@ -195,8 +229,7 @@ local function lag_days(s)
   return s.meta.release_lag or LAGS[s.meta.release or ""] or FREQ_LAG[s.freq] or 0
 end
 
---- s:as_of(calendar): for each period of a B or D calendar series, the last
---- value of s published by that day (period end + release lag).
+doc.add("s:as_of", "s:as_of(calendar)", "For each period of a daily or business-day calendar series, the last value of s published by that day (period end + release lag); NA before the first publication.", "ppi:yoy():as_of(sse)")
 function series._methods.as_of(s, calendar)
   if not series.is(calendar) or (calendar.freq ~= "B" and calendar.freq ~= "D") then
     error("as_of: calendar must be a business-day or daily series", 2)
@@ -224,5 +257,12 @@ function series._methods.as_of(s, calendar)
   r.meta.as_of = true
   return r
 end
+
+-- help of the functions written in C
+doc.add("signal.rising", "signal.rising(x, n=1)", "1 when x rose in each of the last n periods (x_t > x_{t−1} > … > x_{t−n}); NA when any of them is missing.", "signal.rising(ppi:yoy(), 3)")
+doc.add("signal.falling", "signal.falling(x, n=1)", "1 when x fell in each of the last n periods; NA when any of them is missing.", "signal.falling(cpi:yoy(), 2)")
+doc.add("signal.persist", "signal.persist(cond, k)", "1 when cond was 1 in each of the last k periods; 0 when any was 0; NA when one is missing and none is 0.", "signal.persist(ip:yoy():gt(0), 3)")
+doc.add("signal.first", "signal.first(cond)", "1 in the first period of each run of 1s (cond_t = 1, cond_{t−1} = 0); NA when either is missing.", "signal.first(ppi:yoy():gt(0))")
+doc.add("signal.hold", "signal.hold(on, off)", "A latch: 1 from a period where on = 1 until a period where off = 1 (on wins a tie), 0 before; keeps its state through NA.", "local fast, slow = ip:rolling(3), ip:rolling(12); signal.hold(signal.cross_above(fast, slow), signal.cross_below(fast, slow))")
 
 return M

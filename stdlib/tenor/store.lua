@@ -9,10 +9,31 @@
   db:get_many(names, {as_of=}) -> a dataset of the named series.
 ]]
 
+local args = require "tenor.args"
+local doc = require "tenor.doc"
+
 local methods = store._methods
+doc.add("db:import_csv", "db:import_csv(path, {prefix=, source=, vintage=, columns=, ...read_csv options})", "Reads a CSV (plain, FRED, Wind-style with 单位/来源 rows) and puts every column as prefix..name, one vintage each; unit and source from the file's metadata. Returns the names.", "db:import_csv('examples/data/cn_money_supply_monthly.csv', {prefix = 'cn.', vintage = '2025-04-10'})")
+
+-- import_csv takes its own keys and every option of data.read_csv.
+local import_own = {
+  {"prefix", "string", default = "none", help = "put each column as prefix .. column name"},
+  {"source", "string", default = "the file's source line, else its name", help = "meta.source of each series"},
+  {"vintage", "string", default = "now", help = "the vintage stamp (YYYY-MM-DD, optionally a time)"},
+  {"columns", "table", default = "all", help = "the columns to store, by name"},
+}
+do
+  local list = {}
+  for _, e in ipairs(import_own) do list[#list + 1] = e end
+  for _, e in ipairs(args.entries("data.read_csv")) do list[#list + 1] = e end
+  args.declare("db:import_csv", list)
+end
+args.declare("db:get_many", {
+  {"as_of", "string", default = "the latest", help = "the vintages known at this date (YYYY-MM-DD)"},
+})
 
 function methods.import_csv(db, path, opts)
-  opts = opts or {}
+  opts = args.check("db:import_csv", opts)
   local read_opts = {}
   for k, v in pairs(opts) do
     if k ~= "prefix" and k ~= "source" and k ~= "vintage" and k ~= "columns" then read_opts[k] = v end
@@ -38,7 +59,9 @@ function methods.import_csv(db, path, opts)
   return stored
 end
 
+doc.add("db:get_many", "db:get_many(names, {as_of=})", "A dataset of the named series, each as known at as_of.", "db:get_many({'cn.cpi', 'cn.ppi'}, {as_of = '2024-06-30'})")
 function methods.get_many(db, names, opts)
+  opts = args.check("db:get_many", opts)
   local list = {}
   for _, n in ipairs(names) do
     local s, err = db:get(n, opts)
@@ -47,5 +70,15 @@ function methods.get_many(db, names, opts)
   end
   return dataset.new(list)
 end
+
+-- help of the functions written in C
+doc.add("store.open", "store.open(path, {readonly=false})", "Opens or creates a series database (SQLite, WAL mode, busy timeout 10 s; older schemas migrated). A file that is not a store is an error naming it.", "local db = store.open('team.db')")
+doc.add("db:put", "db:put(name, s, {unit=, source=, description=, kind=, vintage=})", "Records s as a new vintage stamped vintage (YYYY-MM-DD, or now in UTC); old vintages are kept. Returns the stamp, or false when s equals the latest vintage. One transaction: a killed writer leaves the old or the new vintage, never half.", "db:put('us.cpi', cpi, {unit = 'index', source = 'BLS', vintage = '2024-06-12'})")
+doc.add("db:get", "db:get(name, {as_of=})", "The latest vintage, or the one known at as_of (a date covers its whole day); nil, message when there is none. meta.vintage holds the stamp.", "db:get('cn.cpi', {as_of = '2024-06-30'})")
+doc.add("db:meta", "db:meta(name)", "freq, unit, source, description, kind, created, vintages (count) and latest (stamp); nil, message when absent.", "db:meta('cn.cpi').unit")
+doc.add("db:vintages", "db:vintages(name)", "The vintage stamps of a series, oldest first.", "db:vintages('cn.cpi')")
+doc.add("db:list", "db:list(pattern='*')", "Series names matching a glob (* any run, ? one character), sorted.", "db:list('cn.*')")
+doc.add("db:delete", "db:delete(name)", "Deletes a series and all its vintages; true if it existed.", "db:delete('scratch')")
+doc.add("db:close", "db:close()", "Closes the database (also done by the garbage collector and by <close>).", "db:close()")
 
 return store

@@ -46,8 +46,8 @@ eq(qb.start, "2024-01-01"); eq(qb.stop, "2024-06-28", "June 30 2024 was a Sunday
 checkerr(function() q:to("M", "mean") end, "'mean' aggregates to a lower frequency; from quarterly to monthly use 'step' or 'linear'")
 checkerr(function() flow:to("Q", "step") end, "'step' fills a higher frequency")
 checkerr(function() flow:to("M", "mean") end, "is already monthly")
-checkerr(function() flow:to("X", "mean") end, "unknown frequency 'X'")
-checkerr(function() flow:to("Q", "median") end, "invalid option 'median'")
+checkerr(function() flow:to("X", "mean") end, "s:to: freq must be a frequency: A, Q, M, W, W-FRI, B or D (got 'X')")
+checkerr(function() flow:to("Q", "median") end, "s:to: how must be one of mean, sum, last, first, min, max, step, linear, denton (got 'median')")
 
 -- Denton: aggregation-consistent and optimal. Independent checks: (1) summing
 -- back reproduces the input; (2) the first-order conditions of
@@ -74,3 +74,10 @@ local mi = qf:to("M", "denton", {indicator = ind})
 same_series(mi:to("Q", "sum"), qf, 1e-12, "with an indicator, still consistent")
 checkerr(function() series.new{freq = "Q", start = "2024Q1", values = {1, 2}}:to("M", "denton") end, "denton needs {agg=")
 checkerr(function() qf:to("M", "denton", {indicator = ind:head(5)}) end, "non-zero value in every period")
+
+-- arguments: case-insensitive how, pandas' min_count, and errors naming the option
+same_series(flow:to("q", "SUM"), flow:to("Q", "sum"), 0)
+same_series(flow:to("Q", "sum", {min_count = 3}), flow:to("Q", "sum", {min_obs = 3}), 0)
+checkerr(function() flow:to("Q", "sum", {min_ob = 3}) end, "s:to: unknown option 'min_ob' (did you mean 'min_obs'?")
+checkerr(function() flow:to("Q", "sum", {min_obs = 0}) end, "s:to: option 'min_obs' must be >= 1 (got 0)")
+checkerr(function() flow:to("Q", "sum", 3) end, "s:to: options must be a table")

@@ -145,7 +145,7 @@ bad("nodate.csv", "date,x\n2024-01,1\n", "no column named 'when'", {date = "when
 bad("after_note.csv", "date,x\n2024-01,1\nSource: x,\n2024-02,2\n", ":4: data row after the note")
 local none, err = data.read_csv(tmpdir .. "/does-not-exist.csv")
 checknil(none, err, "does-not-exist.csv: cannot open: No such file or directory")
-checkerr(function() data.read_csv(DATA .. "us_gdp_quarterly.csv", {freq = "X"}) end, "unknown frequency 'X'")
+checkerr(function() data.read_csv(DATA .. "us_gdp_quarterly.csv", {freq = "X"}) end, "data.read_csv: option 'freq' 'X' is not a frequency")
 
 -- writing
 local a = series.new{freq = "M", start = "2024-01", values = {1, 2}, name = "a"}
@@ -234,4 +234,4 @@ same_result("footer.csv", text(footer))
 local _, ferr = data.read_csv("footer.csv", {text = text(footer), threads = 2})
 eq(ferr, nil, "a footer note is read by the serial reader")
 checkerr(function() data.read_csv("x.csv", {text = "date,a\n2024-01,1\n", threads = 3}) end,
-         "threads must be 1 or 2")
+         "data.read_csv: option 'threads' must be >= 1 and <= 2 (got 3)")

@@ -65,3 +65,9 @@ local xc = regress.xcorr(xs, ys, {max_lag = 6})
 eq(xc.best_lag, 3); near(xc.best_corr, 1, 1e-12)
 check(tostring(xc):find("x leads y by 3 periods", 1, true), tostring(xc))
 eq(#xc.lags, 13)
+
+-- options: statsmodels' K for bk's k; misspellings and bad bands are errors
+same_series(filter.bk(ip, {K = 12}), filter.bk(ip, {k = 12}), 0)
+checkerr(function() filter.bk(ip, {lo = 6}) end, "filter.bk: unknown option 'lo'")
+checkerr(function() filter.cf(ip, {low = 20, high = 10}) end, "filter.cf: options 'low' and 'high' need 2 <= low < high (got 20, 10)")
+checkerr(function() filter.hamilton(ip, {h = 0}) end, "filter.hamilton: option 'h' must be >= 1 (got 0)")

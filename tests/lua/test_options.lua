@@ -37,6 +37,8 @@ local function misspell(key)
   return key .. key:sub(-1)
 end
 
+-- load every module (some load lazily, on first use) so all declarations are seen
+for _, m in ipairs(require "tenor.modules") do assert(_G[m.name], m.name) end
 local names = {}
 for fname in pairs(args.all()) do names[#names + 1] = fname end
 table.sort(names)

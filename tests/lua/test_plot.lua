@@ -45,3 +45,9 @@ plot.line{evil, title = "`touch " .. marker .. "`", out = dir .. "/evil.png"}
 check(io.open(marker) == nil, "a backquoted series name or title runs nothing")
 eq(read(dir .. "/evil.png"):sub(1, 4), "\137PNG")
 os.execute("rm -rf " .. dir)
+
+-- options are checked: a misspelt key is an error, not a default chart
+checkerr(function() plot.term(ppi, {widht = 70}) end, "plot.term: unknown option 'widht' (did you mean 'width'?")
+checkerr(function() plot.line{ppi, titel = "x", out = dir .. "/b.png"} end, "plot.line: unknown option 'titel' (did you mean 'title'?")
+checkerr(function() plot.bar{parts = {ppi}, outt = dir .. "/c.png"} end, "plot.bar: unknown option 'outt' (did you mean 'out'?")
+checkerr(function() ppi:spark(0) end, "s:spark: width must be a whole number, at least 1 (got 0)")

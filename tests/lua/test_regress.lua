@@ -183,3 +183,12 @@ checkerr(function() regress.ols(q, {cpi = cpi}) end, "differ in frequency")
 checkerr(function() regress.ols({1, 2, 3}, {x = {1, 2}}) end, "regressor 1 has 2 values, y has 3")
 checkerr(function() regress.ols({1, 2}, {x = {1, 3}}) end, "2 usable rows for 2 coefficients")
 checkerr(function() regress.ols({1, 2, 3}, {x = {1, 2, 4}}, {cov = "HC9"}) end, "regress.ols: option 'cov' must be one of classical, HC0, HC1, HC2, HC3, HAC (got 'HC9')")
+-- positional misuse and case: an options string is an error, not a classical fit
+checkerr(function() regress.ols(cpi, {ppi = ppi}, "HAC") end, "regress.ols: options must be a table such as {const = ...} (got 'HAC'")
+do
+  local a, b = regress.ols(cpi, {ppi = ppi}, {cov = "hac", lag = 4}), regress.ols(cpi, {ppi = ppi}, {cov = "HAC", maxlags = 4})
+  eq(a.cov_type, "HAC", "'hac' is HAC")
+  eq(a.se.ppi, b.se.ppi, "lag and statsmodels' maxlags are one option")
+end
+checkerr(function() regress.ols("cpi", {ppi = ppi}) end, "regress.ols: y must be a series or an array of numbers (got a string)")
+checkerr(function() series.new{freq = "M", strat = "2024-01", values = {1}} end, "series.new: unknown option 'strat' (did you mean 'start'?")

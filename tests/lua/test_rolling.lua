@@ -37,6 +37,12 @@ local fh = regress.ols(cpi:slice("2019-12", "2023-11"), {ppi = ppi}, {cov = "HAC
 near(rh.se.ppi:at("2023-11"), fh.se.ppi, 1e-12, "HAC rolling window")
 
 -- errors
-checkerr(function() regress.rolling(cpi, {ppi = ppi}) end, "give {window=n}")
+checkerr(function() regress.rolling(cpi, {ppi = ppi}) end, "regress.rolling: option 'window' is required: {window = n}")
+checkerr(function() regress.rolling(cpi, {ppi = ppi}, {windw = 24}) end, "regress.rolling: unknown option 'windw' (did you mean 'window'?")
+checkerr(function() regress.expanding(cpi, {ppi = ppi}, {window = 24}) end, "regress.expanding: unknown option 'window'")
+checkerr(function() regress.rolling(cpi, {ppi = ppi}, {window = 24, cov = "HAX"}) end, "regress.rolling: option 'cov' must be one of classical, HC0, HC1, HC2, HC3, HAC (got 'HAX')")
+checkerr(function() regress.rolling(cpi, {ppi = ppi}, {window = 24, const = false}) end, "regress.rolling: option 'const' must be true")
+checkerr(function() regress.xcorr(cpi, ppi, {max_lags = 3}) end, "regress.xcorr: unknown option 'max_lags' (did you mean 'max_lag'?")
+eq(#regress.xcorr(cpi, ppi, {maxlags = 3}).lags, 7, "xcorr takes matplotlib's maxlags")
 checkerr(function() regress.rolling(cpi:slice("2020-01", "2020-12"), {ppi = ppi}, {window = 24}) end, "longer than the common span")
 checkerr(function() regress.rolling(cpi, {ppi = ppi}, {window = 60, min_obs = 2}) end, "min_obs must be at least 3")

@@ -112,7 +112,13 @@ eq(rule.binomial_tail(4, 3, 0.5), 0); eq(rule.binomial_tail(0, 3, 0.5), 1)
 -- exec = 2: each event is entered two periods later
 local rep2 = rule{signal = ev, asset = px, horizons = {1}, hold = 2, exec = 2}:report{print = false}
 near(rep2.forward[1], ((120 / 99 - 1) + (150 / 120 - 1)) / 2, 1e-12, "entries at 03 (99) and 06 (120)")
-checkerr(function() rule{signal = ev, asset = px, exec = "tomorrow"} end, "exec must be")
+checkerr(function() rule{signal = ev, asset = px, exec = "tomorrow"} end, "rule.new: option 'exec' must be one of next, same (got 'tomorrow')")
+checkerr(function() rule{signal = ev, asset = px, exec = -1} end, "rule.new: option 'exec' must be >= 0 (got -1)")
+checkerr(function() rule{signal = ev, asset = px, horizon = {1}} end, "rule.new: unknown option 'horizon' (did you mean 'horizons'?")
+checkerr(function() rule{signal = ev, asset = px, expected = 0} end, "rule: expected must be 1 or -1")
+checkerr(function() rule{signal = ev, asset = px}:report{prnt = false} end, "r:report: unknown option 'prnt' (did you mean 'print'?")
+checkerr(function() backtest.run{position = M{1, 1, 1}, asset = M{100, 110, 99}, cost = 5} end, "backtest.run: unknown option 'cost' (did you mean 'cost_bp'?")
+checkerr(function() backtest.run{position = M{1, 1, 1}, asset = M{100, 110, 99}, returns = M{0, 0.1, 0}} end, "backtest.run: give asset= or returns=, not both")
 -- total return with dividends: (P_t + D_t)/P_{t-1} - 1
 local tr = backtest.run{position = M{1, 1, 1}, asset = M{100, 110, 99}, dividends = M{0, 1, 2}}
 near(tr.final, (111 / 100) * (101 / 110), 1e-12, "price plus dividends")
@@ -179,3 +185,18 @@ local cpi = assert(data.read_csv("examples/data/us_cpi_fred_monthly.csv")).cpi_a
 local cal = series.new{freq = "B", start = "2023-10-02", values = {}, n = 20}
 local known = cpi:release_lag(12):as_of(cal)
 eq(known:at("2023-10-11"), 307.026, "still August's value"); eq(known:at("2023-10-12"), 307.789)
+
+-- options: checked against the declaration; the method's other names and case
+do
+  local s = data.read_csv("examples/data/us_industrial_production_monthly.csv")[1]:dropna():slice("1990", "2010")
+  local a, b = signal.turning_points(s, {method = "BB"}), signal.turning_points(s, {method = "bry_boschan"})
+  eq(#a.turns, #b.turns, "'BB' is bry_boschan")
+  same_series(a:peaks{at = "Turn"}, b:peaks{at = "turn"}, 0)
+  checkerr(function() signal.turning_points(s, {methd = "bbq"}) end, "signal.turning_points: unknown option 'methd' (did you mean 'method'?")
+  checkerr(function() signal.turning_points(s, {phase = 0}) end, "signal.turning_points: option 'phase' must be >= 1 (got 0)")
+  checkerr(function() a:phase{at = "end"} end, "tp:phase: option 'at' must be one of confirm, turn (got 'end')")
+  checkerr(function() signal.rising(s, 0) end, "signal.rising: n must be a whole number, at least 1 (got 0)")
+  checkerr(function() signal.persist(s:gt(100)) end, "signal.persist: k must be a whole number, at least 1 (got nothing)")
+  checkerr(function() s:release_lag(-3) end, "s:release_lag: days must be a whole number of days, at least 0 (got -3)")
+  checkerr(function() signal.quadrant{growth = s, inflaton = s} end, "signal.quadrant: unknown option 'inflaton' (did you mean 'inflation'?")
+end

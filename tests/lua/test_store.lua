@@ -29,7 +29,14 @@ eq(m.freq, "M"); eq(m.unit, "%"); eq(m.source, "NBS"); eq(m.kind, "rate"); eq(m.
 checkerr(function() db:put("cpi", series.new{freq = "Q", start = "2024Q1", values = {1}}) end,
          "'cpi' is stored with frequency M; the new series is Q")
 checkerr(function() db:put("cpi", M{9}, {vintage = "2024-06-15"}) end, "already has a vintage stamped 2024-06-15")
-checkerr(function() db:put("cpi", M{9}, {vintage = "June"}) end, "vintage must be a date")
+checkerr(function() db:put("cpi", M{9}, {vintage = "June"}) end, "db:put: option 'vintage' must be a date YYYY-MM-DD")
+-- a misspelt as_of must not return the latest vintage (look-ahead in a vintage store)
+checkerr(function() db:get("cpi", {asof = "2024-05-31"}) end,
+         "db:get: unknown option 'asof' (did you mean 'as_of'? valid: as_of)")
+checkerr(function() db:get("cpi", {as_of = "31/05/2024"}) end, "db:get: option 'as_of' must be a date YYYY-MM-DD")
+checkerr(function() db:get("cpi", "2024-05-31") end, "db:get: options must be a table such as {as_of = ...}")
+checkerr(function() db:get_many({"cpi"}, {asof = "2024-05-31"}) end, "db:get_many: unknown option 'asof' (did you mean 'as_of'?")
+checkerr(function() db:put("cpi", M{9}, {vintge = "2024-07-01"}) end, "db:put: unknown option 'vintge' (did you mean 'vintage'?")
 local now = db:put("cpi", M{7, 8})
 check(now:match("^%d%d%d%d%-%d%d%-%d%dT%d%d:%d%d:%d%d"), "default stamp: now, UTC")
 -- values round-trip bit for bit, NaN, -0 and the extremes included
@@ -153,4 +160,10 @@ for _, stamp in ipairs(stamps) do
 end
 eq(whole, #stamps, "every vintage is whole")
 db:close()
+-- arguments name the method, not a stack slot
+local db2 = store.open(path("args.db"))
+checkerr(function() db2:get(nil) end, "db:get: name must be a series name, a non-empty string (got a nil)")
+checkerr(function() db2.get("cpi") end, "db:get: is a store method called on a string")
+checkerr(function() store.open(nil) end, "store.open: path must be a file name (got a nil)")
+db2:close()
 os.execute("rm -rf " .. dir)

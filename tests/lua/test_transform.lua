@@ -9,7 +9,7 @@ eq(s:diff(2):at("2024-04"), 3); eq(s:diff(2):at("2024-05"), nil, "2024-03 is mis
 near(s:pct():at("2024-02"), 2, 1e-12); near(s:mom():at("2024-05"), 100 * (110 / 105 - 1), 1e-12)
 near(s:pct(3):at("2024-05"), 100 * (110 / 102 - 1), 1e-12)
 eq(s:mom().meta.unit, "%")
-checkerr(function() s:diff(0) end, "lag must be at least 1")
+checkerr(function() s:diff(0) end, "s:diff: lag must be a whole number, at least 1 (got 0)")
 local q = series.new{freq = "Q", start = "2023Q1", values = {100, 101, 102, 103, 104, 106}}
 near(q:yoy():at("2024Q1"), 4, 1e-12, "quarterly yoy: 4 periods back")
 near(q:ann():at("2024Q2"), 100 * ((106 / 104)^4 - 1), 1e-12, "annualised quarterly change")

@@ -42,12 +42,33 @@ eq(s:expanding("sum"):at("2024-08"), 32)
 
 -- errors
 checkerr(function() s:rolling(9, "mean") end, "window 9 is longer than the series (8 periods)")
-checkerr(function() s:rolling(0, "mean") end, "window must be at least 1")
-checkerr(function() s:rolling(3, "mode") end, "invalid option 'mode'")
-checkerr(function() s:rolling(3, "quantile") end, "quantile needs {q=}")
-checkerr(function() s:rolling(3, "mean", {min_obs = 4}) end, "min_obs 4 exceeds the window 3")
-checkerr(function() s:zscore{} end, "window must be a number of periods or \"expanding\"")
-checkerr(function() s:ewma{} end, "give one of alpha")
+checkerr(function() s:rolling(0, "mean") end, "s:rolling: window must be a whole number, at least 1 (got 0)")
+checkerr(function() s:rolling(2.5, "mean") end, "s:rolling: window must be a whole number, at least 1 (got 2.5)")
+checkerr(function() s:rolling(3, "mode") end, "s:rolling: stat must be one of mean, sum, std, var, min, max, median, quantile, count (got 'mode')")
+checkerr(function() s:rolling(3, {min_obs = 2}) end, "s:rolling: stat must be one of mean, sum,")
+checkerr(function() s:rolling(3, "quantile") end, "s:rolling: stat 'quantile' needs {q = ...} between 0 and 1")
+checkerr(function() s:rolling(3, "mean", {q = 0.5}) end, "s:rolling: option 'q' applies only to stat 'quantile' (stat is 'mean')")
+checkerr(function() s:rolling(3, "mean", {min_obs = 4}) end, "s:rolling: option 'min_obs' 4 exceeds the window 3")
+checkerr(function() s:rolling(3, "mean", {min_periods = 4}) end, "s:rolling: option 'min_obs' 4 exceeds the window 3")
+checkerr(function() s:rolling(3, "mean", {min_obs = 0}) end, "s:rolling: option 'min_obs' must be >= 1 (got 0)")
+checkerr(function() s:zscore{} end, "s:zscore: option 'window' is required: a number of periods or \"expanding\"")
+checkerr(function() s:zscore{window = "expand"} end, "s:zscore: option 'window' must be one of expanding (got 'expand')")
+checkerr(function() s:ewma{} end, "s:ewma: options need one of alpha, halflife, span or com")
+checkerr(function() s:ewma{alpha = 0.5, span = 3} end, "s:ewma: options take one of alpha, halflife, span or com, not several")
+checkerr(function() s:ewma{halflife = 0} end, "s:ewma: option 'halflife' must be > 0 (got 0)")
+
+-- case-insensitive choices and pandas' spellings give the same numbers
+same_series(s:rolling(3, "MEAN", {min_periods = 2}), s:rolling(3, "mean", {min_obs = 2}), 0)
+same_series(s:zscore{window = "Expanding"}, s:zscore{window = "expanding"}, 0)
+-- com = 1 is alpha = 1/2, span = 3 is alpha = 2/4 (pandas' definitions)
+same_series(s:ewma{com = 1}, s:ewma{alpha = 0.5}, 1e-15)
+same_series(s:ewma{span = 3}, s:ewma{alpha = 0.5}, 1e-15)
+-- min_obs: the first two results missing, then the same as without it
+do
+  local e, e3 = s:ewma{alpha = 0.5}, s:ewma{alpha = 0.5, min_periods = 3}
+  check(e3:at("2024-01") == nil and e3:at("2024-02") == nil, "ewma min_obs hides the first values")
+  eq(e3:at("2024-03"), e:at("2024-03"), "ewma min_obs keeps the rest")
+end
 
 -- a long series: linear time (2e5 points, window 5000) finishes at once
 local long = {}

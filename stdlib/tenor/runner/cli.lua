@@ -190,11 +190,9 @@ function M.cmd_list(args)
   return 0
 end
 
-M.usage = "usage: tenor run NAME [--param value ...] [--grid p=a,b] [--out DIR] [--allow-read PATH] [--trust] [--timeout S] [--quiet]\n"
-  .. "       tenor run --replay DIR/manifest.json [--trust] [--allow-read PATH]\n       tenor list\n       tenor help NAME"
 
 function M.cmd_help(args)
-  if not args[1] then print(M.usage); return 0 end
+  if not args[1] then io.write(tenor.usage); return 0 end
   local path = library.find_script(args[1])
   local d = declaration(path, true, args[2] == "--trust")
   if not d.script then

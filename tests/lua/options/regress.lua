@@ -2,4 +2,14 @@
 local ppi = data.read_csv("examples/data/us_ppi_monthly.csv")[1]:slice("2000", "2010")
 return {
   ["regress.ols"] = function(o) return regress.ols(ppi, {ppi:lag(1)}, o) end,
+  ["regress.rolling"] = function(o)
+    if o == nil or type(o) == "table" and o.window == nil then
+      local c = {window = 36}
+      for k, v in pairs(o or {}) do c[k] = v end
+      o = c
+    end
+    return regress.rolling(ppi, {ppi:lag(1)}, o)
+  end,
+  ["regress.expanding"] = function(o) return regress.expanding(ppi, {ppi:lag(1)}, o) end,
+  ["regress.xcorr"] = function(o) return regress.xcorr(ppi:lag(1), ppi, o) end,
 }
