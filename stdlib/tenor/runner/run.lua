@@ -44,14 +44,15 @@ function M.read_roots(script_path, allow_read)
 end
 
 -- The data files the child says it read, kept when they are inside what
--- it could read and outside its output folder, with their hashes.
+-- it could read (roots; nil for a trusted run) and outside its output
+-- folder, with their hashes.
 local function data_record(paths, roots, out)
   local reads, seen = {}, {}
   for _, p in ipairs(type(paths) == "table" and paths or {}) do
     local c = type(p) == "string" and _tenor_realpath(p)
     local ok = c and not seen[c] and not inside(c, out) and not c:match("%.lua$")
-    for _, r in ipairs(ok and roots or {}) do
-      if inside(c, r) then
+    for _, r in ipairs(ok and (roots or {"/"}) or {}) do
+      if inside(c, r) or r == "/" then
         seen[c] = true
         local h, bytes = library.file_hash(c)
         if h then reads[#reads + 1] = {path = c, sha256 = h, bytes = bytes} end
@@ -106,7 +107,7 @@ function M.run_one(name, given, opts)
   manifest.wall_seconds = os.time() - wall0     -- whole seconds
   manifest.seconds = r and tonumber(r.seconds) or 0   -- the child's CPU time
   manifest.params = r and r.params
-  manifest.data = data_record(r and r.reads, roots, out)
+  manifest.data = data_record(r and r.reads, not opts.trust and roots or nil, out)
   if r and r.ok == true then
     manifest.status = "ok"
     manifest.outputs = outputs_record(r.files, out)
