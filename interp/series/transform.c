@@ -39,18 +39,26 @@ static void set_meta_string(lua_State *L, const char *key, const char *value) {
     lua_pop(L, 1);
 }
 
-/* r_t = x_{t-k}; k < 0 leads. */
-static void shift_values(const tn_series *s, tn_series *r, lua_Integer k) {
+/* r_t = x_{t-k} (lead: x_{t+k}); k < 0 shifts the other way. A shift of
+   n periods or more leaves only NA; that is decided before any arithmetic,
+   so lag(math.mininteger) cannot overflow. */
+static void shift_values(const tn_series *s, tn_series *r, lua_Integer k, int lead) {
+    lua_Integer n = (lua_Integer)s->n;
+    if (k <= -n || k >= n) {
+        for (size_t i = 0; i < s->n; i++) r->v[i] = NAN;
+        return;
+    }
+    if (lead) k = -k;
     for (size_t i = 0; i < s->n; i++) {
         lua_Integer j = (lua_Integer)i - k;
-        r->v[i] = (j >= 0 && j < (lua_Integer)s->n) ? s->v[j] : NAN;
+        r->v[i] = (j >= 0 && j < n) ? s->v[j] : NAN;
     }
 }
 
 static int series_lag(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
     lua_Integer k = luaL_optinteger(L, 2, 1);
-    shift_values(s, push_derived(L, s), k);
+    shift_values(s, push_derived(L, s), k, 0);
     return 1;
 }
 
@@ -59,7 +67,7 @@ static int series_lag(lua_State *L) {
 static int series_lead(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
     lua_Integer k = luaL_optinteger(L, 2, 1);
-    shift_values(s, push_derived(L, s), -k);
+    shift_values(s, push_derived(L, s), k, 1);
     set_meta_string(L, "lookahead", "lead");
     return 1;
 }
@@ -70,7 +78,10 @@ static int series_lead(lua_State *L) {
 static int series_redate(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
     lua_Integer k = luaL_checkinteger(L, 2);
-    tn_series *r = tn_series_push(L, s->freq, s->start + k, s->n);
+    int64_t start;
+    if (__builtin_add_overflow(s->start, k, &start))
+        return luaL_error(L, "s:redate: a shift of %I periods is out of range", k);
+    tn_series *r = tn_series_push(L, s->freq, start, s->n);
     memcpy(r->v, s->v, s->n * sizeof(double));
     tn_series_copy_name(L, 1, -1);
     tn_series_copy_meta(L, 1, -1);

@@ -124,4 +124,24 @@ eq((read(dir .. "/runs/charts/line.png") or ""):sub(1, 4), "\137PNG", "a PNG fil
 local svg = read(dir .. "/runs/charts/bars.svg") or ""
 check(svg:find("<svg", 1, true) and svg:find("O'Neil's bars", 1, true) and svg:find("Bob's index", 1, true), "the SVG and its quoted title")
 
+-- a shared store on the library path is read inside the sandbox (no -shm
+-- can be made there: it opens as immutable), and never written
+os.execute("mkdir -p " .. dir .. "/lib2/team")
+local shared = dir .. "/lib2/team/shared.db"
+local sdb = store.open(shared)
+sdb:put("x", series.new{freq = "A", start = "2020", values = {1, 2}}, {vintage = "2024-01-01"})
+sdb:close()
+write_file(dir .. "/lib2/team/reader.lua", ([[return script{name = "team.reader", description = "reads the shared store",
+  main = function()
+    local db = store.open(%q)
+    print("value " .. db:get("x"):at("2021"))
+    print("put: " .. tostring(select(2, pcall(db.put, db, "y", series.new{freq = "A", start = "2020", values = {1}}))))
+    return {}
+  end}]]):format(shared))
+local p = io.popen(("cd %s && TENOR_PATH=%s/lib2 %s run team.reader --out runs/reader 2>&1"):format(dir, dir, TENOR))
+out = p:read("a"); p:close()
+check(out:find("value 2", 1, true) and out:find("put: .-read%-only"), out)
+local l = io.popen("ls " .. dir .. "/lib2/team"); local listing = l:read("a"); l:close()
+eq(listing, "reader.lua\nshared.db\n", "nothing was added next to the shared store")
+
 os.execute("rm -rf " .. dir)
