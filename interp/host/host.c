@@ -30,6 +30,7 @@
 /* ------------------------------------------------------------ Ctrl-C */
 
 static lua_State *running_state;
+static volatile sig_atomic_t keep_session;
 
 static void interrupt_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
@@ -37,14 +38,22 @@ static void interrupt_hook(lua_State *L, lua_Debug *ar) {
     luaL_error(L, "interrupted");
 }
 
-/* Signal-safe: only arms a hook that raises at the next Lua instruction. */
+/* Signal-safe: raises the flag that C loops poll (core/interrupt.h) and
+   arms a hook that raises at the next Lua instruction. A second Ctrl-C
+   ends a script; in the REPL it never ends the session (C code that does
+   not poll, a long string.find, still returns to the prompt when done). */
 static void on_sigint(int sig) {
-    signal(sig, SIG_DFL);          /* a second Ctrl-C ends the process */
-    tn_interrupt_flag = 1;         /* C loops and the runner's wait poll it */
+    static const char busy[] = "\n(interrupted: waiting for the C call to return; Ctrl-\\ quits)\n";
+    if (tn_interrupt_flag) {
+        if (!keep_session) { signal(sig, SIG_DFL); raise(sig); return; }
+        (void)!write(STDERR_FILENO, busy, sizeof busy - 1);
+    }
+    tn_interrupt_flag = 1;
     if (running_state)
-        lua_sethook(running_state, interrupt_hook,
-                    LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+        lua_sethook(running_state, interrupt_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
 }
+
+void tn_host_keep_session(int on) { keep_session = on; }
 
 /* ------------------------------------------------------- protected calls */
 

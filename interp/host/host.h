@@ -29,6 +29,10 @@ lua_State *tn_host_new_child(int sandboxed);
    from C functions and appends a traceback. SIGINT interrupts the call. */
 int tn_host_docall(lua_State *L, int narg, int nres);
 
+/* In the REPL (on = 1) a second Ctrl-C during a call never ends the
+   process; in a script it does. */
+void tn_host_keep_session(int on);
+
 /* Prints the error on top of the stack (if status is an error), pops it. */
 int tn_host_report(lua_State *L, int status);
 

@@ -22,6 +22,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/interrupt.h"
 #include "core/calendar.h"
 #include "core/ols.h"
 #include "series/series.h"
@@ -189,6 +190,7 @@ static int regress_rolling(lua_State *L) {
     double v[MAXK + 1];
     int64_t span = in.hi - in.lo + 1;
     for (int64_t t = 0; t < span; t++) {
+        if (tn_interrupt_due((size_t)t)) return tn_raise_interrupted(L, "regress.rolling");
         int64_t p = in.lo + t;
         if (w > 0 && t >= w && t % w == 0) {                  /* exact restart */
             memset(&c, 0, sizeof c);
