@@ -91,6 +91,26 @@ run W5 w5_rolling "$OUT/ols_big.csv"
 run W6 w6_script "$OUT/macro_small.csv"
 $TENOR tests/bench/report.lua "$RESULTS"
 
+# ------------------------------------------------------------- sandbox
+# What the OS sandbox of `tenor run` costs: a small rule script
+# (tests/bench/lib/bench/small_rule.lua) sandboxed against --trust. Both
+# run in a forked child; the difference is Landlock, seccomp, the limits
+# and the safe Lua state. Target: under 5 ms.
+case " $ONLY " in *" W6 "*)
+    echo
+    sb() { TENOR_PATH=$ROOT/tests/bench/lib hyperfine -N --warmup 3 --min-runs "$((RUNS * 3))" --export-csv "$OUT/hf.csv" \
+             "$TENOR run bench.small_rule --quiet --out $OUT/sandbox-$1 $2" >/dev/null 2>&1 &&
+           awk -F, 'NR == 2 { printf "%.2f %.2f", $4 * 1000, $7 * 1000 }' "$OUT/hf.csv"; }
+    read -r sb_med sb_min <<<"$(sb sandboxed "")"
+    read -r tr_med tr_min <<<"$(sb trusted --trust)"
+    echo "sandbox (tenor run of a small rule script, median / fastest of $((RUNS * 3)) runs):"
+    echo "  sandboxed:  ${sb_med} ms / ${sb_min} ms"
+    echo "  --trust:    ${tr_med} ms / ${tr_min} ms"
+    awk -v a="$sb_med" -v b="$tr_med" -v c="$sb_min" -v d="$tr_min" \
+        'BEGIN { printf "  the sandbox costs %.2f ms (medians), %.2f ms (fastest runs); target under 5 ms\n", a - b, c - d }'
+    ;;
+esac
+
 # ---------------------------------------------------------------- C floor
 echo
 echo "machine bounds (C-floor programs in tests/bench/floor/, built -O2):"
