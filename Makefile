@@ -9,6 +9,7 @@
 #   make bench-peers  install the peers (pandas+statsmodels, R packages, gretl), then make bench
 #   make fuzz         libFuzzer harnesses, FUZZ_SECONDS each (default 60; needs clang)
 #   make docs         regenerate docs/reference.md from the help entries
+#   make calendar-data  recompile stdlib/calendar/*.csv into stdlib/tenor/calendar_data.lua
 #   make install PREFIX=/usr/local
 #   make clean
 
@@ -74,7 +75,7 @@ $(BUILD)/stdlib_bytecode.c: $(BUILD)/stdlib_embed $(STDLIB_LUA)
 $(STDLIB_OBJ): $(BUILD)/stdlib_bytecode.c interp/host/stdlib_bytecode.h
 	$(CC) $(CFLAGS) -Iinterp -c -o $@ $<
 
-.PHONY: all deps demo test check-asan check-tsan bench bench-peers docs install clean fuzz deps-fuzz
+.PHONY: calendar-data all deps demo test check-asan check-tsan bench bench-peers docs install clean fuzz deps-fuzz
 
 all: deps tenor
 
@@ -170,6 +171,12 @@ $(TSAN)/tenor: $(call objs,$(TSAN),$(CORE_SRC) $(LUA_SRC) $(MAIN_SRC)) $(STDLIB_
 
 check-tsan: deps $(TSAN)/tenor
 	TSAN_OPTIONS=halt_on_error=1 TENOR_HOME=$(CURDIR) $(TSAN)/tenor tests/lua/run.lua tests/lua/test_data.lua
+
+# The Chinese calendar tables (stdlib/calendar/*.csv, sources in stdlib/calendar/SOURCES.md)
+# are compiled into a Lua table module that the stdlib embeds.
+calendar-data: tenor
+	./tenor stdlib/calendar/make_calendar_data.lua stdlib/tenor/calendar_data.lua
+	$(MAKE) tenor
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tenor

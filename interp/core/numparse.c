@@ -87,6 +87,84 @@ int tn_parse_number(const char *s, size_t len, double *out, int *decimals) {
     return slow_path(s, len, out);   /* more than 19 digits wrap m: strtod reads the text */
 }
 
+/* The integer part of a grouped number: plain digits, or 1-3 digits then
+   groups of exactly three after each group character. Copies the digits to
+   *w and returns the length read, or -1. */
+static long grouped_int(const char *s, const char *e, char group, char **w) {
+    const char *p = s;
+    long run = 0;
+    int grouped = 0;
+    for (; p < e; p++) {
+        if (is_digit(*p)) { *(*w)++ = *p; run++; continue; }
+        if (!group || *p != group) break;
+        if (run == 0 || (grouped && run != 3) || (!grouped && run > 3)) return -1;
+        grouped = 1, run = 0;
+    }
+    if (grouped && run != 3) return -1;
+    return p - s;
+}
+
+int tn_parse_grouped(const char *s, size_t len, char group, char point, double *out, int *decimals) {
+    char buf[128], *w = buf;
+    const char *p = s, *e = s + len;
+    if (len >= sizeof buf) return TN_NUM_SYNTAX;
+    if (p < e && (*p == '+' || *p == '-')) *w++ = *p++;
+    long n = grouped_int(p, e, group, &w);
+    if (n < 0) return TN_NUM_SYNTAX;
+    p += n;
+    if (p < e && *p == point) {
+        *w++ = '.';
+        for (p++; p < e && is_digit(*p); p++) *w++ = *p;
+    }
+    if (p < e && (*p == 'e' || *p == 'E'))        /* exponent: checked by tn_parse_number */
+        for (; p < e && (*p == 'e' || *p == 'E' || *p == '+' || *p == '-' || is_digit(*p)); p++) *w++ = *p;
+    if (p != e) return TN_NUM_SYNTAX;
+    return tn_parse_number(buf, (size_t)(w - buf), out, decimals);
+}
+
+static void note_cell(long *line_at, int *col_at, char *text, size_t size, long line, int col,
+                      const char *s, size_t len) {
+    if (*line_at) return;
+    *line_at = line, *col_at = col;
+    size_t keep = len < size - 1 ? len : size - 1;
+    memcpy(text, s, keep);
+    text[keep] = '\0';
+}
+
+int tn_parse_cell(const char *s, size_t len, tn_decimal_marks *dm, long line, int col, double *out,
+                  int *decimals) {
+    if (dm->mode == TN_DEC_COMMA) return tn_parse_grouped(s, len, '.', ',', out, decimals);
+    const char *comma = memchr(s, ',', len);
+    int has_point = memchr(s, '.', len) != NULL, r;
+    if (!comma) {
+        r = tn_parse_number(s, len, out, decimals);
+        if (r == TN_NUM_OK && has_point && dm->mode == TN_DEC_AUTO)
+            note_cell(&dm->other_line, &dm->other_col, dm->other_text, sizeof dm->other_text, line, col, s, len);
+        return r;
+    }
+    if (dm->mode == TN_DEC_AUTO && !has_point && !memchr(comma + 1, ',', len - (size_t)(comma + 1 - s))) {
+        r = tn_parse_grouped(s, len, 0, ',', out, decimals);
+        if (r == TN_NUM_OK)
+            note_cell(&dm->comma_line, &dm->comma_col, dm->comma_text, sizeof dm->comma_text, line, col, s, len);
+        return r;
+    }
+    r = tn_parse_grouped(s, len, ',', '.', out, NULL);
+    if (r == TN_NUM_OK && dm->mode == TN_DEC_AUTO)
+        note_cell(&dm->other_line, &dm->other_col, dm->other_text, sizeof dm->other_text, line, col, s, len);
+    return r;
+}
+
+void tn_decimal_merge(tn_decimal_marks *a, const tn_decimal_marks *b) {
+    if (!a->comma_line && b->comma_line) {
+        a->comma_line = b->comma_line, a->comma_col = b->comma_col;
+        memcpy(a->comma_text, b->comma_text, sizeof a->comma_text);
+    }
+    if (!a->other_line && b->other_line) {
+        a->other_line = b->other_line, a->other_col = b->other_col;
+        memcpy(a->other_text, b->other_text, sizeof a->other_text);
+    }
+}
+
 int tn_format_double(double x, char *buf, size_t size) {
     int n = 0;
     for (int prec = 15; prec <= 17; prec++) {

@@ -20,7 +20,9 @@
  * computed in the orthonormal coordinates of Q (row t of Q is z_t):
  *   classical  s² V, s² = SSR/(n−k)
  *   HC0..HC3   R^-1 M R^-T, M = Σ ω_t z_t z_t', ω = e², n/(n−k)·e², e²/(1−h), e²/(1−h)²,
- *              leverage h_t = |z_t|²
+ *              leverage h_t = |z_t|²; HC2 and HC3 are undefined (0/0) when a
+ *              row has leverage 1: the covariance is then NaN and
+ *              fit->leverage_one names the row
  *   HAC        R^-1 S R^-T, S = Γ_0 + Σ_{l=1..L} (1 − l/(L+1)) (Γ_l + Γ_l'),
  *              Γ_l = Σ_{t>l} e_t e_{t−l} z_t z_{t−l}'  (Bartlett, Newey-West;
  *              no small-sample factor, no prewhitening)
@@ -84,13 +86,27 @@ static void add_projections(const double *v, const double *Q, size_t n, size_t t
     for (size_t i = 0; i < j; i++) r[i] += dot(Q + i * n + t0, v, len);
 }
 
-/* Column sums of squares of X, all columns in one sweep. */
-static void column_norms2(const double *X, size_t n, size_t k, double *ss) {
-    for (size_t j = 0; j < k; j++) ss[j] = 0;
+/* Euclidean length of x[0:n) when its squares under- or overflow (|x| of
+   about 1e-154 or 1e154): scaled by the largest |x_t|, as LAPACK's dnrm2. */
+static double scaled_norm(const double *x, size_t n) {
+    double amax = 0, s = 0;
+    for (size_t t = 0; t < n; t++) if (fabs(x[t]) > amax) amax = fabs(x[t]);
+    if (amax == 0 || !isfinite(amax)) return amax;
+    for (size_t t = 0; t < n; t++) s += (x[t] / amax) * (x[t] / amax);
+    return amax * sqrt(s);
+}
+
+/* Column lengths of X, all columns in one sweep of sums of squares; a
+   column whose sum of squares left the safe range is redone with scaling,
+   so a regressor in units of 1e-160 is not taken for a zero column. */
+static void column_norms(const double *X, size_t n, size_t k, double *norm) {
+    double ss[64] = {0};
     for (size_t t0 = 0; t0 < n; t0 += BLOCK) {
         size_t len = block_len(n, t0);
         for (size_t j = 0; j < k; j++) ss[j] += dot(X + j * n + t0, X + j * n + t0, len);
     }
+    for (size_t j = 0; j < k; j++)
+        norm[j] = ss[j] > 1e-280 && ss[j] < 1e280 ? sqrt(ss[j]) : scaled_norm(X + j * n, n);
 }
 
 /* X·diag(scale) = QR: Q column-major n×k, R k×k row-major, scale making
@@ -105,15 +121,15 @@ static void column_norms2(const double *X, size_t n, size_t k, double *ss) {
    four times per earlier column as a column-at-a-time sweep would. */
 static int factor_cgs2(const double *X, size_t n, size_t k, double *Q, double *R, double *scale,
                        tn_ols_fit *fit) {
-    double ss[64], inv_prev = 1;
-    column_norms2(X, n, k, ss);
+    double cnorm[64], inv_prev = 1;
+    column_norms(X, n, k, cnorm);
     for (size_t j = 0; j < k; j++) {
-        if (ss[j] == 0) {                  /* an all-zero column is collinear */
+        scale[j] = 1 / cnorm[j];
+        if (cnorm[j] == 0 || !isfinite(scale[j])) {    /* an all-zero column is collinear */
             fit->collinear = (int)j;
             memset(fit->depends_on, 0, k * sizeof(int));
             return -1;
         }
-        scale[j] = 1 / sqrt(ss[j]);
     }
     memset(R, 0, k * k * sizeof *R);
     for (size_t j = 0; j < k; j++) {
@@ -177,8 +193,12 @@ static void r_inverse(const double *R, size_t k, double *rinv) {
         }
 }
 
-/* cov = R^-1 · M · R^-T, unscaled by the column scales; M = NULL means I. */
-static void sandwich(const double *rinv, const double *M, const double *scale, size_t k, double *cov) {
+/* cov = f · R^-1 · M · R^-T, unscaled by the column scales; M = NULL means
+   I. se_a = sqrt(f · (R^-1 M R^-T)_aa) · scale_a, taken before the scales
+   are applied: a regressor of size 1e-160 has a standard error near 1e157
+   whose square (the variance) does not exist in double. */
+static void sandwich(const double *rinv, const double *M, const double *scale, size_t k, double f,
+                     double *cov, double *se) {
     for (size_t a = 0; a < k; a++)
         for (size_t b = 0; b < k; b++) {
             double s = 0;
@@ -187,17 +207,40 @@ static void sandwich(const double *rinv, const double *M, const double *scale, s
                 for (size_t m = b; m < k; m++) t += (M ? M[l * k + m] : (double)(l == m)) * rinv[b * k + m];
                 s += rinv[a * k + l] * t;
             }
-            cov[a * k + b] = s * scale[a] * scale[b];
+            cov[a * k + b] = f * s * scale[a] * scale[b];
+            if (a == b) se[a] = sqrt(f * s) * scale[a];
         }
 }
 
-static void meat_hc(const double *Q, const double *e, size_t n, size_t k, int type, double *M) {
+/* The standard error of c'beta: c'·cov·c = f·z'Mz with z = R^-T·diag(scale)·c
+   (M = NULL: I), a sum of squares (M positive semi-definite) instead of the
+   sum of cov's signed entries, which cancels catastrophically when the
+   regressors are nearly collinear (the intercept of a centred design). */
+static double contrast_se(const double *rinv, const double *M, const double *scale, size_t k, double f,
+                          const double *c) {
+    double z[64], q = 0;
+    for (size_t l = 0; l < k; l++) {               /* z = R^-T (scale ∘ c) */
+        z[l] = 0;
+        for (size_t a = 0; a <= l; a++) z[l] += rinv[a * k + l] * scale[a] * c[a];
+    }
+    for (size_t l = 0; l < k; l++) {
+        if (!M) { q += z[l] * z[l]; continue; }
+        for (size_t m = 0; m < k; m++) q += z[l] * M[l * k + m] * z[m];
+    }
+    return sqrt(f * (q > 0 ? q : 0));
+}
+
+/* Returns the first row with leverage 1 (to rounding), where HC2 and HC3
+   divide 0 by 0 (the row alone determines a coefficient, its residual is
+   0), or -1. */
+static int meat_hc(const double *Q, const double *e, size_t n, size_t k, int type, double *M) {
     double z[64];
     memset(M, 0, k * k * sizeof *M);
     for (size_t t = 0; t < n; t++) {
-        if (tn_interrupt_due(t)) return;                 /* tn_ols reports it */
+        if (tn_interrupt_due(t)) return -1;              /* tn_ols reports it */
         double w = e[t] * e[t], h = 0;
         for (size_t a = 0; a < k; a++) z[a] = Q[a * n + t], h += z[a] * z[a];
+        if ((type == TN_COV_HC2 || type == TN_COV_HC3) && 1 - h < 1e-10) return (int)t;
         if (type == TN_COV_HC2) w /= 1 - h;
         else if (type == TN_COV_HC3) w /= (1 - h) * (1 - h);
         for (size_t a = 0; a < k; a++)
@@ -206,6 +249,7 @@ static void meat_hc(const double *Q, const double *e, size_t n, size_t k, int ty
     double f = type == TN_COV_HC1 ? (double)n / (double)(n - k) : 1;
     for (size_t a = 0; a < k; a++)
         for (size_t b = 0; b <= a; b++) M[b * k + a] = M[a * k + b] *= f;
+    return -1;
 }
 
 /* v_t = Σ_{l=1..min(L,t)} w_l u_{t−l} with Bartlett weights w_l = 1 − l/(L+1),
@@ -363,13 +407,20 @@ int tn_ols(const double *X, const double *y, size_t n, size_t k, int cov_type,
     fit->ssr = (double)residuals(X, y, n, k, fit->beta, fit->resid);
     fit->sigma2 = fit->ssr / (double)(n - k);
     r_inverse(R, k, rinv);
+    fit->leverage_one = -1;
     if (cov_type == TN_COV_CLASSICAL) {
-        sandwich(rinv, NULL, scale, k, fit->cov);
-        for (size_t i = 0; i < k * k; i++) fit->cov[i] *= fit->sigma2;
+        sandwich(rinv, NULL, scale, k, fit->sigma2, fit->cov, fit->se);
     } else {
         if (cov_type == TN_COV_HAC) status = meat_hac(Q, fit->resid, n, k, hac_lag, M) ? -3 : 0;
-        else meat_hc(Q, fit->resid, n, k, cov_type, M);
-        if (status == 0) sandwich(rinv, M, scale, k, fit->cov);
+        else fit->leverage_one = meat_hc(Q, fit->resid, n, k, cov_type, M);
+        if (status == 0) sandwich(rinv, M, scale, k, 1, fit->cov, fit->se);
+    }
+    if (fit->contrast) fit->contrast_se = contrast_se(rinv, cov_type == TN_COV_CLASSICAL ? NULL : M, scale, k,
+                                                      cov_type == TN_COV_CLASSICAL ? fit->sigma2 : 1, fit->contrast);
+    if (fit->leverage_one >= 0) {
+        for (size_t i = 0; i < k * k; i++) fit->cov[i] = NAN;
+        for (size_t j = 0; j < k; j++) fit->se[j] = NAN;
+        fit->contrast_se = NAN;
     }
     if (status == 0 && tn_interrupted()) status = TN_OLS_INTERRUPTED;
     tn_big_free(Q, n * k * sizeof *Q);

@@ -13,10 +13,14 @@ typedef struct {
     size_t n, k;          /* observations, coefficients */
     double *beta;         /* k */
     double *cov;          /* k*k, row-major */
+    double *se;           /* k: sqrt of cov's diagonal, computed without squaring the scale */
     double *resid;        /* n */
     double ssr, sigma2;   /* sum of squared residuals, ssr/(n-k) */
     int collinear;        /* on failure: the column found dependent ... */
     int *depends_on;      /* k flags: ... and the columns it depends on */
+    int leverage_one;     /* HC2/HC3: a row with leverage 1 (cov and se NaN), else -1 */
+    const double *contrast; /* optional k weights c (NULL: none) ... */
+    double contrast_se;   /* ... and the standard error of c'beta, computed stably */
 } tn_ols_fit;
 
 /* Fits y (n) on the columns of X (n*k, column-major: column j at X + j*n)

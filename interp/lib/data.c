@@ -51,6 +51,7 @@ typedef struct {
     long *lines;             /* source line per row */
     int *decimals;           /* per value column: the fewest digits after the
                                 point in any cell; -1 before the first */
+    tn_decimal_marks marks;  /* the decimal mark: option or per-file detection */
     char msg[512];
 } csvload;
 
@@ -111,28 +112,6 @@ static int is_missing_token(const char *s, size_t n) {
     for (int i = 0; tokens[i]; i++)
         if (strlen(tokens[i]) == n && memcmp(tokens[i], s, n) == 0) return 1;
     return 0;
-}
-
-/* "1,234.5": digits grouped by three with commas, as Excel exports them. */
-static int parse_grouped(const char *s, size_t n, double *out) {
-    char buf[64];
-    size_t k = 0, i = 0, group = 0;
-    int seen_comma = 0;
-    if (n >= sizeof buf) return -1;
-    if (i < n && (s[i] == '-' || s[i] == '+')) buf[k++] = s[i++];
-    for (; i < n && s[i] != '.'; i++) {
-        if (s[i] == ',') {
-            if (group == 0 || (seen_comma && group != 3) || (!seen_comma && group > 3)) return -1;
-            seen_comma = 1, group = 0;
-        } else if (s[i] >= '0' && s[i] <= '9') {
-            buf[k++] = s[i], group++;
-        } else {
-            return -1;
-        }
-    }
-    if (!seen_comma || group != 3) return -1;
-    for (; i < n; i++) buf[k++] = s[i];
-    return tn_parse_double(buf, k, out) == TN_NUM_OK ? 0 : -1;
 }
 
 /* -------------------------------------------------------------- reading */
@@ -356,16 +335,15 @@ static const char *shown(const char *s, size_t n, char *buf, size_t size) {
     return buf;
 }
 
-/* A cell's value: a number, a missing-value token (NaN) or digits grouped
-   by commas. TN_NUM_OK or why not; the cell trimmed in (*s, *n). The
-   decimals written are noted in *dec for plain numbers only. */
-static int cell_value(const char **s, size_t *n, double *out, int *dec) {
+/* A cell's value: a number (its decimal mark and grouping as dm says), or
+   a missing-value token (NaN). TN_NUM_OK or why not; the cell trimmed in
+   (*s, *n). The decimals written are noted in *dec. */
+static int cell_value(const char **s, size_t *n, double *out, int *dec, tn_decimal_marks *dm, long line, int col) {
     trim(s, n);
     int d = -1;
-    int r = *n ? tn_parse_number(*s, *n, out, &d) : TN_NUM_SYNTAX;
+    int r = *n ? tn_parse_cell(*s, *n, dm, line, col, out, &d) : TN_NUM_SYNTAX;
     if (r == TN_NUM_OK) { note_decimals(dec, d); return r; }
     if (is_missing_token(*s, *n)) { *out = NAN; return TN_NUM_OK; }
-    if (r == TN_NUM_SYNTAX && memchr(*s, ',', *n) && parse_grouped(*s, *n, out) == 0) return TN_NUM_OK;
     return r;
 }
 
@@ -373,7 +351,7 @@ static int parse_cell(csvload *c, const tn_csv_field *f, int col, int k, int nam
                       lua_State *L, double *out) {
     const char *s = f->s;
     size_t n = f->len;
-    int r = cell_value(&s, &n, out, &c->decimals[k]);
+    int r = cell_value(&s, &n, out, &c->decimals[k], &c->marks, c->rd->line, col + 1);
     if (r == TN_NUM_OK) return 0;
     lua_rawgeti(L, names_idx, col + 1);
     const char *name = lua_tostring(L, -1);
@@ -382,8 +360,23 @@ static int parse_cell(csvload *c, const tn_csv_field *f, int col, int k, int nam
     if (r == TN_NUM_RANGE)
         return load_fail(c, c->rd->line, col + 1, "number '%s' in column '%s' is out of range",
                          shown(s, n, text, sizeof text), name);
-    return load_fail(c, c->rd->line, col + 1, "non-numeric value '%s' in column '%s'",
-                     shown(s, n, text, sizeof text), name);
+    return load_fail(c, c->rd->line, col + 1, "non-numeric value '%s' in column '%s'%s",
+                     shown(s, n, text, sizeof text), name,
+                     c->marks.mode == TN_DEC_COMMA ? " (read with {decimal = \",\"})" : "");
+}
+
+/* After the rows: a file with numbers like "1,085" (one comma, nothing
+   else) and others with a point or a grouping comma does not say which
+   mark it uses; guessing would misread one kind by a factor of 1000. */
+static int check_decimal_marks(csvload *c) {
+    const tn_decimal_marks *m = &c->marks;
+    if (m->mode != TN_DEC_AUTO || !m->comma_line || !m->other_line) return 0;
+    char a[200], b[200];
+    return load_fail(c, m->comma_line, m->comma_col,
+                     "'%s' reads as a decimal comma, but line %ld has '%s': say which mark the file uses "
+                     "with {decimal = \",\"} (1,085 = 1.085) or {decimal = \".\"} (1,085 = 1085)",
+                     shown(m->comma_text, strlen(m->comma_text), a, sizeof a), m->other_line,
+                     shown(m->other_text, strlen(m->other_text), b, sizeof b));
 }
 
 static const char *kind_name(int kind) {
@@ -464,6 +457,7 @@ typedef struct {
     size_t row0;        /* its first row goes here */
     size_t nrows;       /* rows read */
     int *decimals;      /* per value column, merged afterwards */
+    tn_decimal_marks marks;   /* this half's; merged afterwards */
     int ok;             /* read to the end without meeting anything unusual */
 } body_half;
 
@@ -488,7 +482,7 @@ static void *read_half(void *arg) {
             if (i == c->datecol) continue;
             const char *s = rd.fields[i].s;
             size_t n = rd.fields[i].len;
-            if (cell_value(&s, &n, &c->col[k][row], &h->decimals[k]) != TN_NUM_OK) break;
+            if (cell_value(&s, &n, &c->col[k][row], &h->decimals[k], &h->marks, rd.line, i + 1) != TN_NUM_OK) break;
             k++;
         }
         if (i < c->ncols) break;
@@ -513,8 +507,8 @@ static int read_rows_parallel(csvload *c, int *decimals2) {
        tokenizer counts them, so the second half starts at that row */
     size_t ends1 = count_line_ends(start, (size_t)(mid - start));
     body_half h[2] = {
-        {c, start, mid, c->rd->next_line, 0, 0, decimals2, 0},
-        {c, mid, end, c->rd->next_line + (long)ends1, ends1, 0, decimals2 + c->nval, 0},
+        {c, start, mid, c->rd->next_line, 0, 0, decimals2, c->marks, 0},
+        {c, mid, end, c->rd->next_line + (long)ends1, ends1, 0, decimals2 + c->nval, c->marks, 0},
     };
     for (int k = 0; k < 2 * c->nval; k++) decimals2[k] = -1;
     pthread_t second;
@@ -532,6 +526,8 @@ static int read_rows_parallel(csvload *c, int *decimals2) {
         memmove(&c->lines[n0], &c->lines[h[1].row0], n1 * sizeof *c->lines);
     }
     c->nrows = n0 + n1;
+    c->marks = h[0].marks;
+    tn_decimal_merge(&c->marks, &h[1].marks);
     for (int k = 0; k < c->nval; k++) {
         note_decimals(&c->decimals[k], decimals2[k]);
         note_decimals(&c->decimals[k], decimals2[c->nval + k]);
@@ -668,6 +664,10 @@ static void push_result(lua_State *L, csvload *c, int freq, int style, const int
             lua_pushinteger(L, c->decimals[k]);
             lua_setfield(L, -2, "decimals");
         }
+        if (c->marks.mode == TN_DEC_COMMA || (c->marks.mode == TN_DEC_AUTO && c->marks.comma_line)) {
+            lua_pushliteral(L, ",");               /* read with a decimal comma */
+            lua_setfield(L, -2, "decimal_mark");
+        }
         lua_pop(L, 1);
         lua_rawseti(L, res + 2, ++k);
     }
@@ -692,6 +692,40 @@ static const char *opt_string(lua_State *L, int t, const char *key) {
     return s;
 }
 
+/* {text = "..."}: the CSV is that string (copied and anchored on the
+   stack), the path only names it. Returns 1 when given. */
+static int text_option(lua_State *L, csvload *c) {
+    if (!lua_istable(L, 2) || lua_getfield(L, 2, "text") == LUA_TNIL) {
+        if (lua_istable(L, 2)) lua_pop(L, 1);
+        return 0;
+    }
+    size_t tlen;
+    const char *t = luaL_checklstring(L, -1, &tlen);
+    c->text = scratch(L, tlen + 1);
+    memcpy(c->text, t, tlen);
+    c->text[tlen] = '\0';
+    c->len = tlen;
+    lua_remove(L, -2);    /* the string; the copy stays anchored on the stack */
+    return 1;
+}
+
+/* Room for c->cap rows: the columns (in series storage, a table of them
+   left on the stack, whose index is returned), dates, lines, decimals. */
+static int alloc_rows(lua_State *L, csvload *c) {
+    c->col = scratch(L, (size_t)c->nval * sizeof(double *));
+    lua_createtable(L, c->nval, 0);
+    int storage_idx = lua_gettop(L);
+    for (int k = 0; k < c->nval; k++) {
+        c->col[k] = tn_series_push_storage(L, c->cap);
+        lua_rawseti(L, storage_idx, k + 1);
+    }
+    c->dates = scratch(L, c->cap * sizeof(tn_date));
+    c->lines = scratch(L, c->cap * sizeof(long));
+    c->decimals = scratch(L, (size_t)c->nval * sizeof(int));
+    for (int i = 0; i < c->nval; i++) c->decimals[i] = -1;
+    return storage_idx;
+}
+
 static int data_read_csv(lua_State *L) {
     csvload c;
     memset(&c, 0, sizeof c);
@@ -701,6 +735,7 @@ static int data_read_csv(lua_State *L) {
     const char *sep = opt_string(L, 2, "sep");
     const char *date_opt = opt_string(L, 2, "date");
     const char *freq_opt = opt_string(L, 2, "freq");
+    const char *decimal_opt = opt_string(L, 2, "decimal");      /* "." or ",": checked in data.lua */
     int forced = 0, freq, style, have_row = 0, descending = 0, threads = 0;
     size_t max_rows = (size_t)-1;
     if (lua_istable(L, 2)) {                /* data.lua has checked the options */
@@ -714,40 +749,17 @@ static int data_read_csv(lua_State *L) {
     lua_newtable(L); int names_idx = lua_gettop(L);
     lua_newtable(L); int notes_idx = lua_gettop(L);
     lua_newtable(L); int meta_idx = lua_gettop(L);
-    int from_text = 0;
-    if (lua_istable(L, 2)) {      /* {text = "..."}: read the string; the path only names it */
-        lua_getfield(L, 2, "text");
-        if (!lua_isnil(L, -1)) {
-            size_t tlen;
-            const char *t = luaL_checklstring(L, -1, &tlen);
-            c.text = scratch(L, tlen + 1);
-            memcpy(c.text, t, tlen);
-            c.text[tlen] = '\0';
-            c.len = tlen;
-            from_text = 1;
-            lua_remove(L, -2);    /* the string; the copy stays anchored on the stack */
-        } else {
-            lua_pop(L, 1);
-        }
-    }
+    int from_text = text_option(L, &c);
     if ((!from_text && slurp(L, &c)) || open_reader(L, &c, sep) || read_header(L, &c, names_idx, date_opt))
         goto fail;
+    c.marks.mode = decimal_opt ? (decimal_opt[0] == ',' ? TN_DEC_COMMA : TN_DEC_POINT)
+                 : c.rd->sep == ',' ? TN_DEC_POINT : TN_DEC_AUTO;     /* unquoted "1,5" needs another separator */
     for (int i = 0; i < c.ncols; i++) { lua_newtable(L); lua_rawseti(L, meta_idx, i + 1); }
     lua_rawgeti(L, names_idx, c.datecol + 1);
     int wind = strcmp(lua_tostring(L, -1), "\xE6\x8C\x87\xE6\xA0\x87\xE5\x90\x8D\xE7\xA7\xB0") == 0;
     lua_pop(L, 1);
     if (max_rows < c.cap) c.cap = max_rows;
-    c.col = scratch(L, (size_t)c.nval * sizeof(double *));
-    lua_createtable(L, c.nval, 0);
-    int storage_idx = lua_gettop(L);
-    for (int k = 0; k < c.nval; k++) {
-        c.col[k] = tn_series_push_storage(L, c.cap);
-        lua_rawseti(L, storage_idx, k + 1);
-    }
-    c.dates = scratch(L, c.cap * sizeof(tn_date));
-    c.lines = scratch(L, c.cap * sizeof(long));
-    c.decimals = scratch(L, (size_t)c.nval * sizeof(int));
-    for (int i = 0; i < c.nval; i++) c.decimals[i] = -1;
+    int storage_idx = alloc_rows(L, &c);
     if (wind && read_wind_meta(L, &c, meta_idx, &have_row)) goto fail;
     size_t body = (size_t)(c.rd->end - c.rd->p);
     int parallel = !wind && max_rows == (size_t)-1 &&
@@ -756,6 +768,7 @@ static int data_read_csv(lua_State *L) {
     if (!(parallel && read_rows_parallel(&c, scratch(L, 2 * (size_t)c.nval * sizeof(int)))) &&
         read_rows(L, &c, names_idx, notes_idx, have_row, max_rows))
         goto fail;
+    if (check_decimal_marks(&c)) goto fail;
     freq = infer_freq(&c, &style);
     if (forced) freq = forced;
     int64_t *per = scratch(L, c.nrows * sizeof(int64_t));

@@ -34,12 +34,14 @@ static double default_lambda(lua_State *L, const tn_series *s) {
     }
 }
 
-/* The first missing period, as an error, for filters that need every value. */
+/* The first missing or infinite period, as an error, for filters that need every value. */
 static void check_complete(lua_State *L, const tn_series *s, const char *fn) {
     char date[32], desc[160];
     for (size_t i = 0; i < s->n; i++) {
-        if (!isnan(s->v[i])) continue;
+        if (isfinite(s->v[i])) continue;
         tn_period_display(s->freq, s->start + (int64_t)i, date, sizeof date);
+        if (isinf(s->v[i]))
+            luaL_error(L, "%s: %s has an infinite value at %s", fn, tn_series_describe(L, 1, desc, sizeof desc), date);
         luaL_error(L, "%s: %s is missing a value at %s; trim the ends with s:dropna() or fill gaps with s:fill() first",
                    fn, tn_series_describe(L, 1, desc, sizeof desc), date);
     }
@@ -62,6 +64,9 @@ static int filter_hp(lua_State *L) {
     int one_sided = lua_toboolean(L, -1);
     lua_pop(L, 2);
     if (s->n < 3) return luaL_error(L, "filter.hp: needs at least 3 values, got %d", (int)s->n);
+    if (!isfinite(lambda))
+        return luaL_error(L, "filter.hp: lambda must be finite (got %f); as lambda grows the trend tends to "
+                          "the least-squares straight line: fit that instead", lambda);
     check_complete(L, s, "filter.hp");
     lua_settop(L, 1);
     tn_series *trend = tn_series_push_like(L, s, s->n);
@@ -74,6 +79,10 @@ static int filter_hp(lua_State *L) {
         steps = tn_hp_trend(s->v, s->n, lambda, trend->v, work);
         lua_pop(L, 1);
     }
+    for (size_t i = 0; i < s->n; i++)           /* input complete and finite: NaN is a breakdown */
+        if (!isfinite(trend->v[i]))
+            return luaL_error(L, "filter.hp: lambda = %f is too large to solve in double precision (1 + 6·lambda "
+                              "rounds to 6·lambda); the trend is then the least-squares straight line", lambda);
     tn_series *cycle = tn_series_push_like(L, s, s->n);
     tn_series_copy_name(L, 1, -1);
     for (size_t i = 0; i < s->n; i++) cycle->v[i] = s->v[i] - trend->v[i];

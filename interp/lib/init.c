@@ -3,6 +3,8 @@
  *
  * Adding a module: its luaopen_* in tnlib.h and one line here. The Lua
  * side of each module (stdlib/tenor/) is listed in stdlib/tenor/modules.lua.
+ * The C part of a lazy module goes in tenor_preload: it opens on the first
+ * require of its name (from its stdlib module), not at start-up.
  */
 #include <lauxlib.h>
 
@@ -18,10 +20,12 @@ static const luaL_Reg tenor_libs[] = {
     {NULL, NULL}
 };
 
-/* Modules without a global, reached with require (package.preload). */
+/* Modules without a global, reached with require (package.preload): the
+   C parts of lazy modules open on their stdlib module's first require. */
 static const luaL_Reg tenor_required[] = {
     {"tenor.json_c", luaopen_json},
     {"tenor.gnuplot_c", luaopen_gnuplot},
+    {"tenor._tsa", luaopen_tsa},
     {NULL, NULL}
 };
 

@@ -24,6 +24,8 @@ int luaopen_series(lua_State *L) {
     tn_convert_register(L);
     tn_ytd_register(L);
     tn_rebase_register_methods(L);
+    tn_calendar_methods_register(L);
+    tn_decompose_register(L);
     tn_series_open_type(L);                          /* metatable above it */
     tn_series_ops_metamethods(L);
     lua_pop(L, 2);                                   /* methods stay in the registry */
@@ -31,6 +33,8 @@ int luaopen_series(lua_State *L) {
     lua_newtable(L);
     tn_series_core_functions(L);
     tn_rebase_register_functions(L);
+    tn_calendar_register_functions(L);
+    tn_disagg_register_functions(L);
     tn_opts_register(L);                             /* series._check_opts ... */
     lua_getfield(L, LUA_REGISTRYINDEX, TN_SERIES_METHODS);
     lua_setfield(L, -2, "_methods");

@@ -20,4 +20,9 @@ void tn_ytd_register(lua_State *L);              /* ytd.c: Chinese YTD releases 
 void tn_rebase_register_methods(lua_State *L);   /* rebase.c: rebase, carryover */
 void tn_rebase_register_functions(lua_State *L); /* rebase.c: series.splice ... */
 
+void tn_calendar_methods_register(lua_State *L);   /* calendar_methods.c: year, groupby ... */
+void tn_calendar_register_functions(lua_State *L); /* calendar_methods.c: series.coalesce ... */
+void tn_decompose_register(lua_State *L);          /* decompose.c: stl */
+void tn_disagg_register_functions(lua_State *L);   /* disagg.c: series._tempdisagg */
+
 #endif

@@ -7,7 +7,8 @@
  *   series.index_from_mom(mom, {base=100, at=})  chain month-on-month % changes
  *   series.index_from_yoy(yoy, levels)           chain yoy % from one year of levels
  *   series.splice(old, new, at)       join indexes across a base change
- *   s:project_yoy{mom=, horizon=12}   future yoy path of a level index under
+ *   s:project_yoy{mom=, horizon=12}   future yoy path of a level index (a rate
+ *                                     is refused: meta or values <= 0) under
  *                                     assumed period-on-period % changes
  *   s:carryover()                     yoy = carry-over (翘尾) + new-price part
  */
@@ -172,12 +173,35 @@ static double assumed_mom(lua_State *L, int arg, lua_Integer h, int64_t p) {
     return v;
 }
 
+/* Why s is not a level index, or NULL: its meta says it is a rate
+   (kind "rate", unit "%", as yoy() and pct() set) or it has a value <= 0,
+   which no price or volume index has. Projecting the "levels" of a growth
+   rate gives growth rates of growth rates: plausible numbers, all wrong. */
+static const char *rate_reason(lua_State *L, const tn_series *s) {
+    static const char *const fields[][2] = {{"kind", "rate"}, {"unit", "%"}};
+    const char *why = NULL;
+    if (lua_getiuservalue(L, 1, 2) == LUA_TTABLE)
+        for (int i = 0; i < 2 && !why; i++) {
+            if (lua_getfield(L, -1, fields[i][0]) == LUA_TSTRING && strcmp(lua_tostring(L, -1), fields[i][1]) == 0)
+                why = i == 0 ? "its meta.kind is \"rate\"" : "its meta.unit is \"%\"";
+            lua_pop(L, 1);
+        }
+    lua_pop(L, 1);
+    for (size_t i = 0; i < s->n && !why; i++)
+        if (s->v[i] <= 0) why = "it has values <= 0";
+    return why;
+}
+
 /* s:project_yoy{mom=0, horizon=12}: extends the level index s past its last
    value with the assumed changes and returns the yoy (%) of the projected
    periods, horizon periods long. */
 static int series_project_yoy(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
     tn_opts_check(L, 2, "s:project_yoy");
+    const char *why = rate_reason(L, s);
+    if (why)
+        return luaL_error(L, "project_yoy needs a level index; this series looks like a rate (%s) — "
+                          "build one with series.index_from_yoy", why);
     if (s->freq != TN_M && s->freq != TN_Q) return luaL_error(L, "project_yoy: needs a monthly or quarterly level index");
     lua_getfield(L, 2, "horizon");
     lua_Integer horizon = lua_isnil(L, -1) ? 12 : lua_tointeger(L, -1);

@@ -39,26 +39,54 @@ static void set_meta_string(lua_State *L, const char *key, const char *value) {
     lua_pop(L, 1);
 }
 
-/* r_t = x_{t-k} (lead: x_{t+k}); k < 0 shifts the other way. A shift of
-   n periods or more leaves only NA; that is decided before any arithmetic,
-   so lag(math.mininteger) cannot overflow. */
-static void shift_values(const tn_series *s, tn_series *r, lua_Integer k, int lead) {
-    lua_Integer n = (lua_Integer)s->n;
-    if (k <= -n || k >= n) {
-        for (size_t i = 0; i < s->n; i++) r->v[i] = NAN;
-        return;
-    }
-    if (lead) k = -k;
+/* r_t = x_{t-k}; k < 0 leads. |k| is bounded by the caller (no overflow). */
+static void shift_values(const tn_series *s, tn_series *r, lua_Integer k) {
     for (size_t i = 0; i < s->n; i++) {
         lua_Integer j = (lua_Integer)i - k;
-        r->v[i] = (j >= 0 && j < n) ? s->v[j] : NAN;
+        r->v[i] = (j >= 0 && j < (lua_Integer)s->n) ? s->v[j] : NAN;
     }
 }
 
+/* A shift in periods; beyond ±2^31 it is no calendar (and −k of
+   math.mininteger overflows): an error, not undefined behaviour. */
+static lua_Integer check_shift(lua_State *L, int arg, const char *fn) {
+    lua_Integer k = luaL_optinteger(L, arg, 1);
+    if (k > INT32_MAX || k < -INT32_MAX)
+        tn_arg_error(L, fn, "k", "is out of range: %I periods (at most %d either way)", k, (int)INT32_MAX);
+    return k;
+}
+
+/* The name of a shifted series in the econometric notation regressions
+   print: ppi lagged 3 is ppi(-3), led 1 is ppi(+1); a shift of a shifted
+   series adds up (ppi(-3) lagged 2 is ppi(-5)). The result is on top. */
+static void name_shift(lua_State *L, lua_Integer k) {
+    const char *name = tn_series_name(L, -1);
+    if (!name) return;
+    size_t len = strlen(name);
+    long long prev = 0;
+    int used = 0;
+    const char *open = strrchr(name, '(');
+    if (open && (open[1] == '-' || open[1] == '+') && sscanf(open, "(%lld)%n", &prev, &used) == 1
+        && open + used == name + len && prev > -INT32_MAX && prev < INT32_MAX)
+        len = (size_t)(open - name);                /* ppi(-3): base ppi, shift −3 */
+    else prev = 0;
+    lua_Integer shift = (lua_Integer)prev - k;
+    lua_pushlstring(L, name, len);
+    if (shift != 0) {
+        lua_pushfstring(L, "%s(%s%I)", lua_tostring(L, -1), shift > 0 ? "+" : "", shift);
+        lua_remove(L, -2);
+    }
+    tn_series_set_name(L, -2);
+}
+
+/* s:lag(k): the value k periods earlier. lag(-k) is lead(k) and is marked
+   as looking ahead like it. */
 static int series_lag(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    lua_Integer k = luaL_optinteger(L, 2, 1);
-    shift_values(s, push_derived(L, s), k, 0);
+    lua_Integer k = check_shift(L, 2, "s:lag");
+    shift_values(s, push_derived(L, s), k);
+    name_shift(L, k);
+    if (k < 0) tn_series_mark_lookahead(L, -1, "lag with a negative k (a lead)");
     return 1;
 }
 
@@ -66,9 +94,10 @@ static int series_lag(lua_State *L) {
    uses data not known at time t. */
 static int series_lead(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    lua_Integer k = luaL_optinteger(L, 2, 1);
-    shift_values(s, push_derived(L, s), k, 1);
-    set_meta_string(L, "lookahead", "lead");
+    lua_Integer k = check_shift(L, 2, "s:lead");
+    shift_values(s, push_derived(L, s), -k);
+    name_shift(L, -k);
+    if (k > 0) set_meta_string(L, "lookahead", "lead");
     return 1;
 }
 
@@ -77,11 +106,9 @@ static int series_lead(lua_State *L) {
    with redate(-1). Unlike lead/lag the span moves with the values. */
 static int series_redate(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    lua_Integer k = luaL_checkinteger(L, 2);
-    int64_t start;
-    if (__builtin_add_overflow(s->start, k, &start))
-        return luaL_error(L, "s:redate: a shift of %I periods is out of range", k);
-    tn_series *r = tn_series_push(L, s->freq, start, s->n);
+    luaL_checkinteger(L, 2);                   /* no default shift */
+    lua_Integer k = check_shift(L, 2, "s:redate");
+    tn_series *r = tn_series_push(L, s->freq, s->start + k, s->n);
     memcpy(r->v, s->v, s->n * sizeof(double));
     tn_series_copy_name(L, 1, -1);
     tn_series_copy_meta(L, 1, -1);
@@ -92,12 +119,21 @@ static lua_Integer check_lag(lua_State *L, int arg, const char *fn) {
     return tn_arg_integer(L, arg, fn, "lag", 1, 1);
 }
 
+/* s:diff(k): x_t − x_{t−k}, named d(ppi) for k = 1 and ppi-ppi(-4) for
+   k = 4 (the notation regressions print). */
 static int series_diff(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
     lua_Integer k = check_lag(L, 2, "s:diff");
+    if (k > INT32_MAX) tn_arg_error(L, "s:diff", "lag", "is out of range: %I periods", k);
     tn_series *r = push_derived(L, s);
     for (size_t i = 0; i < s->n; i++)
         r->v[i] = (lua_Integer)i >= k ? s->v[i] - s->v[i - (size_t)k] : NAN;
+    const char *name = tn_series_name(L, 1);
+    if (name) {
+        if (k == 1) lua_pushfstring(L, "d(%s)", name);
+        else lua_pushfstring(L, "%s-%s(-%I)", name, name, k);
+        tn_series_set_name(L, -2);
+    }
     return 1;
 }
 

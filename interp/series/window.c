@@ -86,45 +86,54 @@ static void expand_moments(const double *x, double *r, size_t n, const window_sp
         if (tn_interrupt_due(t)) return;           /* run_window raises */
         if (!isnan(x[t])) moments_add(&m, x[t]);
         r[t] = m.n >= sp->min_obs && m.n > 0 ? moments_stat(&m, sp, x[t]) : NAN;
-        if (sp->stat == ST_COUNT) r[t] = (double)m.n;
     }
 }
 
 /* Rolling windows: sums of x − K and (x − K)² as values enter and leave,
-   with K the window's mean at the last restart. Every w steps the window is
-   recomputed exactly (two passes) and K moved, so the sums stay small and
-   rounding never builds up; the cost stays O(n), with no division a step. */
+   with K the window's mean at the last restart, or its first value while
+   no restart has happened (unshifted sums of 1e8 + {1..8} lose every digit
+   of the variance). Every w steps the window is recomputed exactly (two
+   passes) and K moved, so the sums stay small and rounding never builds
+   up; the cost stays O(n), with no division a step. A window whose values
+   are all equal has variance exactly 0 (and z-score NA, as pandas): the
+   updated sums would leave a rounding residue there, so the last change of
+   value is tracked and such windows are answered exactly. */
 static void roll_moments(const double *x, double *r, size_t n, const window_spec *sp) {
-    double K = 0, s1 = 0, s2 = 0;
-    size_t k = 0;
+    double K = 0, s1 = 0, s2 = 0, last = NAN;
+    size_t k = 0, last_i = 0, change = 0;   /* a window starting at or after change holds one value */
     int full_fast = (sp->stat == ST_MEAN || sp->stat == ST_STD || sp->stat == ST_VAR) && sp->w > (size_t)sp->ddof;
     double inv_w = 1 / (double)sp->w, inv_wd = full_fast ? 1 / (double)(sp->w - (size_t)sp->ddof) : 0;
     for (size_t t = 0; t < n; t++) {
         if (tn_interrupt_due(t)) return;           /* run_window raises */
+        if (!isnan(x[t])) {
+            if (!isnan(last) && x[t] != last) change = last_i + 1;
+            last = x[t], last_i = t;
+        }
         if (t >= sp->w && t % sp->w == 0) {
             moments m = moments_exact(x, t - sp->w + 1, t);
             K = m.mean, s1 = 0, s2 = m.m2, k = m.n;
         } else {
             double a = x[t];
-            if (!isnan(a)) { a -= K; s1 += a; s2 += a * a; k++; }
+            if (!isnan(a)) {
+                if (k == 0) K = a, s1 = 0, s2 = 0;   /* empty window: anchor at this value */
+                a -= K; s1 += a; s2 += a * a; k++;
+            }
             if (t >= sp->w) {
                 double b = x[t - sp->w];
                 if (!isnan(b)) { b -= K; s1 -= b; s2 -= b * b; k--; }
             }
         }
-        if (sp->stat == ST_COUNT) { r[t] = (double)k; continue; }
+        if (sp->stat == ST_COUNT) { r[t] = k >= sp->min_obs ? (double)k : NAN; continue; }
         if (k < sp->min_obs || k == 0) { r[t] = NAN; continue; }
+        int constant = change + sp->w <= t + 1;    /* the window starts at or after change */
+        double mean = constant ? last : K + s1 * (k == sp->w ? inv_w : 1 / (double)k);
+        double m2 = constant ? 0 : s2 - s1 * (s1 * (k == sp->w ? inv_w : 1 / (double)k));
+        if (m2 < 0) m2 = 0;
         if (k == sp->w && full_fast) {      /* a full window: multiply by 1/w, no divisions */
-            double mean = K + s1 * inv_w;
-            if (sp->stat == ST_MEAN) { r[t] = mean; continue; }
-            double m2 = s2 - s1 * s1 * inv_w;
-            double var = (m2 < 0 ? 0 : m2) * inv_wd;
-            r[t] = sp->stat == ST_VAR ? var : sqrt(var);
+            double var = m2 * inv_wd;
+            r[t] = sp->stat == ST_MEAN ? mean : sp->stat == ST_VAR ? var : sqrt(var);
             continue;
         }
-        double mean = K + s1 / (double)k;
-        double m2 = s2 - s1 * s1 / (double)k;
-        if (m2 < 0) m2 = 0;
         moments m = {mean, m2, k};
         r[t] = moments_stat(&m, sp, x[t]);
     }

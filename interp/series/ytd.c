@@ -3,7 +3,7 @@
  *
  *   s:ytd_to_period{janfeb=, allow_negative=}  year-to-date totals -> single periods
  *   s:period_to_ytd()                          single periods -> year-to-date totals
- *   s:fill_janfeb()                            Jan-Feb combined yoy copied into January
+ *   s:fill_janfeb{from = ytd | "feb"}          a missing January filled by a stated policy
  *
  * Monthly or quarterly data only. The first period of a year is its own
  * total; period t is ytd_t − ytd_{t−1} within the year; a missing value
@@ -13,6 +13,12 @@
  * February holds the Jan–Feb total. There is no right answer, so the caller
  * chooses: janfeb = "split" (half to each month) or "feb" (all to February,
  * January missing). Without a choice such a year is an error.
+ *
+ * A single-month growth rate with no January (当月同比) has the same problem:
+ * fill_janfeb needs the policy too, {from = ytd_series} (January and February
+ * both take the Jan-Feb year-to-date rate) or {from = "feb"} (January copies
+ * February). Copying February is wrong where February holds its own single
+ * month, as NBS industrial value added does 2008-14.
  *
  * Year-to-date growth rates (累计同比) cannot be turned into single-period
  * rates without levels: de-cumulate the year-to-date levels, then take yoy.
@@ -114,24 +120,63 @@ static int series_period_to_ytd(lua_State *L) {
     return 1;
 }
 
-/* Single-month yoy series released as a Jan-Feb figure: January takes
-   February's value, and meta.janfeb_filled lists the years filled. */
+/* s:fill_janfeb{from = ytd | "feb"}: a single-month series (a yoy rate)
+   with no January value in some years. from = a monthly Jan-Feb year-to-date
+   series: January and February both take its February value (the Jan-Feb
+   rate); from = "feb": January copies February (for files whose February
+   already holds the combined figure). A year with a January value is left
+   alone; so is one whose source value is missing. When the series starts in
+   a February that gets filled, the result starts a month earlier.
+   meta.janfeb_filled lists the years filled, meta.janfeb the policy. */
+static const tn_opt fill_janfeb_opts[] = {
+    {"from", "series|string", "feb", -HUGE_VAL, HUGE_VAL, 0, "none: required",
+     "a Jan-Feb year-to-date series (January and February take its February value) or \"feb\" (January copies February)", NULL},
+    {NULL, NULL, NULL, 0, 0, 0, NULL, NULL, NULL}
+};
+
+/* The value of monthly series y at period p, NaN outside its span. */
+static double value_at(const tn_series *y, int64_t p) {
+    return (p < y->start || p >= y->start + (int64_t)y->n) ? NAN : y->v[p - y->start];
+}
+
+static const tn_series *janfeb_source(lua_State *L) {
+    tn_opts_check(L, 2, "s:fill_janfeb");
+    lua_getfield(L, 2, "from");
+    if (lua_isnil(L, -1))
+        luaL_error(L, "fill_janfeb: say where January's value comes from: {from = ytd_series} (January and "
+                      "February both take the Jan-Feb year-to-date rate, as for NBS activity data) or "
+                      "{from = \"feb\"} (January copies February, when February holds the Jan-Feb figure)");
+    if (lua_isstring(L, -1)) return NULL;
+    const tn_series *y = tn_series_check(L, lua_gettop(L));
+    if (y->freq != TN_M)
+        luaL_error(L, "fill_janfeb: option 'from' must be a monthly year-to-date series, not %s", tn_freq_name(y->freq));
+    return y;                                    /* stays on the stack */
+}
+
 static int series_fill_janfeb(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
     if (s->freq != TN_M) return luaL_error(L, "fill_janfeb: needs monthly data, not %s", tn_freq_name(s->freq));
-    tn_series *r = tn_series_push_like(L, s, s->n);
-    memcpy(r->v, s->v, s->n * sizeof(double));
+    const tn_series *ytd = janfeb_source(L);
+    int64_t first = s->start;
+    if (s->n > 0 && sub_of_year(s, 0) == 1 && !isnan(ytd ? value_at(ytd, first) : s->v[0])) first--;
+    size_t n = s->n + (size_t)(s->start - first);
+    tn_series *r = tn_series_push(L, TN_M, first, n);
+    for (size_t i = 0; i < n; i++) r->v[i] = value_at(s, first + (int64_t)i);
     tn_series_copy_name(L, 1, -1);
     tn_series_copy_meta(L, 1, -1);
     tn_series_push_meta(L, -1);
+    lua_pushstring(L, ytd ? "ytd" : "feb");
+    lua_setfield(L, -2, "janfeb");
     lua_newtable(L);
     int k = 0;
-    for (size_t i = 1; i < s->n; i++) {
-        if (sub_of_year(s, i) == 1 && isnan(s->v[i - 1]) && !isnan(s->v[i])) {
-            r->v[i - 1] = s->v[i];
-            lua_pushinteger(L, tn_period_year(s->freq, s->start + (int64_t)i));
-            lua_rawseti(L, -2, ++k);
-        }
+    for (size_t i = 1; i < n; i++) {
+        int64_t feb = first + (int64_t)i;
+        if (sub_of_year(r, i) != 1 || !isnan(r->v[i - 1])) continue;
+        double x = ytd ? value_at(ytd, feb) : r->v[i];
+        if (isnan(x)) continue;
+        r->v[i - 1] = r->v[i] = x;
+        lua_pushinteger(L, tn_period_year(TN_M, feb));
+        lua_rawseti(L, -2, ++k);
     }
     lua_setfield(L, -2, "janfeb_filled");
     lua_pop(L, 1);
@@ -144,12 +189,13 @@ void tn_ytd_register(lua_State *L) {
         {"fill_janfeb", series_fill_janfeb}, {NULL, NULL}
     };
     static const tn_opt ytd_opts[] = {
-        {"janfeb", "string", "split|feb", -HUGE_VAL, HUGE_VAL, 0, "an error when January is missing",
-         "a Jan-Feb total: split half to each month, or all to February", NULL},
+        {"janfeb", "string", "split|feb|seasonal", -HUGE_VAL, HUGE_VAL, 0, "an error when January is missing",
+         "a Jan-Feb total: split half to each month, all to February, or by earlier years' pattern and the Spring Festival (seasonal: stdlib/tenor/series.lua)", NULL},
         {"allow_negative", "boolean", NULL, -HUGE_VAL, HUGE_VAL, 0, "false",
          "single periods may be negative (the total may fall within the year)", NULL},
         {NULL, NULL, NULL, 0, 0, 0, NULL, NULL, NULL}
     };
     luaL_setfuncs(L, methods, 0);
     tn_opts_declare(L, "s:ytd_to_period", ytd_opts);
+    tn_opts_declare(L, "s:fill_janfeb", fill_janfeb_opts);
 }

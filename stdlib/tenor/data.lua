@@ -9,11 +9,20 @@ data.read_csv(path, opts) -> dataset | nil, message
     full dates all on the first or all on the last day of distinct months
       -> M, or Q / A when the months repeat every 3 / 12 (FRED, Wind);
     full dates a whole number of weeks apart on one weekday -> W-<day>;
-    other full dates -> B when all are weekdays, else D.
+    other full dates -> B when all are weekdays, else D; but a file of
+      weekdays with a few weekend rows (under 5% of the rows: make-up
+      working days, 调休) reads as B, the weekend rows dropped, with a
+      note saying how many (opts.weekends = "keep" reads it as D).
   Periods with no row are missing (business-day holidays, for instance).
   Missing cells: empty, NA, N/A, NaN, nan, ".", "--", "#N/A", null.
   UTF-8 with or without a BOM; comma, tab or semicolon separators (or
-  opts.sep); quoted fields. Rows may run newest first (vendor exports);
+  opts.sep); quoted fields. Decimal mark: in a comma-separated file '.'
+  (a comma inside a quoted number groups thousands: "1,234.5"); in a ';'
+  or tab file, when every number has at most one comma and no point, the
+  comma ("1,085" is 1.085, as European exports write it; s.meta.decimal_mark
+  says ","), and a file mixing "1,085" with "2.5" or "1,234,567" is refused
+  (nil, message). opts.decimal = "," (then '.' may group: "1.234,5") or "."
+  decides for any file. Rows may run newest first (vendor exports);
   the series come out oldest first. A Wind-style export (指标名称 in the
   corner, rows such as 频率/单位/来源 above the data, a source line below)
   gives each series its unit and source in s.meta.
@@ -54,20 +63,32 @@ args.declare("data.read_csv", {
   {"nrows", "integer", min = 1, default = "all", help = "read only the first n data rows"},
   {"threads", "integer", min = 1, max = 2, default = "2 on files of 4 MB and more", help = "parser threads"},
   {"text", "string", help = "read this text instead of the file (path only names it)"},
-  {"decimal", "string", choices = {".", ","}, default = ".", help = "the decimal mark"},
+  {"decimal", "string", choices = {".", ","}, default = "'.'; in ; and tab files ',' when every number has one comma and no point",
+   help = "the decimal mark"},
+  {"weekends", "string", choices = {"drop", "keep"}, default = "drop when under 5% of the rows",
+   help = "weekday data with a few weekend rows (make-up working days) reads as B, those rows dropped; keep: D"},
 })
 
-doc.add("data.read_csv", "data.read_csv(path, {date=, freq=, sep=, nrows=, text=, threads=})",
-  "A dated CSV as a dataset (columns in file order); frequency inferred from the dates; FRED and Wind layouts; nil, 'file:line:col: message' on bad input. With text= the CSV is read from that string and path only names it in messages. Files of 4 MB and more are parsed by two threads (threads=1 or 2 to choose); the result and the messages are the same either way.",
+doc.add("data.read_csv", "data.read_csv(path, {date=, freq=, sep=, decimal=, nrows=, text=, threads=})",
+  "A dated CSV as a dataset (columns in file order); frequency inferred from the dates; FRED and Wind layouts; nil, 'file:line:col: message' on bad input. Decimal mark: '.' in comma-separated files; in ';' or tab files a comma when every number has at most one comma and no point (meta.decimal_mark = ','), refused when the file mixes both; decimal=',' or '.' decides. With text= the CSV is read from that string and path only names it in messages. Files of 4 MB and more are parsed by two threads (threads=1 or 2 to choose); the result and the messages are the same either way.",
   "local cn = assert(data.read_csv('examples/data/cn_cpi_monthly.csv'))")
 function M.read_csv(path, opts)
   if type(path) ~= "string" then error("data.read_csv: path must be a string", 2) end
   opts = args.check("data.read_csv", opts)
-  -- the reader parses '.' only: a comma must not be accepted and ignored
-  if opts.decimal == "," then error("data.read_csv: option 'decimal' = ',' is not supported yet", 2) end
-  opts.decimal = nil
+  -- weekends is ours (tenor.cnbusiness), not the C reader's
+  local weekends = opts.weekends
+  opts.weekends = nil
   local raw, err = read_csv_raw(path, opts)
   if not raw then return nil, err end
+  -- weekday data with a few weekend rows (make-up working days): B, unless told to keep them
+  if raw.freq == "D" and weekends ~= "keep" and not opts.freq then
+    local columns, note = require("tenor.cnbusiness").weekday_file(raw.columns)
+    if columns then
+      raw.columns, raw.freq = columns, "B"
+      raw.notes = raw.notes or {}
+      raw.notes[#raw.notes + 1] = note
+    end
+  end
   return dataset.new(raw.columns, {
     file = path, notes = raw.notes, freq = raw.freq,
     date_column = raw.date_column, descending = raw.descending,

@@ -21,7 +21,7 @@ command line "3,6,12"). Every script also has data_dir (default: the bundled
 examples/data). S:run{...} checks the parameters (an unknown one is refused
 with the list of valid ones; a wrong type names the parameter and what it
 expected), fills defaults and calls main(p, ctx); ctx.path(file) locates a
-declared data file, ctx.read(file) reads it, ctx.out is the output folder
+declared data file, ctx.read(file, opts) reads it (data.read_csv options), ctx.out is the output folder
 (under tenor run) and ctx.print prints unless {quiet=true}.
 S:help() is the text `tenor help NAME` shows.
 ]]
@@ -135,13 +135,13 @@ function script_methods.bind(s, given)
   return p
 end
 
-doc.add("S:run", "S:run(params, {quiet=false})", "Binds the parameters (unknown ones refused with the valid list; types checked), then runs main(p, ctx) and returns its result. ctx.path(file), ctx.read(file), ctx.print.", "require('rules.cpi_bonds'):run{market = 'cn'}")
+doc.add("S:run", "S:run(params, {quiet=false})", "Binds the parameters (unknown ones refused with the valid list; types checked), then runs main(p, ctx) and returns its result. ctx.path(file), ctx.read(file, opts), ctx.print.", "require('rules.cpi_bonds'):run{market = 'cn'}")
 function script_methods.run(s, given, opts)
   opts = args.check("S:run", opts)
   local p = s:bind(given)
   local ctx = {}
   function ctx.path(file) return p.data_dir .. "/" .. file end
-  function ctx.read(file) return assert(data.read_csv(ctx.path(file))) end
+  function ctx.read(file, opts) return assert(data.read_csv(ctx.path(file), opts)) end
   ctx.out = opts.out or "."                 -- tenor run's output folder
   ctx.print = opts.quiet and function() end or print
   return s.main(p, ctx)
@@ -167,6 +167,25 @@ function script_methods.help(s)
 end
 
 script_mt.__tostring = script_methods.help
+
+--- Per-market defaults: a script whose parameters default to "" (meaning
+--- "the market's own") fills them from defaults[p.market], refuses an unknown
+--- market, and checks start/end as periods once filled.
+doc.add("script.market_defaults", "script.market_defaults(p, {us = {start = '1960-01', ...}, cn = {...}}, script_name)", "Inside main: parameters given as \"\" take the market's own default from the table (keyed by p.market); an unknown market is an error listing the valid ones; start and end are checked as periods. Returns p.", "script.market_defaults({market = 'cn', start = ''}, {cn = {start = '2014-01'}, us = {start = '1960-01'}}, 'rules.mine')")
+function M.market_defaults(p, defaults, sname)
+  local d = defaults[p.market]
+  if not d then
+    local ms = {}
+    for m in pairs(defaults) do ms[#ms + 1] = "'" .. m .. "'" end
+    table.sort(ms)
+    error(("%s: market must be %s, got '%s'"):format(sname, table.concat(ms, " or "), tostring(p.market)), 0)
+  end
+  for k, v in pairs(d) do if p[k] == "" then p[k] = v end end
+  for _, k in ipairs{"start", "end"} do
+    if p[k] and p[k] ~= "" then coerce(sname, k, "period", p[k]) end
+  end
+  return p
+end
 
 M._methods = script_methods
 setmetatable(M, {__call = function(_, spec) return M.define(spec) end})

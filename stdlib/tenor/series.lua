@@ -2,9 +2,12 @@
 Lua side: the place for series methods written in Lua and for the help of
 the C ones (interp/series/: series.c construction and access, ops.c
 arithmetic and comparisons, stats.c, transform.c changes, window.c,
-convert.c frequency conversion, ytd.c, rebase.c). Methods that other
+convert.c frequency conversion, ytd.c, rebase.c, calendar_methods.c,
+decompose.c s:stl). Methods that other
 modules add keep their help there (s:where in signal.lua, s:spark in
-plot.lua). ]]
+plot.lua). Below the C ones' help: Lua layers over C methods —
+ytd_to_period{janfeb = "seasonal"}, to() for disaggregation (tenor.disagg)
+and the China business-day calendar (tenor.cnbusiness), s:sa (tenor.seasonal). ]]
 
 local doc = require "tenor.doc"
 
@@ -55,9 +58,9 @@ doc.add("s:idxmin", "s:idxmin()", "The period of the smallest value (first on ti
 doc.add("s:idxmax", "s:idxmax()", "The period of the largest value (first on ties).", "ppi:yoy():idxmax()")
 doc.add("s:fill", "s:fill(method, {limit=})", "Fills gaps: 'ffill' (carry the last value), 'bfill', 'linear' (interior gaps only), or a number. limit: at most that many per gap.", "spread:fill('ffill', {limit = 2})")
 -- changes
-doc.add("s:lag", "s:lag(k=1)", "The value k periods earlier (same span; the first k are missing).", "ppi:lag(3)")
-doc.add("s:lead", "s:lead(k=1)", "The value k periods later. Looks ahead: marked in meta.lookahead.", "cpi:lead(1)")
-doc.add("s:diff", "s:diff(k=1)", "x_t − x_{t−k}; missing when either is missing.", "gs10:diff()")
+doc.add("s:lag", "s:lag(k=1)", "The value k periods earlier (same span; the first k are missing). Named ppi(-3) (EViews' notation; shifts add up). lag(-k) is lead(k): marked in meta.lookahead, so backtest.run refuses it. |k| above 2^31-1 is an error.", "ppi:lag(3)")
+doc.add("s:lead", "s:lead(k=1)", "The value k periods later, named cpi(+1). Looks ahead: marked in meta.lookahead.", "cpi:lead(1)")
+doc.add("s:diff", "s:diff(k=1)", "x_t − x_{t−k}; missing when either is missing. Named d(gs10) (k = 1) or gs10-gs10(-4).", "gs10:diff()")
 doc.add("s:pct", "s:pct(k=1)", "100·(x_t/x_{t−k} − 1), percent; a gap is never a zero change.", "ip:pct(3)")
 doc.add("s:mom", "s:mom()", "Period-on-period change in percent, pct(1).", "cpi:mom()")
 doc.add("s:yoy", "s:yoy()", "Year-on-year change in percent: 12 periods back for M, 4 for Q, 52 for W, 1 for A; for B and D the same date a year earlier (Feb 29 -> Feb 28), or the last value within 14 days before it.", "cpi:yoy()")
@@ -79,11 +82,149 @@ doc.add("s:ewma", "s:ewma{alpha=|halflife=|span=, adjust=true}", "Exponentially 
 doc.add("s:to", "s:to(freq, how, {min_obs=, agg=, indicator=})",
   "Frequency conversion. Down: how = mean sum last first min max; a period is missing unless all its sub-periods are present (one value for B/D), or min_obs. Without how, s.meta.kind decides (flow sum, stock last, rate/index mean). Up: step, linear, or denton (smooth, aggregation-consistent with {agg=}).",
   "cpi:yoy():to('Q', 'mean')")
-doc.add("s:ytd_to_period", "s:ytd_to_period{janfeb='split'|'feb', allow_negative=}", "Year-to-date totals (累计值) to single periods, restarting each year; a Jan-Feb combined release must be resolved explicitly.", "gdp_ytd:ytd_to_period()")
+doc.add("s:ytd_to_period", "s:ytd_to_period{janfeb='split'|'feb'|'seasonal', allow_negative=}", "Year-to-date totals (累计值) to single periods, restarting each year; a Jan-Feb combined release must be resolved explicitly: 'split' halves it, 'feb' leaves January missing, 'seasonal' splits it by the January share of earlier years regressed on the share of the Spring Festival window in January (meta.janfeb_shares; definition in stdlib/tenor/series.lua).", "gdp_ytd:ytd_to_period()")
 doc.add("s:period_to_ytd", "s:period_to_ytd()", "Single periods to year-to-date totals.", "cn_gdp:period_to_ytd()")
-doc.add("s:fill_janfeb", "s:fill_janfeb()", "Copies a Jan-Feb combined figure into the missing January (years in meta.janfeb_filled).", "iva_yoy:fill_janfeb()")
+doc.add("s:fill_janfeb", "s:fill_janfeb{from = ytd_series | 'feb'}", "A single-month rate (当月同比) whose January is not released: the policy is required. from = the Jan-Feb year-to-date series (累计同比) of the same file: in each year with no January value, January and February both take its February value, the Jan-Feb rate (right for NBS activity data, e.g. industrial value added 2008-14, where February's single-month rate covers February only). from = 'feb': January copies February (for files whose February already holds the Jan-Feb figure). Years with a January value, or with no source value, are left alone; a series starting in a filled February gains its January. meta.janfeb_filled lists the years filled, meta.janfeb the policy. Without a policy it is an error.", "iva.iva_yoy_pct:fill_janfeb{from = iva.iva_ytd_yoy_pct}")
 doc.add("s:rebase", "s:rebase(base, value=100)", "s / mean(s over base) · value; base a period, a year or {from, to}.", "cpi:rebase('2015', 100)")
-doc.add("s:project_yoy", "s:project_yoy{mom=0|{...}|series, horizon=12}", "The yoy path of a level index if month-on-month changes follow mom (base effects).", "ppi:project_yoy{mom = 0.1}")
+doc.add("s:project_yoy", "s:project_yoy{mom=0|{...}|series, horizon=12}", "The yoy path of a level index if month-on-month changes follow mom (base effects). Refuses a series that looks like a rate (meta.kind \"rate\", meta.unit \"%\" as yoy() sets it, or a value <= 0): build the index with series.index_from_yoy.", "ppi:project_yoy{mom = 0.1}")
 doc.add("s:carryover", "s:carryover()", "Returns carry, new: carry = 100·(I_{Dec last year}/I_{same month last year} − 1) (翘尾), new = yoy − carry.", "local carry, new = cpi:carryover()")
+
+
+doc.add("s:year", "s:year()", "A series of the year of each period, on s's calendar (missing values of s included). Weekly periods count by the day they end on.", "cpi:year()")
+doc.add("s:quarter", "s:quarter()", "A series of the quarter (1-4) of each period; needs Q or finer data.", "gdp:quarter()")
+doc.add("s:month", "s:month()", "A series of the month (1-12) of each period; needs M or finer data (a week counts by its last day).", "cpi:groupby(cpi:month(), 'mean')")
+doc.add("s:day_of_week", "s:day_of_week()", "A series of the ISO weekday of each period, 1 = Monday .. 7 = Sunday; B, D or weekly data (a week by its last day).", "sse:day_of_week():eq(5)")
+doc.add("s:groupby", "s:groupby(key, stat='mean')",
+  "Groups the values of s by the value of the key series (same frequency; on the periods both cover; missing values of either skipped) and returns a table key -> stat, printed as a table. stat: mean sum count min max median std var (sample, ddof 1; NA for a single value) first last (in period order).",
+  "print(cpi:mom():groupby(cpi:month(), 'mean'))")
+doc.add("s:first_valid", "s:first_valid() -> period, value", "The first period with a value and that value; nil when every value is missing.", "gdp:first_valid()")
+doc.add("s:last_valid", "s:last_valid() -> period, value", "The last period with a value and that value; nil when every value is missing.", "cpi:last_valid()")
+doc.add("s:first_true", "cond:first_true()", "The first period where a condition (1/0 series) holds: a value neither 0 nor missing; nil when none.", "cpi:yoy():gt(3):first_true()")
+doc.add("series.coalesce", "series.coalesce(a, b, ...)",
+  "On the union of the spans (one frequency), at each period the value of the first argument that has one there; missing only where all are. The name is a's.",
+  "series.coalesce(cpi:slice('2000'), ppi)")
+doc.add("series.periods_between", "series.periods_between(a, b, freq)",
+  "The number of periods of freq from period a to period b: b - a in that calendar (0 for the same period, negative when b is earlier); B counts Monday-Friday.",
+  "series.periods_between('2024-01', '2024-06', 'M')   --> 5")
+doc.add("s:stl", "s:stl{period=, seasonal=7, trend=, low_pass=, seasonal_deg=1, trend_deg=1, low_pass_deg=1, seasonal_jump=1, trend_jump=1, low_pass_jump=1, robust=false, inner=, outer=} -> trend, seasonal, resid, weights",
+  "STL (Cleveland et al. 1990): loess seasonal-trend decomposition, y = trend + seasonal + resid, as statsmodels' STL (which follows the authors' Fortran; tested to 1e-8, agreement ~1e-12). Defaults: period 12 M, 4 Q, 52 W, 5 B, 7 D; trend the smallest odd integer >= 1.5 period/(1 - 1.5/seasonal); low_pass the smallest odd integer > period; inner 5, outer 0 (robust: 2 and 15, bisquare weights from 6 median|resid|). weights are the robustness weights (1 unless robust). Needs two full cycles and no missing value (s:dropna(), s:fill('linear') first); spans odd. Two-sided: marked as looking ahead. For a log or multiplicative decomposition pass s:log().",
+  "local trend, seasonal, resid = cpi:slice(nil, '2025-09'):log():stl{robust = true}")
+
+--[[ s:ytd_to_period{janfeb = "seasonal"}: a Jan-Feb combined year-to-date
+total C (January missing, February holding the two months) is split by the
+pattern of earlier years and where the Spring Festival falls. For every
+earlier year k of the same series with January and February apart, the
+January share q_k = Jan_k / (Jan_k + Feb_k) and the share h_k of the
+Spring Festival window (SF .. SF+6, calendar.holiday_regressor with
+center = "none") that falls in January. With three or more such years
+q = a + b·h is fitted by OLS and January gets C·(a + b·h_Y); with one or
+two, b = 0 and January gets C times their mean share. February gets the
+rest, so the two add up to C exactly. A combined year with no earlier
+separate year is an error (choose "split" or "feb"). meta.janfeb_shares
+lists the January share used for each year. The other policies ("split",
+"feb") and every other period are the C method's (interp/series/ytd.c). ]]
+local c_ytd_to_period = series._methods.ytd_to_period
+
+local function jan_sf_share(year)
+  local h = calendar.holiday_regressor("spring_festival", "M", {center = "none", from = year .. "-01", to = year .. "-01"})
+  return h[1]
+end
+
+-- a + b·h by OLS over the earlier years (b = 0 with fewer than three)
+local function share_model(q, h)
+  local n = #q
+  local mq, mh = 0, 0
+  for i = 1, n do mq, mh = mq + q[i] / n, mh + h[i] / n end
+  if n < 3 then return mq, 0 end
+  local sxy, sxx = 0, 0
+  for i = 1, n do sxy, sxx = sxy + (h[i] - mh) * (q[i] - mq), sxx + (h[i] - mh) ^ 2 end
+  if sxx == 0 then return mq, 0 end
+  local b = sxy / sxx
+  return mq - b * mh, b
+end
+
+local function seasonal_janfeb(s, opts)
+  local c_opts = {}
+  for k, v in pairs(opts) do c_opts[k] = v end
+  c_opts.janfeb = "split"
+  local r = c_ytd_to_period(s, c_opts)
+  if s.freq ~= "M" then return r end
+  local v, dates = r:values(), r:dates()
+  local jan_ytd, shares, q, h = {}, {}, {}, {}
+  for i, d in ipairs(s:dates()) do if d:sub(6) == "01" then jan_ytd[tonumber(d:sub(1, 4))] = s[i] end end
+  for i, d in ipairs(dates) do
+    if d:sub(6) == "02" and i > 1 and v[i] == v[i] then
+      local year = tonumber(d:sub(1, 4))
+      if jan_ytd[year] ~= nil then                          -- January apart: a pattern year
+        q[#q + 1] = v[i - 1] / (v[i - 1] + v[i]); h[#h + 1] = jan_sf_share(year)
+      elseif s[i] ~= nil then                               -- combined: split by the pattern so far
+        if #q == 0 then
+          error(("s:ytd_to_period: %s holds the Jan-Feb total but no earlier year has January and February apart to learn the split from; choose {janfeb=\"split\"} or {janfeb=\"feb\"}"):format(d), 3)
+        end
+        local a, b = share_model(q, h)
+        local share = a + b * jan_sf_share(year)
+        local total = v[i - 1] + v[i]
+        v[i - 1], v[i] = total * share, total - total * share
+        shares[year] = share
+      end
+    end
+  end
+  local out = series.new{freq = "M", start = r.start, values = v, n = #v, name = r.name}
+  for k, x in pairs(r.meta) do out.meta[k] = x end
+  out.meta.janfeb, out.meta.janfeb_shares = "seasonal", shares
+  return out
+end
+
+function series._methods.ytd_to_period(s, opts)
+  if type(opts) == "table" and type(opts.janfeb) == "string" and opts.janfeb:lower() == "seasonal" then
+    return seasonal_janfeb(s, opts)
+  end
+  return c_ytd_to_period(s, opts)
+end
+
+-- y:to(freq, "chow-lin"|"fernandez"|"litterman", {...}): tenor.disagg (loaded
+-- on first use); every other conversion is the C method's
+local c_to = series._methods.to
+local DISAGG = {["chow-lin"] = true, fernandez = true, litterman = true}
+function series._methods.to(s, freq, how, opts)
+  if type(how) == "string" and DISAGG[how:lower()] then
+    return require("tenor.disagg").to(s, freq, how:lower(), opts)
+  end
+  if type(how) == "table" and how.calendar ~= nil then      -- s:to("B", {calendar = "cn"})
+    if freq ~= "B" or how.calendar ~= "cn" or next(how, next(how)) ~= nil then
+      error("s:to: a calendar conversion is s:to('B', {calendar = 'cn'}) (the Shanghai/Shenzhen exchange calendar)", 2)
+    end
+    return require("tenor.cnbusiness").to_business(s)
+  end
+  return c_to(s, freq, how, opts)
+end
+
+doc.add("s:to(cn)", "s:to('B', {calendar = 'cn'})",
+  "Daily (D or B) data to business days on the Shanghai/Shenzhen exchange calendar: weekend values (make-up working days) dropped (meta.weekend_values_dropped), exchange-closed weekdays missing (2008-2026 table; before and after, a weekday without a value counts as closed); meta.calendar = 'cn'. On such a series rolling, lag, lead, diff, pct, zscore{window=} and pct_rank{window=} count trading days, skipping closed days. Definitions: stdlib/tenor/cnbusiness.lua.",
+  "sse:to('B', {calendar = 'cn'}):rolling(20, 'mean')")
+
+-- On a B series with meta.calendar = "cn" the positional methods count
+-- trading days (tenor.cnbusiness); elsewhere they are the C methods.
+for _, name in ipairs{"rolling", "lag", "lead", "diff", "pct", "zscore", "pct_rank"} do
+  local c_method = series._methods[name]
+  series._methods[name] = function(s, ...)
+    if series.is(s) and s.freq == "B" and rawequal(s.meta.calendar, "cn") then
+      return require("tenor.cnbusiness").on_trading_days(c_method, s, ...)
+    end
+    return c_method(s, ...)
+  end
+end
+doc.add("s:to(chow-lin)", "y:to(freq, 'chow-lin'|'fernandez'|'litterman', {indicator = x | {x1, x2}, const = true, rho = | estimate = 'ml'|'minrss', agg = 'sum'|'mean'|'first'|'last'}) -> series, info",
+  "Temporal disaggregation by GLS on high-frequency indicators (A->Q, A->M, Q->M): y_h = X b + u with u AR(1) (Chow-Lin, stationary), a random walk (Fernandez) or a random walk with AR(1) increments (Litterman); b = GLS on the aggregated model, y_h = X b + V C'(C V C')^-1 (y - C X b), so the result aggregates back to y exactly. rho fixed, or estimated by maximum likelihood (default) or minimum weighted RSS over [-0.999, 0.999]. The indicators' common span is the output's (extrapolated beyond y). info (and meta.td): rho, coef, se, loglik, sigma2. Agrees with R tempdisagg (chow-lin-fixed/-maxlog/-minrss-quilis, fernandez, litterman-fixed/-maxlog) to 1e-10 at a fixed rho; tempdisagg truncates a negative Chow-Lin rho to 0 by default, tenor keeps it. Definitions: stdlib/tenor/disagg.lua, interp/core/tempdisagg.h.",
+  "local monthly, info = gdpc1:slice('1960', '2024'):to('M', 'chow-lin', {indicator = ip, agg = 'mean'})")
+
+-- s:sa lives in tenor.seasonal (lazy), which replaces this stub when it loads
+function series._methods.sa(...)
+  require "tenor.seasonal"
+  return series._methods.sa(...)
+end
+doc.add("s:sa", "s:sa{...}",
+  "The seasonally adjusted series, seasonal.adjust(s, opts).sa, with defaults: mode multiplicative when every value is positive, else additive; STL robust; no calendar regressors unless holidays= or working_days= are given (options: see seasonal.adjust).",
+  "cpi:slice('2000', '2025-09'):sa()")
 
 return series

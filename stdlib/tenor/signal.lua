@@ -13,7 +13,10 @@ Conditions return 1/0 series, NA where an input is NA (tri-state):
   signal.quadrant{growth=, inflation=}        investment-clock regimes from the
                                               signs of two direction series:
                                               1 recovery (g+, i−), 2 overheat (g+, i+),
-                                              3 stagflation (g−, i+), 4 reflation (g−, i−)
+                                              3 stagflation (g−, i+), 4 reflation (g−, i−);
+                                              ties: a change of exactly 0 keeps the
+                                              direction of the period before (no news
+                                              is not a fall), NA when that is NA
 
 Turning points: signal.turning_points(s, {method=, window=, phase=, cycle=,
 censor=, override=}) dates peaks and troughs with
@@ -80,12 +83,27 @@ function M.cross_below(a, b) return cross_raw(a - b, -1) end
 
 M.QUADRANTS = {"recovery", "overheat", "stagflation", "reflation"}
 
-doc.add("signal.quadrant", "signal.quadrant{growth=, inflation=}", "Investment-clock regimes from the signs of two change series: 1 recovery (g+, i−), 2 overheat (g+, i+), 3 stagflation (g−, i+), 4 reflation (g−, i−); labels in meta.labels.", "signal.quadrant{growth = ip:yoy():diff(3), inflation = cpi:yoy():diff(3)}")
+-- 1 where x rises, 0 where it falls; a change of exactly 0 takes the
+-- direction of the period before (NA when there is none): a flat month is
+-- no news, not a fall.
+local function direction(x)
+  local v, up = x:values(), {}
+  for t = 1, #x do
+    local c = v[t]
+    if c ~= c then up[t] = nil
+    elseif c > 0 then up[t] = 1
+    elseif c < 0 then up[t] = 0
+    else up[t] = up[t - 1] end
+  end
+  return series.new{freq = x.freq, start = x.start, values = up, n = #x}
+end
+
+doc.add("signal.quadrant", "signal.quadrant{growth=, inflation=}", "Investment-clock regimes from the signs of two change series: 1 recovery (g+, i−), 2 overheat (g+, i+), 3 stagflation (g−, i+), 4 reflation (g−, i−); labels in meta.labels. Ties: a change of exactly 0 keeps the previous period's direction (NA if that is NA), so a flat month is not a fall.", "signal.quadrant{growth = ip:yoy():diff(3), inflation = cpi:yoy():diff(3)}")
 function M.quadrant(a)
   a = args.check("signal.quadrant", a)
   local g, i = a.growth, a.inflation
   if not (series.is(g) and series.is(i)) then error("signal.quadrant: give growth= and inflation= series", 2) end
-  local up_g, up_i = g:gt(0), i:gt(0)
+  local up_g, up_i = direction(g), direction(i)
   -- 1 + (g down)·2 + (g up == i up ? 1 : 0) mapped to the four codes
   local q = (up_g * (up_i + 1)) + ((1 - up_g) * (4 - up_i))
   q.name = "quadrant"

@@ -3,7 +3,9 @@
 -- panel_monthly.csv: 500 monthly series m001..m500, 1986-01..2025-12, random
 --   walks near 100 with about 2% empty cells;
 -- daily_long.csv: one business-day series of 2,000,000 points from 1986-01-01;
--- ols_big.csv: 10^6 rows of y, x1..x5 (AR(1) errors); macro_small.csv: 30 x 360 months.
+-- ols_big.csv: 10^6 rows of y, x1..x5 (AR(1) errors); macro_small.csv: 30 x 360 months;
+-- arima_panel.csv: 500 monthly ARIMA(1,1,1)-with-drift series of 300 points (W7);
+-- var_panel.csv: 8 monthly series of 600 points from a stable VAR(2) (W8).
 -- The generator is a 64-bit LCG (Knuth's MMIX constants) with a fixed seed.
 local out = assert(arg[1], "usage: gen.lua OUTDIR")
 local state = 20261122
@@ -78,8 +80,76 @@ end
 -- script's data (W6).
 local function macro_small(path) walks(path, 30, "m%02d", 1996, 2025, 0.48, "%04d-%02d-01") end
 
+-- Standard normal draws by Box-Muller from the same generator.
+local function normal()
+  local u1, u2 = uniform(), uniform()
+  return math.sqrt(-2 * math.log(1 - u1)) * math.cos(2 * math.pi * u2)
+end
+
+-- arima_panel.csv: a001..a500 over 2001-01..2025-12 (300 months), each the
+-- log-level of an ARIMA(1,1,1) with drift: Δy_t = 0.002 + φ(Δy_{t-1} − 0.002)
+-- + e_t + θ e_{t-1}, φ and θ drawn per series in (−0.6, 0.6), σ = 1%.
+local function arima_panel(path)
+  state = 20261202                             -- its own seed: the same data however gen.lua is called
+  local n, k = 300, 500
+  local cols, names = {}, {}
+  for j = 1, k do
+    names[j] = ("a%03d"):format(j)
+    local phi, theta = (uniform() - 0.5) * 1.2, (uniform() - 0.5) * 1.2
+    local y, dy, e = {}, 0, 0
+    local level = 4.6
+    for t = 1, n do
+      local eps = 0.01 * normal()
+      dy = 0.002 + phi * (dy - 0.002) + eps + theta * e
+      e = eps
+      level = level + dy
+      y[t] = ("%.8f"):format(level)
+    end
+    cols[j] = y
+  end
+  local f = assert(io.open(path, "w"))
+  f:write("date,", table.concat(names, ","), "\n")
+  local row = {}
+  for t = 1, n do
+    for j = 1, k do row[j] = cols[j][t] end
+    f:write(("%04d-%02d"):format(2001 + (t - 1) // 12, (t - 1) % 12 + 1), ",", table.concat(row, ","), "\n")
+  end
+  f:close()
+end
+
+-- var_panel.csv: v1..v8 over 1976-01..2025-12 (600 months) from the stable
+-- VAR(2) y_t = 0.1 + 0.5 y_{t-1} + 0.1 (neighbours of y_{t-1}) − 0.2 y_{t-2} + e_t
+-- with correlated shocks (e = z + 0.5 z_1, a common factor).
+local function var_panel(path)
+  state = 19760101
+  local n, k = 600, 8
+  local f = assert(io.open(path, "w"))
+  local names = {}
+  for j = 1, k do names[j] = "v" .. j end
+  f:write("date,", table.concat(names, ","), "\n")
+  local y1, y2 = {}, {}
+  for j = 1, k do y1[j], y2[j] = 0, 0 end
+  for t = 1, n + 100 do
+    local common, y = normal(), {}
+    for j = 1, k do
+      local nb = y1[j % k + 1] + y1[(j - 2) % k + 1]
+      y[j] = 0.1 + 0.5 * y1[j] + 0.1 * nb - 0.2 * y2[j] + normal() + 0.5 * common
+    end
+    y2, y1 = y1, y
+    if t > 100 then                            -- after a burn-in
+      local m = t - 101
+      local row = {}
+      for j = 1, k do row[j] = ("%.8f"):format(y[j]) end
+      f:write(("%04d-%02d"):format(1976 + m // 12, m % 12 + 1), ",", table.concat(row, ","), "\n")
+    end
+  end
+  f:close()
+end
+
 local only = arg[2]
 if not only or only == "panel" then panel(out .. "/panel_monthly.csv") end
 if not only or only == "daily" then daily(out .. "/daily_long.csv") end
 if not only or only == "ols" then ols_big(out .. "/ols_big.csv") end
 if not only or only == "small" then macro_small(out .. "/macro_small.csv") end
+if not only or only == "arima" then arima_panel(out .. "/arima_panel.csv") end
+if not only or only == "var" then var_panel(out .. "/var_panel.csv") end

@@ -7,13 +7,15 @@
 local path = assert(arg[1], "usage: report.lua results.tsv")
 local TOOLS = {"tenor", "python", "r", "gretl"}
 local LABEL = {tenor = "tenor", python = "pandas+sm", r = "R", gretl = "gretl"}
-local ORDER = {"W0", "W1", "W2", "W3a", "W3b", "W4", "W5", "W6"}
--- Targets of issues 9 and 5: {peer, ratio} (speed-up over a peer; "best" = the
+local ORDER = {"W0", "W1", "W2", "W3a", "W3b", "W4", "W5", "W6", "W7", "W8", "W9a", "W9b"}
+-- Targets of issues 9, 5, 19 and 20: {peer, ratio} (speed-up over a peer; "best" = the
 -- fastest peer present) or {seconds = s} (an absolute bound on the median).
 local TARGETS = {
   W0 = {{seconds = 0.003}}, W1 = {{"best", 5}}, W2 = {{"r", 8}}, W3a = {{"best", 5}},
   W3b = {{seconds = 0.4}, {"best", 5}}, W4 = {{"best", 5}}, W5 = {{"gretl", 12}},
   W6 = {{"gretl", 7}, {"python", 200}},
+  W7 = {{"best", 10}}, W8 = {{"best", 10}},       -- issue 19: ARIMA and VAR
+  W9a = {{"best", 10}}, W9b = {{"best", 10}},     -- issue 20: STL and seasonal.adjust on the panel
 }
 local AGREE = 1e-8     -- relative difference below which two checksums agree
 

@@ -17,10 +17,12 @@ OUT=$ROOT/build/bench
 PEERDIR=$ROOT/tests/bench/peers
 RUNS=${MIN_RUNS:-10}
 PEER_RUNS=${PEER_RUNS:-5}
-ONLY=${ONLY:-W0 W1 W2 W3a W3b W4 W5 W6}
+ONLY=${ONLY:-W0 W1 W2 W3a W3b W4 W5 W6 W7 W8 W9a W9b}
 mkdir -p "$OUT"
 [ -s "$OUT/ols_big.csv" ] || { echo "generating benchmark data in $OUT"; $TENOR tests/bench/gen.lua "$OUT"; }
 [ -s "$OUT/macro_small.csv" ] || $TENOR tests/bench/gen.lua "$OUT" small
+[ -s "$OUT/arima_panel.csv" ] || $TENOR tests/bench/gen.lua "$OUT" arima
+[ -s "$OUT/var_panel.csv" ] || $TENOR tests/bench/gen.lua "$OUT" var
 command -v hyperfine >/dev/null || { echo "hyperfine missing: apt-get install hyperfine"; exit 1; }
 
 # ---------------------------------------------------------------- peers
@@ -58,6 +60,12 @@ run() {   # run WORKLOAD SCRIPT DATAFILE [LAMBDA]
     export BENCH_DATA=$file BENCH_LAMBDA=$lambda    # gretl reads its inputs from the environment
     for tool in tenor $have; do
         local cmd runs=$PEER_RUNS
+        # a peer without this workload (gretl has no STL) is left out
+        case $tool in
+        python) [ -f "$PEERDIR/python/$script.py" ] || continue ;;
+        r) [ -f "$PEERDIR/r/$script.R" ] || continue ;;
+        gretl) [ "$script" = w0_startup ] || [ -f "$PEERDIR/gretl/$script.inp" ] || continue ;;
+        esac
         cmd=$(cmdline "$tool" "$script" "$file" "$lambda")
         [ "$tool" = tenor ] && runs=$RUNS
         # one untimed run for the checksums and the peak RSS
@@ -89,6 +97,10 @@ run W3b w3_hp "$OUT/daily_long.csv" 1e8
 run W4 w4_ols "$OUT/ols_big.csv"
 run W5 w5_rolling "$OUT/ols_big.csv"
 run W6 w6_script "$OUT/macro_small.csv"
+run W7 w7_arima "$OUT/arima_panel.csv"
+run W8 w8_var "$OUT/var_panel.csv"
+run W9a w9_seasonal "$OUT/panel_monthly.csv" stl
+run W9b w9_seasonal "$OUT/panel_monthly.csv" adjust
 $TENOR tests/bench/report.lua "$RESULTS"
 
 # ------------------------------------------------------------- sandbox

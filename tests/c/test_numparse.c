@@ -64,6 +64,30 @@ int main(void) {
     CHECK(tn_parse_double("-1e400", 6, &x) == TN_NUM_RANGE);
     CHECK(tn_parse_double("1e-999", 6, &x) == TN_NUM_OK && x == 0);
 
+    /* grouped numbers and decimal commas, by hand */
+    {
+        static const struct { const char *s; char group, point; int ok; double v; int dec; } g[] = {
+            {"1,234.5", ',', '.', 1, 1234.5, 1}, {"-1,234,567", ',', '.', 1, -1234567, 0},
+            {"1,085", '.', ',', 1, 1.085, 3}, {"1.234,56", '.', ',', 1, 1234.56, 2},
+            {"1085,5", '.', ',', 1, 1085.5, 1}, {"-0,25", '.', ',', 1, -0.25, 2},
+            {",5", '.', ',', 1, 0.5, 1}, {"12", '.', ',', 1, 12, 0}, {"1,5e3", '.', ',', 1, 1500, -1},
+            {"1.23,5", '.', ',', 0, 0, 0}, {"1.2345,5", '.', ',', 0, 0, 0}, {"1234.567,5", '.', ',', 0, 0, 0},
+            {".234,5", '.', ',', 0, 0, 0}, {"1,2,3", '.', ',', 0, 0, 0}, {",", '.', ',', 0, 0, 0},
+            {"1,5e", '.', ',', 0, 0, 0}, {"1 085,5", '.', ',', 0, 0, 0}, {"", '.', ',', 0, 0, 0},
+            {"1,085", 0, ',', 1, 1.085, 3}, {"1.085,5", 0, ',', 0, 0, 0},
+        };
+        for (size_t i = 0; i < sizeof g / sizeof g[0]; i++) {
+            double v = -1;
+            int dec = -2, r = tn_parse_grouped(g[i].s, strlen(g[i].s), g[i].group, g[i].point, &v, &dec);
+            CHECK((r == TN_NUM_OK) == g[i].ok);
+            if (g[i].ok) { CHECK(v == g[i].v); CHECK(dec == g[i].dec); }
+        }
+        char long_text[300];
+        memset(long_text, '1', sizeof long_text);
+        double v;
+        CHECK(tn_parse_grouped(long_text, sizeof long_text, '.', ',', &v, NULL) == TN_NUM_SYNTAX);
+    }
+
     /* shortest round-trip text */
     tn_format_double(0.1, buf, sizeof buf);
     CHECK(strcmp(buf, "0.1") == 0);

@@ -8,7 +8,8 @@ local SEPS, FREQS = {",", ";", "\t", "|"}, {"M", "Q", "A", "D", "B", "W"}
 return function(bytes)
   local b = bytes:byte(1) or 0
   local opts = {text = bytes:sub(2)}
-  if b & 1 == 1 then opts.sep = SEPS[((b >> 1) & 3) + 1] end
+  if b & 1 == 1 then opts.sep = SEPS[((b >> 1) & 3) + 1]
+  elseif (b >> 1) & 3 ~= 0 then opts.decimal = ({",", ".", ","})[(b >> 1) & 3] end
   if b & 8 == 8 then opts.freq = FREQS[(b >> 4) % 6 + 1] end
   if b & 128 == 128 then opts.nrows = (b & 7) + 1 end
   local ok, ds, err = pcall(data.read_csv, "fuzz.csv", opts)

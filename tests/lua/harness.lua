@@ -52,6 +52,28 @@ function checknil(got, err, pattern)
   return result(ok, ("expected nil + '%s', got %s, %s"):format(pattern, tostring(got), tostring(err)))
 end
 
+--- read_cases(path): a peer's fixture of rows "case,field,value" (a header
+--- first) as t[case][field] = number.
+function read_cases(path)
+  local t = {}
+  for line in io.lines(path) do
+    local case, field, value = line:match("^([^,]+),([^,]+),([^,]+)$")
+    if case and case ~= "case" then
+      t[case] = t[case] or {}
+      t[case][field] = tonumber(value)
+    end
+  end
+  return t
+end
+
+--- close(got, want, what, tol): |got - want| <= tol·max(1, |want|) (relative
+--- above 1, absolute below), tol 1e-8 unless given; full digits on failure.
+function close(got, want, what, tol)
+  tol = tol or 1e-8
+  local ok = type(got) == "number" and type(want) == "number" and math.abs(got - want) <= tol * math.max(1, math.abs(want))
+  return result(ok, ("%s: got %.17g, want %s"):format(what, type(got) == "number" and got or 0 / 0, tostring(want)))
+end
+
 --- same_series(got, want, tol, what): same span, NA in the same places, and
 --- values within tol relative to 1 + |want|.
 -- same periods, NA in the same places, values within tol (relative to 1 + |want|)

@@ -19,6 +19,7 @@ The names an example may use (bundled data: examples/data/SOURCES.md):
   sse        Shanghai Composite close, business days
   gdp_ytd    China nominal GDP year to date, 100m CNY, quarterly;  cn_gdp  per quarter
   iva_yoy    China industrial value added, yoy %, monthly (no January figures)
+  iva        the whole China industrial value added file (a dataset)
   releases   China real GDP growth by release date (daily dates)
   gap        the HP cycle of log ip (two-sided: marked as looking ahead)
   ds         dataset.new{cpi:yoy():rename('cpi'), ppi:yoy():rename('ppi')}
@@ -51,6 +52,7 @@ B.sse = read("cn_shanghai_composite_daily.csv").close:rename("sse")
 B.gdp_ytd = read("cn_gdp_ytd_quarterly.csv").gdp_ytd_100m_cny:rename("gdp_ytd")
 B.cn_gdp = B.gdp_ytd:ytd_to_period():rename("cn_gdp")
 B.iva_yoy = read("cn_industrial_value_added_monthly.csv").iva_yoy_pct:rename("iva_yoy")
+B.iva = read("cn_industrial_value_added_monthly.csv")
 B.releases = read("cn_gdp_real_yoy_releases.csv").gdp_real_yoy_pct:rename("releases")
 B.gap = select(2, filter.hp(B.ip:log()))
 B.ds = dataset.new{B.cpi:yoy():rename("cpi"), B.ppi:yoy():rename("ppi")}

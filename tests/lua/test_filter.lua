@@ -66,6 +66,16 @@ eq(xc.best_lag, 3); near(xc.best_corr, 1, 1e-12)
 check(tostring(xc):find("x leads y by 3 periods", 1, true), tostring(xc))
 eq(#xc.lags, 13)
 
+-- lambda out of reach (issue 17): an error, not a trend of NaN
+do
+  local v = {}
+  for i = 1, 40 do v[i] = i + math.sin(i) end
+  local s = series.new{freq = "Q", start = "2000Q1", values = v}
+  checkerr(function() filter.hp(s, {lambda = math.huge}) end, "filter.hp: lambda must be finite")
+  checkerr(function() filter.hp(s, {lambda = 1e20}) end, "too large to solve in double precision")
+  v[7] = math.huge
+  checkerr(function() filter.hp(series.new{freq = "Q", start = "2000Q1", values = v}) end, "has an infinite value at 2001Q3")
+end
 -- options: statsmodels' K for bk's k; misspellings and bad bands are errors
 same_series(filter.bk(ip, {K = 12}), filter.bk(ip, {k = 12}), 0)
 checkerr(function() filter.bk(ip, {lo = 6}) end, "filter.bk: unknown option 'lo'")

@@ -108,3 +108,17 @@ ok, msg = pcall(function()
 end)
 check(not ok, "concatenating series is an error, not a crash")
 os.execute("rm -rf " .. dir)
+
+-- decimal marks (issue 17): hostile cells in a ';' file, each refused with
+-- its place, never misread or crashing
+fails("dec_long.csv", "date;x\n2024-01;" .. ("1"):rep(200) .. ",5\n",
+      "dec_long.csv:2:2: non-numeric value '" .. ("1"):rep(40) .. "...' in column 'x'")
+fails("dec_nul.csv", "date;x\n2024-01;1,\0 5\n", "dec_nul.csv:2: NUL byte in the file: this is not a text CSV file")
+fails("dec_twocommas.csv", "date;x\n2024-01;1,,5\n", "dec_twocommas.csv:2:2: non-numeric value '1,,5' in column 'x'")
+fails("dec_mixed.csv", "date;x;y\n2024-01;1,5;2.5\n",
+      "dec_mixed.csv:2:2: '1,5' reads as a decimal comma, but line 2 has '2.5': say which mark the file uses with {decimal = \",\"} (1,085 = 1.085) or {decimal = \".\"} (1,085 = 1085)")
+fails("dec_utf8.csv", "date;x\n2024-01;1,5\n2024-02;" .. ("数"):rep(30) .. "1.5\n",
+      "dec_utf8.csv:3:2: non-numeric value '" .. ("数"):rep(13) .. "...' in column 'x'")
+local huge = assert(read("dec_huge.csv", "date;x\n2024-01;1,5e307\n2024-02;-0,0\n"))
+eq(huge.x:at("2024-01"), 1.5e307); eq(1 / huge.x:at("2024-02"), -math.huge, "-0,0 keeps its sign")
+fails("dec_range.csv", "date;x\n2024-01;1,5e309\n", "dec_range.csv:2:2: number '1,5e309' in column 'x' is out of range")

@@ -183,6 +183,136 @@ checkerr(function() regress.ols(q, {cpi = cpi}) end, "differ in frequency")
 checkerr(function() regress.ols({1, 2, 3}, {x = {1, 2}}) end, "regressor 1 has 2 values, y has 3")
 checkerr(function() regress.ols({1, 2}, {x = {1, 3}}) end, "2 usable rows for 2 coefficients")
 checkerr(function() regress.ols({1, 2, 3}, {x = {1, 2, 4}}, {cov = "HC9"}) end, "regress.ols: option 'cov' must be one of classical, HC0, HC1, HC2, HC3, HAC (got 'HC9')")
+
+-- Regressors of tiny or huge magnitude (issue 17): the column lengths are
+-- taken with scaling, so 1e-160·x is a regressor, not a zero column. The
+-- reference is the slope and its standard error by hand: b = Sxy/Sxx,
+-- se = sqrt(s²/Sxx), s² = (Syy − b·Sxy)/(n − 2), on x unscaled; scaling x by
+-- m divides b and se by m exactly.
+do
+  local x, y, n = {}, {}, 20
+  for i = 1, n do x[i] = i + math.sin(i); y[i] = 2 + 3 * x[i] + math.cos(i) end
+  local mx, my = 0, 0
+  for i = 1, n do mx, my = mx + x[i] / n, my + y[i] / n end
+  local sxx, sxy, syy = 0, 0, 0
+  for i = 1, n do
+    sxx, sxy, syy = sxx + (x[i] - mx)^2, sxy + (x[i] - mx) * (y[i] - my), syy + (y[i] - my)^2
+  end
+  local b = sxy / sxx
+  local se = math.sqrt((syy - b * sxy) / (n - 2) / sxx)
+  for _, m in ipairs{1, 1e-154, 1e-160, 1e154, 1e160, 1e-300} do
+    local xm = {}
+    for i = 1, n do xm[i] = x[i] * m end
+    local f = regress.ols(y, {x = xm})
+    near(f.coef.x * m / b, 1, 1e-12, "slope with x scaled by " .. m)
+    near(f.se.x * m / se, 1, 1e-12, "its standard error (no overflow in the variance), m = " .. m)
+  end
+end
+
+-- Constant y: R², t, p and F are undefined, NA with a note (was R² = −inf
+-- and a t of 2.03 made of rounding).
+do
+  local x, c = {}, {}
+  for i = 1, 20 do x[i] = i + math.sin(i); c[i] = 5 end
+  local f = regress.ols(c, {x = x})
+  check(f.r2 ~= f.r2 and f.adj_r2 ~= f.adj_r2 and f.f ~= f.f, "R², adjusted R², F are NA")
+  check(f.t.x ~= f.t.x and f.p.x ~= f.p.x and f.t.const ~= f.t.const, "t and p are NA")
+  near(f.coef.const, 5, 1e-12, "the intercept is the constant")
+  near(f.coef.x, 0, 1e-12, "the slope is 0")
+  check(f.notes[1] and f.notes[1]:find("y is constant", 1, true), "a note says why")
+  check(tostring(f):find("note: y is constant", 1, true), "the printed table shows the note")
+  check(not tostring(f):find("nan", 1, true), "NA, never nan, in the table")
+end
+
+-- HC2/HC3 at leverage 1: a dummy for one observation makes h = 1 there, and
+-- e²/(1−h) is 0/0. NA with a note naming the observation, not a finite SE.
+do
+  local x, y, d = {}, {}, {}
+  for i = 1, 20 do x[i] = i + math.sin(i); y[i] = 2 + 3 * x[i] + math.cos(i); d[i] = i == 20 and 1 or 0 end
+  for _, cv in ipairs{"HC2", "HC3"} do
+    local f = regress.ols(y, {x = x, d = d}, {cov = cv})
+    check(f.se.x ~= f.se.x and f.se.d ~= f.se.d, cv .. " at leverage 1: NA")
+    check(f.notes[1] and f.notes[1]:find(cv .. " standard errors are undefined (NA): the observation at row 20 has leverage 1", 1, true),
+          cv .. ": the note names the row")
+  end
+  local f0 = regress.ols(y, {x = x, d = d}, {cov = "HC0"})
+  check(f0.se.x == f0.se.x and #f0.notes == 0, "HC0 is defined there")
+  checkerr(function() regress.ols(y, {x = x}, {cov = "HAC", lag = -1}) end, "option 'lag' must be >= 0 (got -1)")
+  checkerr(function() regress._ols(y, {x}, {"x"}, {cov = "HAC", lag = -1}) end, "regress.ols: lag must be 0 or more (got -1)")
+  local yi = {}
+  for i = 1, 20 do yi[i] = y[i] end
+  yi[3] = math.huge
+  checkerr(function() regress.ols(yi, {x = x}) end, "regress.ols: y has an infinite value at row 3")
+  local xi = series.new{freq = "M", start = "2020-01", values = x}
+  local ys = series.new{freq = "M", start = "2020-01", values = y}
+  local xv = xi:values(); xv[5] = -math.huge
+  checkerr(function() regress.ols(ys, {ppi = series.new{freq = "M", start = "2020-01", values = xv}}) end,
+           "regress.ols: regressor 'ppi' has an infinite value at 2020-05")
+end
+
+-- Labels and order of regressors (issue 17). The coefficients are checked
+-- against the same fit with keyed names: the labels must not change them.
+do
+  local v, w = {}, {}
+  for i = 1, 40 do v[i] = math.sin(i / 3) + i / 10; w[i] = math.cos(i / 5) + math.sin(i) / 3 end
+  local ppi = series.new{freq = "M", start = "2020-01", values = v, name = "ppi"}
+  local cpi = series.new{freq = "M", start = "2020-01", values = w, name = "cpi"}
+  local f = regress.ols(cpi, {ppi:lag(3), ppi:lag(6), ppi:diff()})
+  eq(table.concat(f.names, ","), "const,ppi(-3),ppi(-6),d(ppi)", "lags and differences label themselves")
+  local g = regress.ols(cpi, {a = ppi:lag(3), b = ppi:lag(6), c = ppi:diff()})
+  near(f.coef["ppi(-6)"], g.coef.b, 1e-14, "same fit as with keyed names")
+  check(tostring(f):find("ppi(-3)", 1, true), "printed as ppi(-3)")
+  local h = regress.ols(cpi, {{"zeta", ppi}, {"alpha", ppi:lag(1)}})
+  eq(table.concat(h.names, ","), "const,zeta,alpha", "pairs keep the order given")
+  local k = regress.ols(cpi, {zeta = ppi, alpha = ppi:lag(1)})
+  eq(table.concat(k.names, ","), "const,alpha,zeta", "keyed: alphabetical")
+  checkerr(function() regress.ols(cpi, {ppi, ppi}) end, "two regressors are named 'ppi'; name them with pairs")
+end
+
+-- regress.xcorr uses every period where y_t and x_{t-k} are both present,
+-- also when the spans differ (issue 17; before, x was lagged inside its own
+-- span and the first k pairs were lost). Reference: Pearson's r by hand
+-- over the pairs listed by index.
+do
+  local xv, yv = {}, {}
+  local seed = 12345
+  local function rnd() seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648 - 0.5 end
+  for i = 1, 60 do xv[i] = rnd() end
+  for i = 1, 48 do yv[i] = 0.8 * xv[i + 12 - 3] + 0.3 * rnd() end       -- y: 2006-01 .. 2009-12, x 3 months on
+  for i = 55, 60 do xv[i] = nil end                                    -- x: 2005-01 .. 2009-06, ends first
+  local x = series.new{freq = "M", start = "2005-01", values = xv, name = "x", n = 54}
+  local y = series.new{freq = "M", start = "2006-01", values = yv, name = "y"}
+  local function pearson(k)   -- y index i is x index i + 12, and x_{t-k} is x index i + 12 - k
+    local a, b = {}, {}
+    for i = 1, 48 do
+      local j = i + 12 - k
+      if j >= 1 and j <= 54 then a[#a + 1], b[#b + 1] = xv[j], yv[i] end
+    end
+    local ma, mb = 0, 0
+    for i = 1, #a do ma, mb = ma + a[i] / #a, mb + b[i] / #b end
+    local sab, saa, sbb = 0, 0, 0
+    for i = 1, #a do sab, saa, sbb = sab + (a[i] - ma) * (b[i] - mb), saa + (a[i] - ma)^2, sbb + (b[i] - mb)^2 end
+    return sab / math.sqrt(saa * sbb), #a
+  end
+  local xc = regress.xcorr(x, y, {max_lag = 15})
+  for i, k in ipairs(xc.lags) do
+    local r, n = pearson(k)
+    near(xc.corr[i], r, 1e-13, "xcorr at lag " .. k)
+    eq(xc.n[i], n, "pairs at lag " .. k)
+  end
+  eq(xc.n[16 + 6], 48, "lag 6: 48 pairs, y's whole span (x_{t-6} exists through 2009-12)")
+  eq(xc.best_lag, 3, "y follows x by 3 months")
+  eq(xc.min_pairs, 16, "default: the larger of 10 and a third of 48 (the shorter)")
+  eq(xc.n[16 + 3], 45, "lag 3: 45 pairs (before, x lagged inside its own span: 39)")
+  -- too few pairs: a lag with 4 pairs and |r| = 1 cannot be best
+  local short = series.new{freq = "M", start = "2009-03", values = {1, 2, 3, 5}, name = "s"}
+  local xs2 = regress.xcorr(x, short, {max_lag = 2})
+  eq(xs2.best_lag, nil, "4 pairs < 10: no best lag")
+  check(tostring(xs2):find("no lag has 10 pairs", 1, true), "and it says so")
+  local xs3 = regress.xcorr(x, short, {max_lag = 2, min_pairs = 4})
+  check(xs3.best_lag ~= nil, "min_pairs lowers the bar")
+  checkerr(function() regress.xcorr(x, y, {maxlag = 3}) end, "unknown option 'maxlag'")
+end
 -- positional misuse and case: an options string is an error, not a classical fit
 checkerr(function() regress.ols(cpi, {ppi = ppi}, "HAC") end, "regress.ols: options must be a table such as {const = ...} (got 'HAC'")
 do

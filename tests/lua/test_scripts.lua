@@ -9,7 +9,7 @@ local function value_at(s, period) return s:at(period) end
 -- the script declaration itself
 local S = require "rules.base_effects"
 check(tostring(S):find("--horizon", 1, true), "help lists the parameters")
-checkerr(function() S:run({bogus = 1}, {quiet = true}) end, "unknown parameter 'bogus'; valid: file, column, paths, horizon")
+checkerr(function() S:run({bogus = 1}, {quiet = true}) end, "unknown parameter 'bogus'; valid: market, file, column, paths")
 checkerr(function() S:run({horizon = "x"}, {quiet = true}) end, "parameter 'horizon' must be a number")
 checkerr(function() S:run({horizon = 1.5}, {quiet = true}) end, "must be a whole number")
 eq(S:bind{paths = "0,0.1"}.paths[2], 0.1, "lists from command-line text")
@@ -58,8 +58,10 @@ for _, t in ipairs(pe.bull_turns.turns) do
 end
 check(pe.bear.backtest.warning == nil and pe.bull.backtest.warning == nil, "no look-ahead in the seed rule")
 
--- China: the 2007 trough, confirmed only together with the 2008 peak, is stale and not an event
-local pc = require("rules.ppi_equities"):run({market = "cn", start = "2006-01", ["end"] = "2025-04"}, {quiet = true})
+-- China's headline PPI: the 2007 trough, confirmed only together with the
+-- 2008 peak, is stale and not an event (the industry PPIs: tests/lua/test_china.lua)
+local pc = require("rules.ppi_equities"):run({market = "cn", bull_ppi = "headline", bear_ppi = "headline",
+                                              start = "2006-01", ["end"] = "2025-04"}, {quiet = true})
 eq(pc.bull.dates[1], "2010-01"); eq(pc.bull.n, 5); eq(pc.bear.dates[1], "2009-02")
 check(pc.bull.warning:find("only 5 events", 1, true), "warns below 8 events")
 
@@ -111,3 +113,20 @@ near(ps.upper:at("2023-11"), want, 1e-9, "upper bound = policy + expanding mean 
 near(ps.share_below_upper, 0.75282485875706, 1e-9)
 eq(ps.reversion.n, 22); eq(ps.steep.n, 21); eq(ps.flat.n, 11)
 check(ps.centre:at("1964-11") == nil and ps.centre:at("1964-12") ~= nil, "the centre needs 36 months of history (1962-01 .. 1964-12)")
+
+-- the triangle model (scripts/models/triangle.lua): the pieces checked from
+-- the raw columns, the chosen lags and the honest R² pinned
+local tri = require("models.triangle"):run({}, {quiet = true})
+local ivad = data.read_csv(dir .. "cn_industrial_value_added_monthly.csv")
+local ytd_feb = ivad.iva_ytd_yoy_pct:at("2016-02")
+eq(tri.iva:at("2016-01"), ytd_feb, "January takes the Jan-Feb year-to-date yoy")
+eq(tri.iva:at("2016-02"), ytd_feb, "so does February")
+eq(tri.iva:at("2016-03"), ivad.iva_yoy_pct:at("2016-03"), "other months are the monthly yoy")
+local trend = filter.hp(tri.iva, {lambda = 14400})
+same_series(tri.gap, tri.iva - trend, 1e-12, "gap = growth minus its HP trend")
+eq(tri.static.first, "2010-01", "static sample starts at the parameter")
+eq(tri.static.last, "2023-11", "ends where the oil proxy ends")
+eq(tri.ardl.lags, 1, "ARDL: one CPI lag"); eq(tri.ardl.order.m2, 5); eq(tri.ardl.order.gap, 1); eq(tri.ardl.order.oil, 6)
+near(tri.static_r2, 0.1966, 0.001, "static R² on the bundled data: about 0.20, not the seed's 0.80")
+check(tri.ardl_r2 > 0.9, "ARDL R² (lagged CPI)")
+check(tri.verdict:find("seed quotes ~0.80", 1, true), "the verdict states the seed's figure")

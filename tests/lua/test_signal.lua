@@ -186,6 +186,43 @@ local cal = series.new{freq = "B", start = "2023-10-02", values = {}, n = 20}
 local known = cpi:release_lag(12):as_of(cal)
 eq(known:at("2023-10-11"), 307.026, "still August's value"); eq(known:at("2023-10-12"), 307.789)
 
+-- quadrant ties (issue 17): a change of exactly 0 keeps the previous
+-- period's direction, it is not "down". By hand: growth +1, 0, 0, -1, 0 is
+-- up, up, up, down, down; inflation -1, -1, 0, 0, 2 is down throughout then up.
+do
+  local qt = signal.quadrant{growth = M{1, 0, 0, -1, 0}, inflation = M{-1, -1, 0, 0, 2}}
+  local want = {1, 1, 1, 4, 3}
+  for t = 1, 5 do eq(qt:values()[t], want[t], "tie rule at " .. t) end
+  local q0 = signal.quadrant{growth = M{0, 1, nil, 0}, inflation = M{1, 1, 1, 1}}
+  eq(q0:at("2020-01"), nil, "a first change of 0 has no direction: NA")
+  eq(q0:at("2020-02"), 2)
+  eq(q0:at("2020-04"), nil, "0 after a gap: NA, the direction before is unknown")
+end
+
+-- The confirmation date, as the README states it (issue 17): the first
+-- period from which every longer sample reports the turn. Checked by brute
+-- force on US nominal GDP (BBQ): every prefix ending at or after the
+-- confirmation date finds the turn, the prefix ending just before it does not.
+do
+  local g = data.read_csv("examples/data/us_gdp_quarterly.csv").gdp_nominal:log()
+  local ds, at = g:dates(), {}
+  for i, d in ipairs(ds) do at[d] = i end
+  local function reports(last, turn)
+    for _, u in ipairs(signal.turning_points(g:slice(nil, ds[last])).turns) do
+      if u.date == turn.date and u.type == turn.type then return true end
+    end
+    return false
+  end
+  local tpg = signal.turning_points(g)
+  check(#tpg.turns >= 10, "GDP has turns")
+  for _, turn in ipairs(tpg.turns) do
+    local c, all = at[turn.confirm], true
+    for last = c, #ds do all = all and reports(last, turn) end
+    check(all, "every sample from " .. turn.confirm .. " on reports " .. turn.type .. " " .. turn.date)
+    check(not reports(c - 1, turn), "the sample to the period before does not: " .. turn.date)
+  end
+end
+
 -- options: checked against the declaration; the method's other names and case
 do
   local s = data.read_csv("examples/data/us_industrial_production_monthly.csv")[1]:dropna():slice("1990", "2010")

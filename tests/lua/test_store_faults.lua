@@ -1,7 +1,7 @@
 -- The store when things go wrong: an import killed half-way (kill -9 in a
 -- child process) leaves the store as it was; the busy timeout is a total,
 -- not per retry; a failing get or put leaves no snapshot or lock behind;
--- a damaged vintage count cannot overflow.
+-- a damaged vintage count cannot overflow, nor can a shift by lag/lead.
 local TENOR = os.getenv("TENOR") or (os.getenv("PWD") .. "/tenor")
 local dir = os.tmpname(); os.remove(dir); os.execute("mkdir -p " .. dir)
 local function path(name) return dir .. "/" .. name end
@@ -89,10 +89,12 @@ store._exec(other, "UPDATE vintages SET n = -1 WHERE name = 'z'")
 checkerr(function() quick:get("z") end, "the record of 'z' is corrupt")
 quick:close(); other:close(); holder:close()
 
--- lag and lead by extreme counts: all NA, no overflow; redate out of range
+-- lag and lead by extreme counts: an error, not signed overflow
 local s = M{1, 2, 3}
-eq(s:lag(math.mininteger):count(), 0); eq(s:lead(math.mininteger):count(), 0)
-eq(s:lag(math.maxinteger):count(), 0); eq(s:lead(math.maxinteger):count(), 0)
+checkerr(function() s:lag(math.mininteger) end, "out of range")
+checkerr(function() s:lead(math.mininteger) end, "out of range")
+checkerr(function() s:lag(math.maxinteger) end, "out of range")
+eq(s:lag(5):count(), 0, "a shift past the end leaves only NA")
 eq(s:lag(-1):at("2024-01"), 2, "lag -1 is a lead"); eq(s:lead(-1):at("2024-02"), 1)
 checkerr(function() s:redate(math.maxinteger) end, "out of range")
 os.execute("rm -rf " .. dir)

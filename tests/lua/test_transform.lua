@@ -57,3 +57,25 @@ eq(x:cumprod():at("2024-04"), -8)
 -- redate moves the calendar, not the values
 local rd = series.new{freq = "Q", start = "2011Q1", values = {9.8, 9.7}}:redate(-1)
 eq(rd.start, "2010Q4"); eq(rd:at("2011Q1"), 9.7); eq(#rd, 2)
+
+-- Look-ahead through lag(-k), names of shifts and differences, and shifts
+-- out of range (issue 17)
+do
+  local p = series.new{freq = "M", start = "2024-01", values = {1, 2, 4, 7, 11, 16}, name = "ppi"}
+  eq(p:lag(-1).meta.lookahead, "lag with a negative k (a lead)", "lag(-1) is a lead and says so")
+  eq(p:lag(-1):at("2024-01"), 2, "lag(-1) = lead(1)")
+  eq(p:lag(1).meta.lookahead, nil, "lag(1) does not look ahead")
+  eq(p:lead(0).meta.lookahead, nil, "lead(0) does not look ahead")
+  checkerr(function() backtest.run{position = p:lag(-1):gt(3), asset = p} end, "lag with a negative k")
+  eq(p:lag(3).name, "ppi(-3)"); eq(p:lead(1).name, "ppi(+1)"); eq(p:lag(-2).name, "ppi(+2)")
+  eq(p:lag(3):lag(2).name, "ppi(-5)", "shifts add up"); eq(p:lag(2):lead(2).name, "ppi")
+  eq(p:diff().name, "d(ppi)"); eq(p:diff(4).name, "ppi-ppi(-4)"); eq(p:lag(3):diff().name, "d(ppi(-3))")
+  eq(p:diff():lag(1).name, "d(ppi)(-1)")
+  eq(series.new{freq = "M", start = "2024-01", values = {1, 2}}:lag(1).name, nil, "unnamed stays unnamed")
+  checkerr(function() p:lag(math.mininteger) end, "s:lag: k is out of range: -9223372036854775808 periods (at most 2147483647 either way)")
+  checkerr(function() p:lead(math.maxinteger) end, "s:lead: k is out of range: 9223372036854775807 periods")
+  checkerr(function() p:lead(math.mininteger) end, "s:lead: k is out of range")
+  checkerr(function() p:redate(math.mininteger) end, "s:redate: k is out of range")
+  checkerr(function() p:diff(math.maxinteger) end, "s:diff: lag is out of range: 9223372036854775807 periods")
+  eq(p:lag(100):count(), 0, "a lag beyond the span is all missing, not an error")
+end

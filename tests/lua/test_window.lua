@@ -31,7 +31,12 @@ same(x:zscore{window = 60}, ref.z60, 1e-9, "z-score 60 (window includes x_t)")
 local s = series.new{freq = "M", start = "2024-01", values = {1, 5, 2, nil, 8, 3, 9, 4}}
 eq(s:rolling(3, "mean", {min_obs = 2}):at("2024-05"), 5, "mean of 2 and 8, the gap skipped")
 eq(s:rolling(3, "mean"):at("2024-05"), nil, "default min_obs = window")
-eq(s:rolling(3, "count"):at("2024-05"), 2)
+eq(s:rolling(3, "count", {min_obs = 2}):at("2024-05"), 2)
+-- count honours min_obs like every statistic (default: the whole window)
+eq(s:rolling(3, "count"):at("2024-05"), nil, "2 of 3 present, min_obs 3: NA")
+eq(s:rolling(3, "count"):at("2024-08"), 3)
+eq(s:expanding("count", {min_obs = 3}):at("2024-02"), nil, "expanding count below min_obs")
+eq(s:expanding("count", {min_obs = 3}):at("2024-05"), 4)
 eq(s:rolling(4, "median", {min_obs = 3}):at("2024-08"), 6, "median of 8,3,9,4")
 near(s:zscore{window = 3, min_obs = 2}:at("2024-08"), (4 - 16/3) / math.sqrt(31/3), 1e-12, "z of 4 in {3,9,4}")
 near(s:pct_rank{window = "expanding"}:at("2024-08"), 4/7, 1e-15, "4 is >= 1,2,3,4 of 7 values")
@@ -39,6 +44,37 @@ near(s:pct_rank{window = "expanding", since = "2024-05"}:at("2024-08"), 2/4, 1e-
 eq(s:pct_rank{window = "expanding", since = "2024-05"}:at("2024-03"), nil, "before since: NA")
 eq(s:expanding("max"):at("2024-06"), 8)
 eq(s:expanding("sum"):at("2024-08"), 32)
+
+-- The first window's moments: 1e8 + {1..8}, w = 5. By hand the window
+-- 1e8 + {1..5} has mean 1e8 + 3, squared deviations 4+1+0+1+4 = 10,
+-- var = 10/4 = 2.5, sd = sqrt(2.5) = 1.5811388300841898 (pandas gives the
+-- same); unshifted sums lost it to cancellation (1.41421).
+local big8 = {}
+for i = 1, 8 do big8[i] = 1e8 + i end
+local b8 = series.new{freq = "M", start = "2024-01", values = big8}
+near(b8:rolling(5, "std"):at("2024-05"), math.sqrt(2.5), 1e-9, "first window std, shifted sums")
+near(b8:rolling(5, "var"):at("2024-05"), 2.5, 1e-8, "first window var")
+near(b8:rolling(5, "var", {min_obs = 3}):at("2024-03"), 1, 1e-8, "partial first window: var of 1,2,3")
+near(b8:zscore{window = 5}:at("2024-05"), 2 / math.sqrt(2.5), 1e-9, "z of 1e8+5 in 1e8+{1..5}")
+near(b8:rolling(5, "std"):at("2024-08"), math.sqrt(2.5), 1e-9, "later windows")
+
+-- A window of identical values reached by updating: std exactly 0 and the
+-- z-score NA (pandas: 0.0 and NaN). Before, w = 8 here gave 5.7e-4.
+local vary = {}
+for i = 1, 30 do vary[i] = i < 20 and 1e8 + math.sin(i) * 1e3 or 1e8 + 0.3 end
+local flat = series.new{freq = "M", start = "2024-01", values = vary}
+for _, w in ipairs{5, 7, 8, 9} do
+  eq(flat:rolling(w, "std"):values()[30], 0, "constant window std, w = " .. w)
+  eq(flat:rolling(w, "var", {min_obs = w - 1}):values()[30], 0, "constant window var, w = " .. w)
+  eq(flat:rolling(w, "mean"):values()[30], 1e8 + 0.3, "constant window mean is the value")
+  local z = flat:zscore{window = w}:values()[30]
+  check(z ~= z, "z-score of a constant window is NA, w = " .. w)
+end
+near(flat:rolling(12, "std"):values()[30], flat:slice(flat:dates()[19], flat:dates()[30]):std(), 1e-6,
+     "a window with one differing value is not constant")
+local gap = series.new{freq = "M", start = "2024-01", values = {3, 1, 2, nil, 2, 2, nil, 2}}
+eq(gap:rolling(4, "std", {min_obs = 2}):at("2024-08"), 0, "equal values around gaps: 0")
+check(gap:rolling(4, "std", {min_obs = 2}):at("2024-05") > 0, "1, 2, 2 is not constant")
 
 -- errors
 checkerr(function() s:rolling(9, "mean") end, "window 9 is longer than the series (8 periods)")

@@ -35,12 +35,27 @@ eq(new_year:at("2024-01"), 7, "January restarts the year"); eq(new_year:at("2024
 checkerr(function() series.new{freq = "A", start = "2020", values = {1}}:ytd_to_period() end, "monthly or quarterly")
 eq(M("2024-01", {1, 2, 3}):period_to_ytd():at("2024-03"), 6)
 
--- single-month yoy with January missing: fill_janfeb copies February
-local iva = assert(data.read_csv("examples/data/cn_industrial_value_added_monthly.csv")).iva_yoy_pct
-local filled = iva:fill_janfeb()
-eq(filled:at("2010-01"), iva:at("2010-02"), "2010 January takes the Jan-Feb figure")
-eq(filled:at("2016-01"), nil, "from 2015 February is empty too: nothing to copy")
-eq(filled.meta.janfeb_filled[1], 2009)
+-- single-month yoy with January missing: the Jan-Feb policy is explicit
+local ivaf = assert(data.read_csv("examples/data/cn_industrial_value_added_monthly.csv"))
+local iva, janfeb = ivaf.iva_yoy_pct, ivaf.iva_ytd_yoy_pct
+checkerr(function() iva:fill_janfeb() end, "{from = ytd_series}")
+checkerr(function() iva:fill_janfeb{from = "jan"} end, "s:fill_janfeb: option 'from' must be one of feb")
+checkerr(function() iva:fill_janfeb{from = janfeb:to("Q", "last")} end, "must be a monthly year-to-date series")
+-- from the file: 2012-02 single month 21.3, Jan-Feb YTD 11.4; 2016-02 empty, YTD 5.4
+local ytd = iva:fill_janfeb{from = janfeb}
+eq(ytd:at("2012-01"), 11.4, "January takes the Jan-Feb rate"); eq(ytd:at("2012-02"), 11.4, "so does February")
+eq(ytd:at("2012-03"), 11.9, "March untouched")
+eq(ytd:at("2016-01"), 5.4); eq(ytd:at("2016-02"), 5.4)
+eq(ytd.start, "2008-01", "the file starts in 2008-02: its January is added"); eq(ytd:at("2008-01"), 15.4)
+eq(#ytd.meta.janfeb_filled, 18); eq(ytd.meta.janfeb_filled[1], 2008); eq(ytd.meta.janfeb, "ytd")
+local feb = iva:fill_janfeb{from = "Feb"}
+eq(feb:at("2012-01"), 21.3, "January copies February's single month"); eq(feb:at("2012-02"), 21.3)
+eq(feb:at("2016-01"), nil, "from 2015 February is empty too: nothing to copy")
+eq(feb.meta.janfeb_filled[2], 2009); eq(#feb.meta.janfeb_filled, 7); eq(feb.meta.janfeb, "feb")
+local has_jan = M("2023-01", {1, 2, 3}):fill_janfeb{from = M("2023-01", {9, 9, 9})}
+eq(has_jan:at("2023-01"), 1, "a year with January is left alone"); eq(has_jan:at("2023-02"), 2)
+local gap = M("2023-01", {0 / 0, 2, 3}):fill_janfeb{from = M("2023-01", {0 / 0, 0 / 0, 9})}
+eq(gap:at("2023-01"), nil, "no Jan-Feb value: left alone"); eq(gap:at("2023-02"), 2)
 
 -- rebasing
 local r = M("2024-01", {1, 2, 3}):rebase("2024-02")
@@ -81,6 +96,17 @@ local up = ppi:project_yoy{mom = 0.2, horizon = 3}
 near(up:at("2024-02"), 100 * (253.811 * 1.002^3 / ppi:at("2023-02") - 1), 1e-12)
 local path = ppi:project_yoy{mom = {0.1, 0.3}, horizon = 3}
 near(path:at("2024-02"), 100 * (253.811 * 1.001 * 1.003 * 1.003 / ppi:at("2023-02") - 1), 1e-12, "last entry repeats")
+-- a series of growth rates is not a level index (issue 17): refused, by its
+-- meta (yoy() sets unit "%"; kind "rate") or by a value <= 0
+checkerr(function() ppi:yoy():project_yoy{mom = 0} end,
+         "project_yoy needs a level index; this series looks like a rate (its meta.unit is \"%\") — build one with series.index_from_yoy")
+local rates = M("2023-01", {3.1, 2.9, 2.5, 1.8, 0.9, -0.4, -0.2, 0.3, 0.8, 1.2, 1.5, 1.9})
+checkerr(function() rates:project_yoy{mom = 0} end, "looks like a rate (it has values <= 0)")
+local tagged = M("2023-01", {3.1, 2.9, 2.5, 1.8, 0.9, 0.4, 0.2, 0.3, 0.8, 1.2, 1.5, 1.9})
+tagged.meta.kind = "rate"
+checkerr(function() tagged:project_yoy{mom = 0} end, "looks like a rate (its meta.kind is \"rate\")")
+tagged.meta.kind = "index"
+near(tagged:project_yoy{mom = 0, horizon = 1}:at("2024-01"), 100 * (1.9 / 3.1 - 1), 1e-12, "a positive series without a rate tag is taken as levels")
 
 -- carry-over: yoy = carry + new, carry from last December's level
 local carry, fresh = cpi:carryover()

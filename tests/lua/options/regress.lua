@@ -1,7 +1,11 @@
--- Calls for tests/lua/test_options.lua: regress.*
+-- Calls for tests/lua/test_options.lua: regress.* and the fit methods
 local ppi = data.read_csv("examples/data/us_ppi_monthly.csv")[1]:slice("2000", "2010")
+local up = ppi:diff():gt(0)
 return {
+  ["regress.probit"] = function(o) return regress.probit(up, {ppi:diff():lag(1)}, o) end,
+  ["regress.logit"] = function(o) return regress.logit(up, {ppi:diff():lag(1)}, o) end,
   ["regress.ols"] = function(o) return regress.ols(ppi, {ppi:lag(1)}, o) end,
+  ["fit:diagnostics"] = function(o) return regress.ols(ppi, {ppi:lag(1)}):diagnostics(o) end,
   ["regress.rolling"] = function(o)
     if o == nil or type(o) == "table" and o.window == nil then
       local c = {window = 36}

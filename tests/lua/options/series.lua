@@ -11,7 +11,15 @@ local function with(o, required)
   return c
 end
 
+local iva = data.read_csv("examples/data/cn_industrial_value_added_monthly.csv")
+local m2 = data.read_csv("examples/data/cn_money_supply_monthly.csv").m2_100m_cny:log()
+local gdp = data.read_csv("examples/data/us_gdp_fred_quarterly.csv").gdpc1:slice("2000", "2010")
+require "tenor.disagg"   -- loaded on first use: load it so its declaration is checked
 return {
+  ["s:to(chow-lin)"] = function(o) return gdp:to("M", "chow-lin", o) end,
+  ["s:stl"] = function(o) return m2:stl(o) end,
+  -- the policy is required, so the no-options call supplies one
+  ["s:fill_janfeb"] = function(o) return iva.iva_yoy_pct:fill_janfeb(o == nil and {from = "feb"} or o) end,
   ["s:rolling"] = function(o) return ip:rolling(12, o and o.q and "quantile" or "mean", o) end,
   ["s:expanding"] = function(o) return ip:expanding(o and o.q and "quantile" or "mean", o) end,
   ["s:zscore"] = function(o) return ip:zscore(with(o, {window = 24})) end,

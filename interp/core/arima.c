@@ -1,0 +1,615 @@
+/*
+ * arima.c -- see arima.h.
+ *
+ * State space (Harvey): r = max(p*, q*+1) with p*, q* the orders of the
+ * multiplied-out AR and MA polynomials; α_{t+1} = T α_t + R ε_{t+1},
+ * w_t = α_t[0], T with φ* in its first column and ones above the
+ * diagonal, R = (1, θ*_1, ..., θ*_{r-1})'. The initial covariance solves
+ * P = T P T' + R R' (doubling). The filter runs with σ² = 1 and σ² is
+ * concentrated out for the optimiser: σ̂² = Σ v²/F / m,
+ * ln L = -m/2 (ln 2π + ln σ̂² + 1) - ½ Σ ln F.
+ *
+ * The optimiser, a Levenberg-Marquardt-damped Newton method with
+ * central-difference derivatives (GSL's BFGS crawled along the ridges of
+ * ARMA likelihoods: hundreds of iterations for an ARIMA(1,1,1)), works on
+ * unconstrained values: AR blocks are mapped through partial
+ * autocorrelations r = u/sqrt(1+u²) and the Durbin-Levinson recursion
+ * (Barndorff-Nielsen and Schou 1973), so every trial is stationary; MA
+ * blocks likewise for -θ, so every trial is invertible.
+ */
+#include "core/arima.h"
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_vector.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+size_t tn_arima_nparams(const tn_arima_spec *sp) {
+    return sp->k + (size_t)(sp->p + sp->q + sp->P + sp->Q);
+}
+
+typedef struct {
+    const tn_arima_spec *sp;
+    size_t n, m, np, pstar, qstar, r, dstar;
+    double *wy, *wX;          /* differenced data: m, m*k */
+    double *phi, *theta;      /* multiplied-out polynomials: pstar, qstar */
+    double *e, *v, *F;        /* m each: ARMA data, innovations, their variances */
+    double *a, *P, *M, *A, *B;/* r, r*r work */
+} model;
+
+/* c = a * b for polynomials given by their coefficients (lengths na, nb). */
+static void poly_mul(const double *a, size_t na, const double *b, size_t nb, double *c) {
+    memset(c, 0, (na + nb - 1) * sizeof *c);
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++) c[i + j] += a[i] * b[j];
+}
+
+/* (1 + sign·Σ x_i B^i)(1 + sign·Σ X_j B^{sj}) into out[0..len-1]. */
+static void lag_poly(const double *x, int nx, const double *X, int nX, int s, double sign, double *out) {
+    size_t la = (size_t)nx + 1, lb = (size_t)(nX * s) + 1;
+    double *a = calloc(la, sizeof *a), *b = calloc(lb, sizeof *b);
+    a[0] = b[0] = 1;
+    for (int i = 0; i < nx; i++) a[i + 1] = sign * x[i];
+    for (int j = 0; j < nX; j++) b[(size_t)((j + 1) * s)] = sign * X[j];
+    poly_mul(a, la, b, lb, out);
+    free(a); free(b);
+}
+
+/* Natural parameters -> the expanded φ* and θ* of the model. */
+static void expand(model *md, const double *par) {
+    const tn_arima_spec *sp = md->sp;
+    const double *ar = par + sp->k, *ma = ar + sp->p, *sar = ma + sp->q, *sma = sar + sp->P;
+    double *c = malloc((md->pstar + md->qstar + 2) * sizeof *c);
+    lag_poly(ar, sp->p, sar, sp->P, sp->s, -1, c);
+    for (size_t i = 0; i < md->pstar; i++) md->phi[i] = -c[i + 1];
+    lag_poly(ma, sp->q, sma, sp->Q, sp->s, 1, c);
+    for (size_t i = 0; i < md->qstar; i++) md->theta[i] = c[i + 1];
+    free(c);
+}
+
+static void model_free(model *md) {
+    free(md->wy); free(md->wX); free(md->phi); free(md->theta); free(md->e); free(md->v); free(md->F);
+    free(md->a); free(md->P); free(md->M); free(md->A); free(md->B);
+}
+
+/* Differencing polynomial δ(B) = (1-B)^d (1-B^s)^D: coefficients 0..dstar. */
+static double *delta_poly(const tn_arima_spec *sp, size_t dstar) {
+    double *c = calloc(dstar + 1, sizeof *c), *t = calloc(dstar + 1, sizeof *t);
+    c[0] = 1;
+    size_t len = 1;
+    for (int i = 0; i < sp->d + sp->D; i++) {
+        size_t lag = i < sp->d ? 1 : (size_t)sp->s;
+        double f[2] = {1, -1};
+        double *g = calloc(lag + 1, sizeof *g);
+        g[0] = f[0], g[lag] = f[1];
+        poly_mul(c, len, g, lag + 1, t);
+        len += lag;
+        memcpy(c, t, len * sizeof *c);
+        free(g);
+    }
+    free(t);
+    return c;
+}
+
+static void difference(const double *x, size_t n, const double *delta, size_t dstar, double *out) {
+    for (size_t t = 0; t + dstar < n; t++) {
+        double s = 0;
+        for (size_t j = 0; j <= dstar; j++) s += delta[j] * x[t + dstar - j];
+        out[t] = s;
+    }
+}
+
+static int model_init(model *md, const tn_arima_spec *sp, const double *y, const double *X, size_t n) {
+    memset(md, 0, sizeof *md);
+    md->sp = sp, md->n = n, md->np = tn_arima_nparams(sp);
+    md->dstar = (size_t)(sp->d + sp->D * sp->s);
+    md->pstar = (size_t)(sp->p + sp->P * sp->s), md->qstar = (size_t)(sp->q + sp->Q * sp->s);
+    md->r = md->pstar > md->qstar + 1 ? md->pstar : md->qstar + 1;
+    if (n <= md->dstar) return -1;
+    md->m = n - md->dstar;
+    size_t m = md->m, r = md->r, k = sp->k;
+    md->wy = malloc(m * sizeof *md->wy);
+    md->wX = malloc((k ? m * k : 1) * sizeof *md->wX);
+    md->phi = calloc(md->pstar + 1, sizeof *md->phi);
+    md->theta = calloc(md->qstar + 1, sizeof *md->theta);
+    md->e = malloc(m * sizeof *md->e), md->v = malloc(m * sizeof *md->v), md->F = malloc(m * sizeof *md->F);
+    md->a = malloc(r * sizeof *md->a);
+    md->P = malloc(r * r * sizeof *md->P), md->M = malloc(r * r * sizeof *md->M);
+    md->A = malloc(r * r * sizeof *md->A), md->B = malloc(r * r * sizeof *md->B);
+    double *delta = delta_poly(sp, md->dstar);
+    if (!md->wy || !md->wX || !md->phi || !md->theta || !md->e || !md->v || !md->F || !md->a || !md->P ||
+        !md->M || !md->A || !md->B || !delta) { free(delta); model_free(md); return -3; }
+    difference(y, n, delta, md->dstar, md->wy);
+    for (size_t j = 0; j < k; j++) difference(X + j * n, n, delta, md->dstar, md->wX + j * m);
+    free(delta);
+    return 0;
+}
+
+static double phi_at(const model *md, size_t i) { return i < md->pstar ? md->phi[i] : 0; }
+static double rvec(const model *md, size_t i) { return i == 0 ? 1 : i <= md->qstar ? md->theta[i - 1] : 0; }
+
+/* out = T X T' for the companion-form T (r×r, O(r²)); M is work. */
+static void tpt(const model *md, const double *X, double *out) {
+    size_t r = md->r;
+    for (size_t i = 0; i < r; i++)               /* M = T X */
+        for (size_t j = 0; j < r; j++)
+            md->M[i * r + j] = phi_at(md, i) * X[j] + (i + 1 < r ? X[(i + 1) * r + j] : 0);
+    for (size_t i = 0; i < r; i++)               /* out = M T' */
+        for (size_t j = 0; j < r; j++)
+            out[i * r + j] = phi_at(md, j) * md->M[i * r] + (j + 1 < r ? md->M[i * r + j + 1] : 0);
+}
+
+/* Stationary covariance P = T P T' + R R' by doubling:
+   P_{k+1} = P_k + A_k P_k A_k', A_{k+1} = A_k². 0, or -1 without convergence. */
+static int lyapunov(model *md) {
+    size_t r = md->r, rr = r * r;
+    double *P = md->P, *A = md->A, *B = md->B, *M = md->M;
+    for (size_t i = 0; i < r; i++)
+        for (size_t j = 0; j < r; j++) {
+            P[i * r + j] = rvec(md, i) * rvec(md, j);
+            A[i * r + j] = (j == 0 ? phi_at(md, i) : 0) + (j == i + 1 ? 1 : 0);
+        }
+    for (int it = 0; it < 100; it++) {
+        double change = 0, size = 0;
+        for (size_t i = 0; i < r; i++)            /* M = A P */
+            for (size_t j = 0; j < r; j++) {
+                double s = 0;
+                for (size_t l = 0; l < r; l++) s += A[i * r + l] * P[l * r + j];
+                M[i * r + j] = s;
+            }
+        for (size_t i = 0; i < r; i++)            /* P += M A' */
+            for (size_t j = 0; j < r; j++) {
+                double s = 0;
+                for (size_t l = 0; l < r; l++) s += M[i * r + l] * A[j * r + l];
+                P[i * r + j] += s;
+                change = fmax(change, fabs(s)), size = fmax(size, fabs(P[i * r + j]));
+            }
+        if (!(change <= 1e-16 * size)) {
+            for (size_t i = 0; i < r; i++)        /* A = A A */
+                for (size_t j = 0; j < r; j++) {
+                    double s = 0;
+                    for (size_t l = 0; l < r; l++) s += A[i * r + l] * A[l * r + j];
+                    B[i * r + j] = s;
+                }
+            memcpy(A, B, rr * sizeof *A);
+        } else return isfinite(size) ? 0 : -1;
+    }
+    return -1;
+}
+
+/* Kalman filter of md->e with σ² = 1: innovations v and variances F;
+   returns Σ v²/F and *sumlog = Σ ln F, or NaN on failure. */
+static double kalman(model *md, double *sumlog) {
+    size_t r = md->r, m = md->m;
+    if (lyapunov(md) != 0) return NAN;
+    memset(md->a, 0, r * sizeof *md->a);
+    double ssq = 0, sl = 0, *P = md->P, *a = md->a, *Pf = md->B;
+    for (size_t t = 0; t < m; t++) {
+        double F = P[0], v = md->e[t] - a[0];
+        if (!(F > 0)) return NAN;
+        md->v[t] = v, md->F[t] = F;
+        ssq += v * v / F, sl += log(F);
+        for (size_t i = 0; i < r; i++) a[i] += P[i * r] * v / F;          /* filtered state */
+        for (size_t i = 0; i < r; i++)
+            for (size_t j = 0; j < r; j++) Pf[i * r + j] = P[i * r + j] - P[i * r] * P[j * r] / F;
+        double a0 = a[0];                                                  /* predicted state */
+        for (size_t i = 0; i < r; i++) a[i] = phi_at(md, i) * a0 + (i + 1 < r ? a[i + 1] : 0);
+        tpt(md, Pf, P);
+        for (size_t i = 0; i < r; i++)
+            for (size_t j = 0; j < r; j++) P[i * r + j] += rvec(md, i) * rvec(md, j);
+    }
+    *sumlog = sl;
+    return ssq;
+}
+
+/* Σ v²/F and Σ ln F at natural parameters par. */
+static double evaluate(model *md, const double *par, double *sumlog) {
+    size_t k = md->sp->k, m = md->m;
+    for (size_t t = 0; t < m; t++) {
+        double s = md->wy[t];
+        for (size_t j = 0; j < k; j++) s -= md->wX[j * m + t] * par[j];
+        md->e[t] = s;
+    }
+    expand(md, par);
+    return kalman(md, sumlog);
+}
+
+static double concentrated(model *md, const double *par, double *sigma2) {
+    double sl, ssq = evaluate(md, par, &sl), m = (double)md->m;
+    *sigma2 = ssq / m;
+    if (!isfinite(ssq) || !(ssq > 0)) return NAN;
+    return -0.5 * m * (log(2 * M_PI) + log(*sigma2) + 1) - 0.5 * sl;
+}
+
+static double full_loglik(model *md, const double *par, double sigma2) {
+    double sl, ssq = evaluate(md, par, &sl), m = (double)md->m;
+    if (!isfinite(ssq) || !(sigma2 > 0)) return NAN;
+    return -0.5 * (m * log(2 * M_PI) + m * log(sigma2) + sl + ssq / sigma2);
+}
+
+/* Unconstrained u (n values) -> stationary AR coefficients c. */
+static void constrain(const double *u, int n, double sign, double *c) {
+    double tmp[64];
+    for (int k = 0; k < n; k++) {
+        double rk = u[k] / sqrt(1 + u[k] * u[k]);
+        for (int j = 0; j < k; j++) tmp[j] = c[j] - rk * c[k - 1 - j];
+        memcpy(c, tmp, (size_t)k * sizeof *c);
+        c[k] = rk;
+    }
+    for (int k = 0; k < n; k++) c[k] *= sign;
+}
+
+static void to_natural(const tn_arima_spec *sp, const double *x, double *par) {
+    size_t k = sp->k;
+    memcpy(par, x, k * sizeof *par);
+    const int n[4] = {sp->p, sp->q, sp->P, sp->Q};
+    const double sign[4] = {1, -1, 1, -1};
+    size_t off = k;
+    for (int b = 0; b < 4; b++) { constrain(x + off, n[b], sign[b], par + off); off += (size_t)n[b]; }
+}
+
+typedef struct { model *md; double *par; } objective;
+
+/* Minus the concentrated log-likelihood per observation at unconstrained x. */
+static double obj_f(const gsl_vector *x, void *params) {
+    objective *o = params;
+    double s2;
+    to_natural(o->md->sp, x->data, o->par);
+    double ll = concentrated(o->md, o->par, &s2);
+    return isfinite(ll) ? -ll / (double)o->md->m : 1e30;
+}
+
+/* Least squares of b (rows) on the columns of A (rows × cols, column-major)
+   by QR; sol (cols) and resid (rows, may be NULL). 0, or -1 on failure. */
+static int least_squares(const double *A, const double *b, size_t rows, size_t cols, double *sol, double *resid) {
+    if (rows <= cols) return -1;
+    gsl_matrix *M = gsl_matrix_alloc(rows, cols);
+    gsl_vector *bv = gsl_vector_alloc(rows), *tau = gsl_vector_alloc(cols), *x = gsl_vector_alloc(cols);
+    gsl_vector *r = gsl_vector_alloc(rows);
+    int ok = M && bv && tau && x && r;
+    for (size_t t = 0; ok && t < rows; t++) {
+        gsl_vector_set(bv, t, b[t]);
+        for (size_t j = 0; j < cols; j++) gsl_matrix_set(M, t, j, A[j * rows + t]);
+    }
+    ok = ok && gsl_linalg_QR_decomp(M, tau) == GSL_SUCCESS && gsl_linalg_QR_lssolve(M, tau, bv, x, r) == GSL_SUCCESS;
+    for (size_t j = 0; ok && j < cols; j++) sol[j] = gsl_vector_get(x, j);
+    for (size_t t = 0; ok && resid && t < rows; t++) resid[t] = gsl_vector_get(r, t);
+    gsl_matrix_free(M); gsl_vector_free(bv); gsl_vector_free(tau); gsl_vector_free(x); gsl_vector_free(r);
+    return ok ? 0 : -1;
+}
+
+/* Regression start values: least squares of w on the differenced X. */
+static void start_beta(const model *md, double *x) {
+    size_t k = md->sp->k;
+    if (k > 0 && least_squares(md->wX, md->wy, md->m, k, x, NULL) != 0) memset(x, 0, k * sizeof *x);
+}
+
+/* Stationary AR coefficients c (n) -> unconstrained u: partial
+   autocorrelations by the reverse Durbin-Levinson step, each kept within
+   ±0.95, then u = r/sqrt(1 - r²). -1 when c is not stationary. */
+static int unconstrain(const double *c, int n, double *u) {
+    double a[64], b[64];
+    memcpy(a, c, (size_t)n * sizeof *a);
+    for (int k = n; k >= 1; k--) {
+        double rk = a[k - 1];
+        if (!(fabs(rk) < 1)) return -1;
+        for (int j = 0; j < k - 1; j++) b[j] = (a[j] + rk * a[k - 2 - j]) / (1 - rk * rk);
+        rk = fmax(-0.95, fmin(0.95, rk));
+        u[k - 1] = rk / sqrt(1 - rk * rk);
+        memcpy(a, b, (size_t)(k - 1) * sizeof *a);
+    }
+    return 0;
+}
+
+/* Hannan-Rissanen start for the non-seasonal AR and MA blocks: a long AR
+   by least squares gives innovations; w on p of its lags and q lagged
+   innovations gives φ and θ. Writes u (p + q unconstrained values);
+   returns -1 when the data are too short or the start is not admissible. */
+static int start_arma(const model *md, const double *beta, double *u) {
+    const tn_arima_spec *sp = md->sp;
+    int p = sp->p, q = sp->q;
+    size_t m = md->m, k = sp->k, L = (size_t)(p + q + 4);
+    if (p + q == 0 || m < 4 * L + 10) return -1;
+    double *e = malloc(m * sizeof *e), *A = malloc(m * (L + (size_t)(p + q)) * sizeof *A);
+    double *eh = calloc(m, sizeof *eh), sol[128];
+    int st = e && A && eh ? 0 : -1;
+    for (size_t t = 0; st == 0 && t < m; t++) {
+        e[t] = md->wy[t];
+        for (size_t j = 0; j < k; j++) e[t] -= md->wX[j * m + t] * beta[j];
+    }
+    size_t rows = m - L;                           /* long AR on rows L..m-1 */
+    for (size_t j = 0; st == 0 && j < L; j++)
+        for (size_t t = 0; t < rows; t++) A[j * rows + t] = e[L + t - j - 1];
+    if (st == 0) st = least_squares(A, e + L, rows, L, sol, eh + L);
+    size_t first = L + (size_t)q, r2 = m - first, c = (size_t)(p + q);
+    for (size_t t = 0; st == 0 && t < r2; t++) {
+        for (int j = 0; j < p; j++) A[(size_t)j * r2 + t] = e[first + t - (size_t)j - 1];
+        for (int j = 0; j < q; j++) A[(size_t)(p + j) * r2 + t] = eh[first + t - (size_t)j - 1];
+    }
+    if (st == 0) st = least_squares(A, e + first, r2, c, sol, NULL);
+    if (st == 0) st = unconstrain(sol, p, u);
+    for (int j = 0; st == 0 && j < q; j++) sol[p + j] = -sol[p + j];
+    if (st == 0) st = unconstrain(sol + p, q, u + p);
+    free(e); free(A); free(eh);
+    return st;
+}
+
+static double step_of(double x) { return 1e-4 * (1 + fabs(x)); }
+
+/* Gradient of f at x by central differences; returns f(x). */
+static double gradient(objective *o, double *x, size_t np, double *g) {
+    gsl_vector_view xv = gsl_vector_view_array(x, np);
+    double f0 = obj_f(&xv.vector, o);
+    for (size_t i = 0; i < np; i++) {
+        double xi = x[i], h = step_of(xi) * 1e-1;
+        x[i] = xi + h;
+        double fp = obj_f(&xv.vector, o);
+        x[i] = xi - h;
+        double fm = obj_f(&xv.vector, o);
+        x[i] = xi;
+        g[i] = (fp - fm) / (2 * h);
+    }
+    return f0;
+}
+
+/* Hessian of f at x by central second differences. */
+static void hessian(objective *o, double *x, size_t np, double f0, double *H) {
+    gsl_vector_view xv = gsl_vector_view_array(x, np);
+    for (size_t i = 0; i < np; i++)
+        for (size_t j = i; j < np; j++) {
+            double xi = x[i], xj = x[j], hi = step_of(xi), hj = step_of(xj), f[4];
+            for (int c = 0; c < 4; c++) {
+                if (i == j && (c == 1 || c == 2)) { f[c] = f0; continue; }
+                x[i] = xi + ((c & 1) ? -hi : hi);
+                if (i != j) x[j] = xj + ((c & 2) ? -hj : hj);
+                else x[i] = xi + ((c & 1) ? -2 * hi : 2 * hi);
+                f[c] = obj_f(&xv.vector, o);
+                x[i] = xi, x[j] = xj;
+            }
+            H[i * np + j] = H[j * np + i] = (f[0] - f[1] - f[2] + f[3]) / (4 * hi * hj);
+        }
+}
+
+/* BFGS update of the Hessian approximation H with step s and gradient change y. */
+static void bfgs_update(double *H, size_t np, const double *s, const double *y) {
+    double Hs[64], sy = 0, sHs = 0;
+    for (size_t i = 0; i < np; i++) {
+        Hs[i] = 0;
+        for (size_t j = 0; j < np; j++) Hs[i] += H[i * np + j] * s[j];
+        sy += s[i] * y[i], sHs += s[i] * Hs[i];
+    }
+    if (!(sy > 1e-12 * sHs) || !(sHs > 0)) return;       /* keep H positive definite */
+    for (size_t i = 0; i < np; i++)
+        for (size_t j = 0; j < np; j++) H[i * np + j] += y[i] * y[j] / sy - Hs[i] * Hs[j] / sHs;
+}
+
+/* Solves (H + λ·diag) d = -g by Cholesky; -1 when not positive definite. */
+static int damped_step(const double *H, const double *g, size_t np, double lambda, double *d) {
+    gsl_matrix *A = gsl_matrix_alloc(np, np);
+    gsl_vector *b = gsl_vector_alloc(np);
+    int st = A && b ? 0 : -1;
+    for (size_t i = 0; st == 0 && i < np; i++) {
+        for (size_t j = 0; j < np; j++) gsl_matrix_set(A, i, j, H[i * np + j]);
+        gsl_matrix_set(A, i, i, H[i * np + i] + lambda * (fabs(H[i * np + i]) + 1e-8));
+        gsl_vector_set(b, i, -g[i]);
+    }
+    if (st == 0 && gsl_linalg_cholesky_decomp1(A) != GSL_SUCCESS) st = -1;
+    if (st == 0 && gsl_linalg_cholesky_svx(A, b) != GSL_SUCCESS) st = -1;
+    for (size_t i = 0; st == 0 && i < np; i++) d[i] = gsl_vector_get(b, i);
+    gsl_matrix_free(A); gsl_vector_free(b);
+    return st;
+}
+
+/* Levenberg-Marquardt-damped Newton on f: the Hessian by central
+   differences (each step for up to 5 coefficients; for more, every eighth
+   step and after a failed one, with BFGS updates in between);
+   central-difference gradients. Leaves the optimum in x;
+   returns the iterations. Converged when the gradient is below 1e-7 or f
+   stops moving (1e-14 relative) three steps running. */
+static int minimise(objective *o, double *x, size_t np, int *converged) {
+    double g[64], gn[64], H[64 * 64], d[64], xt[64], lambda = 1e-3;
+    gsl_vector_view tv = gsl_vector_view_array(xt, np);
+    int it = 0, stalls = 0, fresh = 1;
+    double f0 = gradient(o, x, np, g);
+    hessian(o, x, np, f0, H);
+    *converged = 0;
+    while (it < 500) {
+        it++;
+        double gmax = 0;
+        for (size_t i = 0; i < np; i++) gmax = fmax(gmax, fabs(g[i]));
+        if (gmax < 1e-7 || stalls >= 3) { *converged = 1; break; }
+        int moved = 0;
+        for (int tries = 0; tries < 12 && !moved; tries++) {
+            if (damped_step(H, g, np, lambda, d) == 0) {
+                for (size_t i = 0; i < np; i++) xt[i] = x[i] + d[i];
+                double f1 = obj_f(&tv.vector, o);
+                if (f1 <= f0) {
+                    stalls = f0 - f1 < 1e-14 * (1 + fabs(f0)) ? stalls + 1 : 0;
+                    f0 = gradient(o, xt, np, gn);
+                    for (size_t i = 0; i < np; i++) d[i] = xt[i] - x[i], gn[i] -= g[i];
+                    for (size_t i = 0; i < np; i++) g[i] += gn[i];
+                    memcpy(x, xt, np * sizeof *x);
+                    /* few coefficients: a fresh Hessian each step (ARMA ridges defeat
+                       BFGS); many: BFGS updates, refreshed every eighth step */
+                    if (np <= 5 || it % 8 == 0) hessian(o, x, np, f0, H);
+                    else bfgs_update(H, np, d, gn);
+                    lambda = fmax(lambda / 10, 1e-12);
+                    moved = 1, fresh = 0;
+                }
+            }
+            if (!moved) lambda *= 10;
+        }
+        if (!moved) {
+            if (fresh) { *converged = gmax < 1e-5; break; }
+            hessian(o, x, np, f0, H);           /* the approximation went stale: start again */
+            fresh = 1, lambda = 1e-3;
+        }
+    }
+    return it;
+}
+
+/* Covariance: the inverse of minus the central-difference Hessian of the
+   full log-likelihood in (parameters, σ²). NaN when not invertible. */
+static void hessian_cov(model *md, const double *par, double sigma2, double *cov) {
+    size_t np = md->np, d = np + 1;
+    double *x = malloc(d * sizeof *x), *h = malloc(d * sizeof *h);
+    gsl_matrix *H = gsl_matrix_alloc(d, d), *inv = gsl_matrix_alloc(d, d);
+    gsl_permutation *perm = gsl_permutation_alloc(d);
+    int ok = x && h && H && inv && perm, sign;
+    for (size_t i = 0; ok && i < d; i++) {
+        x[i] = i < np ? par[i] : sigma2;
+        h[i] = 1e-4 * fmax(fabs(x[i]), i < np ? 1e-2 : 1e-8);
+    }
+#define LL(xx) full_loglik(md, xx, xx[np])
+    for (size_t i = 0; ok && i < d; i++)
+        for (size_t j = i; j < d; j++) {
+            double xi = x[i], xj = x[j], f[4];
+            for (int c = 0; c < 4; c++) {
+                x[i] = xi + ((c & 1) ? -h[i] : h[i]);
+                x[j] = (i == j ? x[i] : xj) + ((c & 2) ? -h[j] : h[j]);
+                f[c] = LL(x);
+                x[i] = xi, x[j] = xj;
+            }
+            double v = (f[0] - f[1] - f[2] + f[3]) / (4 * h[i] * h[j]);
+            gsl_matrix_set(H, i, j, -v), gsl_matrix_set(H, j, i, -v);
+        }
+#undef LL
+    ok = ok && gsl_linalg_LU_decomp(H, perm, &sign) == GSL_SUCCESS && gsl_linalg_LU_invert(H, perm, inv) == GSL_SUCCESS;
+    for (size_t i = 0; i < d * d; i++) cov[i] = ok ? inv->data[(i / d) * inv->tda + i % d] : NAN;
+    free(x); free(h); gsl_matrix_free(H); gsl_matrix_free(inv); gsl_permutation_free(perm);
+}
+
+/* One optimisation from x (np values, unconstrained): its log-likelihood,
+   or -inf when it fails; iterations and convergence in r. */
+static double optimise_from(objective *o, double *x, size_t np, tn_arima_result *r, int *status) {
+    double s2;
+    gsl_vector_view xv = gsl_vector_view_array(x, np);
+    if (obj_f(&xv.vector, o) >= 1e30) { *status = -4; return -INFINITY; }
+    r->iterations = minimise(o, x, np, &r->converged);
+    *status = r->converged ? 0 : -2;
+    to_natural(o->md->sp, x, o->par);
+    double ll = concentrated(o->md, o->par, &s2);
+    return *status == 0 && isfinite(ll) ? ll : -INFINITY;
+}
+
+int tn_arima_fit(const tn_arima_spec *sp, const double *y, const double *X, size_t n, tn_arima_result *r) {
+    model md;
+    size_t np = tn_arima_nparams(sp);
+    if (np > 60 || n <= (size_t)(sp->d + sp->D * sp->s) + np + 1) return -1;
+    int st = model_init(&md, sp, y, X, n);
+    if (st != 0) return st;
+    double *x = calloc(np + 1, sizeof *x), *x2 = calloc(np + 1, sizeof *x2), *par = calloc(np + 1, sizeof *par);
+    if (!x || !x2 || !par) { free(x); free(x2); free(par); model_free(&md); return -3; }
+    start_beta(&md, x);
+    objective o = {&md, par};
+    r->iterations = 0, r->converged = 1;
+    if (np > 0) {
+        /* start from Hannan-Rissanen estimates, else from zero: ARMA
+           likelihoods have more than one mode (a near-cancelling φ and θ)
+           and the zero start sits between them, while the HR start is
+           usually near the global one (on China CPI ARMA(2,1) it finds
+           ln L = -172.7 where statsmodels and R stop at -181.1) */
+        memcpy(x2, x, np * sizeof *x);
+        double ll = -INFINITY;
+        int st2 = -1;
+        if (start_arma(&md, x2, x2 + sp->k) == 0) ll = optimise_from(&o, x2, np, r, &st2);
+        if (st2 == 0) memcpy(x, x2, np * sizeof *x), st = 0;
+        else ll = optimise_from(&o, x, np, r, &st);
+        if (!isfinite(ll) && st == 0) st = -2;
+    }
+    if (st == 0) {
+        to_natural(sp, x, r->params);
+        r->loglik = concentrated(&md, r->params, &r->sigma2);
+        memcpy(r->resid, md.v, md.m * sizeof *r->resid);
+        if (r->cov) hessian_cov(&md, r->params, r->sigma2, r->cov);
+    }
+    free(x); free(x2); free(par);
+    model_free(&md);
+    return st;
+}
+
+double tn_arima_loglik(const tn_arima_spec *sp, const double *y, const double *X, size_t n,
+                       const double *params, double sigma2) {
+    model md;
+    if (model_init(&md, sp, y, X, n) != 0) return NAN;
+    double ll = full_loglik(&md, params, sigma2);
+    model_free(&md);
+    return ll;
+}
+
+/* One forecast step on the augmented state s = [α; u_{t-1..t-D*}] (size
+   R): mean and variance of u_t from c = (1, 0.., -δ_1, .., -δ_D*), then
+   s <- G s, S <- G S G' + blockdiag(R R', 0). */
+static void forecast_step(const model *md, const double *c, double *s, double *S, double *G, double *W,
+                          double *mean, double *var) {
+    size_t r = md->r, R = r + md->dstar;
+    double mu = 0, v = 0;
+    for (size_t i = 0; i < R; i++) {
+        mu += c[i] * s[i];
+        for (size_t j = 0; j < R; j++) v += c[i] * S[i * R + j] * c[j];
+    }
+    *mean = mu, *var = v;
+    memset(G, 0, R * R * sizeof *G);
+    for (size_t i = 0; i < r; i++) {
+        G[i * R] = phi_at(md, i);
+        if (i + 1 < r) G[i * R + i + 1] = 1;
+    }
+    if (md->dstar > 0) memcpy(G + r * R, c, R * sizeof *G);
+    for (size_t i = r + 1; i < R; i++) G[i * R + i - 1] = 1;
+    double *ns = W + R * R;
+    for (size_t i = 0; i < R; i++) {
+        double t = 0;
+        for (size_t j = 0; j < R; j++) t += G[i * R + j] * s[j];
+        ns[i] = t;
+    }
+    memcpy(s, ns, R * sizeof *s);
+    for (size_t i = 0; i < R; i++)                 /* W = G S */
+        for (size_t j = 0; j < R; j++) {
+            double t = 0;
+            for (size_t l = 0; l < R; l++) t += G[i * R + l] * S[l * R + j];
+            W[i * R + j] = t;
+        }
+    for (size_t i = 0; i < R; i++)                 /* S = W G' + Q */
+        for (size_t j = 0; j < R; j++) {
+            double t = 0;
+            for (size_t l = 0; l < R; l++) t += W[i * R + l] * G[j * R + l];
+            S[i * R + j] = t + (i < r && j < r ? rvec(md, i) * rvec(md, j) : 0);
+        }
+}
+
+int tn_arima_forecast(const tn_arima_spec *sp, const double *y, const double *X, size_t n,
+                      const double *params, double sigma2, const double *Xf, size_t h,
+                      double *mean, double *var) {
+    model md;
+    int st = model_init(&md, sp, y, X, n);
+    if (st != 0) return st;
+    double sl;
+    if (!isfinite(evaluate(&md, params, &sl))) { model_free(&md); return -4; }
+    size_t r = md.r, R = r + md.dstar, k = sp->k;
+    double *s = calloc(R, sizeof *s), *S = calloc(R * R, sizeof *S), *c = calloc(R, sizeof *c);
+    double *G = malloc(R * R * sizeof *G), *W = malloc((R * R + R) * sizeof *W);
+    double *delta = delta_poly(sp, md.dstar);
+    if (!s || !S || !c || !G || !W || !delta) st = -3;
+    for (size_t i = 0; st == 0 && i < r; i++) {
+        s[i] = md.a[i];
+        for (size_t j = 0; j < r; j++) S[i * R + j] = md.P[i * r + j];
+    }
+    for (size_t j = 1; st == 0 && j <= md.dstar; j++) {          /* u_{n-j} = y - x'β */
+        double u = y[n - j];
+        for (size_t l = 0; l < k; l++) u -= X[l * n + n - j] * params[l];
+        s[r + j - 1] = u;
+        c[r + j - 1] = -delta[j];
+    }
+    if (st == 0) c[0] = 1;
+    for (size_t t = 0; st == 0 && t < h; t++) {
+        double mu, v;
+        forecast_step(&md, c, s, S, G, W, &mu, &v);
+        for (size_t l = 0; l < k; l++) mu += Xf[l * h + t] * params[l];
+        mean[t] = mu, var[t] = v * sigma2;
+    }
+    free(s); free(S); free(c); free(G); free(W); free(delta);
+    model_free(&md);
+    return st;
+}

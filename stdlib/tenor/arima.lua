@@ -1,0 +1,316 @@
+--[[ ARIMA and seasonal ARIMA by exact Gaussian maximum likelihood:
+tsa.arima, tsa.auto_arima and the model's forecast.
+
+m = tsa.arima(s, {order = {p, d, q}, seasonal = {P, D, Q, s}, trend =, exog = {name = series}})
+  y_t = x_t'β + u_t with u_t ARIMA(p,d,q)×(P,D,Q)_s (regression with ARIMA
+  errors, statsmodels' ARIMA): φ(B)Φ(B^s)(1-B)^d(1-B^s)^D u_t = θ(B)Θ(B^s) ε_t,
+  φ(B) = 1 - φ_1 B - ..., θ(B) = 1 + θ_1 B + ... (statsmodels' signs).
+  trend: "n", "c" (const), "t" (trend: t = 1..n; with d = 1 it is the
+  drift), "ct"; default "c" without differencing, "n" with it. A trend
+  that the differencing removes is an error.
+  The likelihood is exact (Kalman filter on the differenced series with
+  the stationary start: equal to statsmodels' diffuse likelihood of the
+  undifferenced model); the optimiser is GSL's BFGS on parameters mapped
+  to the stationary and invertible region; σ² is concentrated out.
+  Fields: params[name], se[name] (inverse of minus the numerical Hessian in
+  (parameters, σ²): statsmodels' cov_type = "approx", R's arima), names
+  (const, trend, exogenous names, ar1.., ma1.., sar1.., sma1.., sigma2:
+  statsmodels' const, x1, ar.L1, ma.L1, ar.S.L12, ma.S.L12, sigma2),
+  loglik, aic, bic, aicc (statsmodels': k counts σ², bic and aicc use the
+  n - d - sD differenced observations), nobs, resid (one-step errors of
+  the differenced model, dated), iterations.
+  m:forecast(h, {level = 0.95, exog =}) -> {mean, lower, upper, se} series.
+]]
+
+local args = require "tenor.args"
+local doc = require "tenor.doc"
+local C = require "tenor._tsa"
+
+local M = tsa
+local methods = {}
+M._arima_methods = methods
+local arima_mt = {__name = "tsa.arima", __index = methods}
+
+args.declare("tsa.arima", {
+  {"order", "table", default = "{1, 0, 0}", help = "{p, d, q}"},
+  {"seasonal", "table", help = "{P, D, Q, s}"},
+  {"trend", "string", choices = {"n", "c", "t", "ct"}, default = "c without differencing, else n",
+   help = "deterministic terms: const, linear trend t = 1..n (the drift when d = 1)"},
+  {"exog", "table", help = "regressors {name = series}, covering the sample"},
+})
+
+local function order_of(o, who)
+  local ord = o.order or {1, 0, 0}
+  local sea = o.seasonal or {0, 0, 0, 0}
+  local function int(x, what)
+    if math.type(x) ~= "integer" or x < 0 or x > 60 then
+      error(("%s: %s must be an integer between 0 and 60 (got %s)"):format(who, what, tostring(x)), 4)
+    end
+    return x
+  end
+  if #ord ~= 3 then error(who .. ": order must be {p, d, q}", 4) end
+  if #sea ~= 4 then error(who .. ": seasonal must be {P, D, Q, s}", 4) end
+  local sp = {p = int(ord[1], "p"), d = int(ord[2], "d"), q = int(ord[3], "q"),
+              P = int(sea[1], "P"), D = int(sea[2], "D"), Q = int(sea[3], "Q"), s = int(sea[4], "s")}
+  if (sp.P + sp.D + sp.Q) > 0 and sp.s < 2 then error(who .. ": a seasonal part needs a period s >= 2", 4) end
+  if sp.d + sp.D > 3 then error(who .. ": at most three differences in all", 4) end
+  return sp
+end
+
+local function trend_terms(trend, sp, who)
+  local diffs = sp.d + sp.D
+  if trend:find("c") and diffs > 0 then
+    error(("%s: the differencing removes a constant; use trend = \"t\" for a drift (d = 1) or \"n\""):format(who), 4)
+  end
+  if trend:find("t") and diffs > 1 then
+    error(("%s: with %d differences a linear trend is removed too; use trend = \"n\""):format(who, diffs), 4)
+  end
+  local t = {}
+  if trend:find("c") then t[#t + 1] = "const" end
+  if trend:find("t") then t[#t + 1] = "trend" end
+  return t
+end
+
+-- Regressor columns over n periods from period offset (1-based t index):
+-- trend terms then exogenous series at the given dates.
+local function regressors(terms, exog_names, exog, dates, t0, who)
+  local cols = {}
+  for _, nm in ipairs(terms) do
+    local c = {}
+    for i = 1, #dates do c[i] = nm == "const" and 1 or (t0 + i - 1) end
+    cols[#cols + 1] = c
+  end
+  for _, nm in ipairs(exog_names) do
+    local x = exog[nm]
+    local cut = x:slice(dates[1], dates[#dates])
+    local v = cut:values()
+    if cut:dates()[1] ~= dates[1] or #v ~= #dates then
+      error(("%s: exogenous series '%s' does not cover %s .. %s"):format(who, nm, dates[1], dates[#dates]), 4)
+    end
+    for i = 1, #v do
+      if v[i] ~= v[i] then error(("%s: exogenous series '%s' is missing at %s"):format(who, nm, dates[i]), 4) end
+    end
+    cols[#cols + 1] = v
+  end
+  return cols
+end
+
+local function param_names(terms, exog_names, sp)
+  local names = {}
+  for _, t in ipairs(terms) do names[#names + 1] = t end
+  for _, t in ipairs(exog_names) do names[#names + 1] = t end
+  for _, b in ipairs{{"ar", sp.p}, {"ma", sp.q}, {"sar", sp.P}, {"sma", sp.Q}} do
+    for i = 1, b[2] do names[#names + 1] = b[1] .. i end
+  end
+  return names
+end
+
+local function fit(s, o, who, no_cov)
+  local sp = order_of(o, who)
+  local t = M._clean(s, who, "s")
+  local dstar = sp.d + sp.D * sp.s
+  local diffs = sp.d + sp.D
+  local terms = trend_terms(o.trend or (diffs == 0 and "c" or "n"), sp, who)
+  local exog, exog_names = o.exog or {}, {}
+  for nm, x in pairs(exog) do
+    if type(nm) ~= "string" or not series.is(x) then error(who .. ": exog must be a table {name = series}", 3) end
+    exog_names[#exog_names + 1] = nm
+  end
+  table.sort(exog_names)
+  local dates, y = t:dates(), t:values()
+  local X = regressors(terms, exog_names, exog, dates, 1, who)
+  local names = param_names(terms, exog_names, sp)
+  local need = dstar + #names + 2
+  if #y < need then
+    error(("%s: series %s has %d values; ARIMA(%d,%d,%d)x(%d,%d,%d,%d) with %d coefficients needs at least %d; use a simpler order")
+      :format(who, M._label(s, "s"), #y, sp.p, sp.d, sp.q, sp.P, sp.D, sp.Q, sp.s, #names, need), 3)
+  end
+  local ok, r = pcall(C._arima_fit, y, X, sp, no_cov)
+  if not ok then
+    local msg = tostring(r):gsub("^.-: ", "")
+    if msg:find("converge", 1, true) then
+      error(("%s: series %s: %s; try a simpler order or another trend"):format(who, M._label(s, "s"), msg), 3)
+    end
+    error(("%s: series %s: %s"):format(who, M._label(s, "s"), msg), 3)
+  end
+  return r, sp, names, terms, exog_names, exog, t, X
+end
+
+local function estimate(s, o, who, no_cov)
+  local r, sp, names, terms, exog_names, exog, t, X = fit(s, o, who, no_cov)
+  local np = #names
+  local m = setmetatable({spec = sp, names = {}, params = {}, se = {}, loglik = r.loglik, sigma2 = r.sigma2,
+    iterations = r.iterations, series = s.name or "s", first = t:dates()[1], last = t:dates()[#t],
+    nobs = #t - (sp.d + sp.D * sp.s), freq = t.freq, trend_terms = terms, exog_names = exog_names,
+    _y = t:values(), _X = X, _exog = exog, _n = #t}, arima_mt)
+  for i, nm in ipairs(names) do
+    m.names[i], m.params[nm] = nm, r.params[i]
+    m.se[nm] = r.cov and math.sqrt(r.cov[(i - 1) * (np + 1) + i]) or NA
+  end
+  m.names[np + 1], m.params.sigma2 = "sigma2", r.sigma2
+  m.se.sigma2 = r.cov and math.sqrt(r.cov[(np + 1) * (np + 1)]) or NA
+  local k = np + 1
+  m.aic = -2 * m.loglik + 2 * k
+  m.bic = -2 * m.loglik + k * math.log(m.nobs)
+  m.aicc = m.aic + 2 * k * (k + 1) / (m.nobs - k - 1)
+  local dstar = sp.d + sp.D * sp.s
+  m.resid = series.new{freq = t.freq, start = t:dates()[dstar + 1], values = r.resid}
+  m.resid.name = "resid"
+  m.resid.meta.lookahead = "full-sample ARIMA one-step errors"
+  return m
+end
+
+function M.arima(s, opts)
+  return estimate(s, args.check("tsa.arima", opts), "tsa.arima")
+end
+
+doc.add("tsa.arima", "tsa.arima(s, {order = {p, d, q}, seasonal = {P, D, Q, s}, trend =, exog = {name = series}}) -> model",
+  "Regression with seasonal ARIMA errors by exact Gaussian maximum likelihood (Kalman filter; statsmodels' ARIMA " ..
+  "conventions and signs: y_t = φ_1 y_{t-1} + ... + ε_t + θ_1 ε_{t-1} + ...). trend n, c, t (t = 1..n: the drift when " ..
+  "d = 1) or ct; default c without differencing, else n. Fields: params[name], se[name] (numerical Hessian, as " ..
+  "statsmodels cov_type=\"approx\" and R's arima), names (const, trend, exog..., ar1.., ma1.., sar1.., sma1.., sigma2), " ..
+  "loglik, aic, bic, aicc, nobs (after differencing), resid. The series must have no missing value inside its span.",
+  "local m = tsa.arima(cpi:log():slice(\"1990-01\", \"2025-09\"), {order = {0, 1, 1}, seasonal = {0, 1, 1, 12}})\nprint(m)\nprint(m:forecast(12).mean)")
+
+function arima_mt.__tostring(m)
+  local sp = m.spec
+  local title = ("ARIMA(%d,%d,%d)"):format(sp.p, sp.d, sp.q)
+  if sp.P + sp.D + sp.Q > 0 then title = title .. ("x(%d,%d,%d,%d)"):format(sp.P, sp.D, sp.Q, sp.s) end
+  local lines = {("%s of %s, %s .. %s; exact ML (Kalman filter), %d observations after differencing")
+      :format(title, m.series, m.first, m.last, m.nobs),
+    "signs: y_t = Σ ar_i y_{t-i} + ε_t + Σ ma_i ε_{t-i} (statsmodels'); std. errors from the numerical Hessian", "",
+    ("%-10s %14s %14s %9s"):format("", "coefficient", "std. error", "z")}
+  for _, nm in ipairs(m.names) do
+    lines[#lines + 1] = ("%-10s %14.6g %14.6g %9.3f"):format(nm, m.params[nm], m.se[nm], m.params[nm] / m.se[nm])
+  end
+  lines[#lines + 1] = ""
+  lines[#lines + 1] = ("log-likelihood %.4f   AIC %.4f   BIC %.4f   AICc %.4f"):format(m.loglik, m.aic, m.bic, m.aicc)
+  return table.concat(lines, "\n")
+end
+
+args.declare("arima:forecast", {
+  {"level", "number", gt = 0, lt = 1, default = 0.95, help = "interval coverage"},
+  {"exog", "table", help = "future values of the exogenous regressors {name = series}"},
+})
+
+function methods.forecast(m, h, opts)
+  local o = args.check("arima:forecast", opts)
+  if math.type(h) ~= "integer" or h < 1 then error("arima:forecast: the horizon must be an integer >= 1", 2) end
+  local future = series.new{freq = m.freq, start = m.last, values = {}, n = h + 1}
+  local fdates = future:dates()
+  table.remove(fdates, 1)
+  local exog = o.exog or {}
+  for _, nm in ipairs(m.exog_names) do
+    if not series.is(exog[nm]) then
+      error(("arima:forecast: give the future values of '%s' for %s .. %s in {exog = {%s = ...}}")
+        :format(nm, fdates[1], fdates[h], nm), 2)
+    end
+  end
+  local Xf = regressors(m.trend_terms, m.exog_names, exog, fdates, m._n + 1, "arima:forecast")
+  local par = {}
+  for i = 1, #m.names - 1 do par[i] = m.params[m.names[i]] end
+  local mean, var = C._arima_forecast(m._y, m._X, m.spec, par, m.sigma2, Xf, h)
+  local level = o.level or 0.95
+  local z = C._norm_ppf((1 + level) / 2)
+  local lo, hi, se = {}, {}, {}
+  for i = 1, h do
+    se[i] = math.sqrt(var[i])
+    lo[i], hi[i] = mean[i] - z * se[i], mean[i] + z * se[i]
+  end
+  local mk = function(v, nm)
+    local s = series.new{freq = m.freq, start = fdates[1], values = v}
+    s.name = nm
+    return s
+  end
+  return {mean = mk(mean, m.series), lower = mk(lo, "lower"), upper = mk(hi, "upper"), se = mk(se, "se"), level = level}
+end
+
+doc.add("arima:forecast", "m:forecast(h, {level = 0.95, exog =}) -> {mean, lower, upper, se}",
+  "Forecasts of the series for the h periods after the sample with mean ± z·se intervals; se from the state-space " ..
+  "prediction (the differencing integrated exactly, parameter uncertainty ignored, as statsmodels' get_forecast). " ..
+  "A model with exogenous regressors needs their future values in exog.",
+  "local m = tsa.arima(ip:log(), {order = {1, 1, 1}, trend = \"t\"})\nlocal f = m:forecast(12, {level = 0.8})\nprint(f.mean, f.lower, f.upper)")
+
+-- auto_arima ------------------------------------------------------------------
+
+args.declare("tsa.auto_arima", {
+  {"p_max", "integer", min = 0, max = 10, default = 5, help = "largest AR order"},
+  {"q_max", "integer", min = 0, max = 10, default = 5, help = "largest MA order"},
+  {"sp_max", "integer", min = 0, max = 3, default = 2, help = "largest seasonal AR order"},
+  {"sq_max", "integer", min = 0, max = 3, default = 2, help = "largest seasonal MA order"},
+  {"d", "integer", min = 0, max = 2, default = "KPSS tests at 5%", help = "differences"},
+  {"sdiff", "integer", min = 0, max = 1, default = 0, help = "seasonal differences D"},
+  {"d_max", "integer", min = 0, max = 2, default = 2, help = "most differences the KPSS search takes"},
+  {"seasonal", "boolean|integer", default = false, help = "true (period from the frequency) or the period s"},
+  {"ic", "string", choices = {"aic", "aicc", "bic"}, default = "aic", help = "criterion minimised"},
+})
+
+-- Differences until KPSS (constant, 5%) no longer rejects stationarity,
+-- as forecast::ndiffs (our KPSS lag: Hobijn et al.'s).
+local function choose_d(s, max_d)
+  local x = s
+  for d = 0, max_d - 1 do
+    local ok, k = pcall(M.kpss, x)
+    if not ok or k.p >= 0.05 then return d end
+    x = x:diff():trim()
+  end
+  return max_d
+end
+
+function M.auto_arima(s, opts)
+  local o = args.check("tsa.auto_arima", opts)
+  local t = M._clean(s, "tsa.auto_arima", "s", 8)
+  local period = 0
+  if o.seasonal == true then period = ({M = 12, Q = 4})[t.freq] or 0
+  elseif math.type(o.seasonal) == "integer" then period = o.seasonal end
+  if o.seasonal and period < 2 then error("tsa.auto_arima: give the seasonal period, e.g. {seasonal = 12}", 2) end
+  local D = period > 0 and (o.sdiff or 0) or 0
+  local d = o.d or choose_d(D > 0 and t:diff(period):trim() or t, o.d_max or 2)
+  local ic = o.ic or "aic"
+  local maxp, maxq = o.p_max or 5, o.q_max or 5
+  local maxP, maxQ = period > 0 and (o.sp_max or 2) or 0, period > 0 and (o.sq_max or 2) or 0
+  local can_trend = d + D <= 1
+  local tried, best, order = {}, nil, {}
+  local function try(p, q, P, Q, trend)
+    if p < 0 or q < 0 or P < 0 or Q < 0 or p > maxp or q > maxq or P > maxP or Q > maxQ then return end
+    local key = table.concat({p, q, P, Q, trend}, ",")
+    if tried[key] ~= nil then return end
+    local ok, m = pcall(estimate, t, {order = {p, d, q}, seasonal = {P, D, Q, period > 0 and period or 0}, trend = trend},
+                        "tsa.auto_arima", true)
+    tried[key] = ok and m[ic] or false
+    order[#order + 1] = {p = p, q = q, P = P, Q = Q, trend = trend, ic = ok and m[ic] or nil}
+    if ok and (best == nil or m[ic] < best[ic]) then best = m; best._key = {p, q, P, Q, trend} end
+  end
+  local tr = can_trend and (d + D == 0 and "c" or "t") or "n"
+  try(2, 2, 1, 1, tr); try(0, 0, 0, 0, tr); try(1, 0, 1, 0, tr); try(0, 1, 0, 1, tr)
+  if can_trend then try(0, 0, 0, 0, "n") end
+  local moved = true
+  while moved and #order < 94 and best do
+    moved = false
+    local before = best
+    local p, q, P, Q, trend = table.unpack(best._key)
+    for _, v in ipairs{{1, 0, 0, 0}, {-1, 0, 0, 0}, {0, 1, 0, 0}, {0, -1, 0, 0}, {1, 1, 0, 0}, {-1, -1, 0, 0},
+                       {0, 0, 1, 0}, {0, 0, -1, 0}, {0, 0, 0, 1}, {0, 0, 0, -1}, {0, 0, 1, 1}, {0, 0, -1, -1}} do
+      try(p + v[1], q + v[2], P + v[3], Q + v[4], trend)
+    end
+    if can_trend then try(p, q, P, Q, trend == "n" and tr or "n") end
+    moved = best ~= before
+  end
+  if not best then error(("tsa.auto_arima: no model could be fitted to series %s"):format(M._label(s, "s")), 2) end
+  local p, q, P, Q, trend = table.unpack(best._key)
+  local final = estimate(t, {order = {p, d, q}, seasonal = {P, D, Q, period > 0 and period or 0}, trend = trend},
+                         "tsa.auto_arima")
+  final.series = s.name or "s"
+  final.search = {ic = ic, d = d, D = D, period = period, models = order}
+  return final
+end
+
+doc.add("tsa.auto_arima", "tsa.auto_arima(s, {p_max = 5, q_max = 5, sp_max = 2, sq_max = 2, d =, sdiff = 0, seasonal =, ic = \"aic\"}) -> model",
+  "Stepwise search of Hyndman and Khandakar (2008), as R's forecast::auto.arima(stepwise = TRUE) but by exact ML: " ..
+  "d from KPSS tests at 5% (unless given), D = sdiff (default 0); start from (2,d,2)(1,D,1), (0,d,0)(0,D,0), " ..
+  "(1,d,0)(1,D,0), (0,d,1)(0,D,1) and move to the best neighbour (each order ±1, p and q together, P and Q together, " ..
+  "the constant or drift in or out) until the criterion stops falling. A constant is tried when d + D = 0, a drift " ..
+  "when d + D = 1. Returns the chosen tsa.arima model with .search (models tried and their criterion).",
+  "local m = tsa.auto_arima(ip:log():slice(\"2000-01\"))\nprint(m, #m.search.models)")
+
+return M

@@ -1,0 +1,76 @@
+/*
+ * test_var.c -- the VAR core on a model written down by hand: K = 2, one
+ * lag, no constant, A = [.5 .1; .2 .3], Σ_u = [4 2; 2 2]. The MA terms are
+ * powers of A, the Cholesky factor is [2 0; 1 1], the companion roots
+ * are .4 ± sqrt(.03), and a forecast is A times the last row.
+ */
+#include <stdlib.h>
+
+#include "harness.h"
+#include "core/var.h"
+
+static int near(double a, double b) { return fabs(a - b) <= 1e-14 * (1 + fabs(b)); }
+
+static tn_var *hand_model(void) {
+    tn_var *v = tn_var_new(2, 1, 10, 0);
+    /* B[r*K + i]: regressor r (L1.y_r) in equation i, so B = A' */
+    v->B[0] = 0.5, v->B[1] = 0.2, v->B[2] = 0.1, v->B[3] = 0.3;
+    v->sigma_u[0] = 4, v->sigma_u[1] = 2, v->sigma_u[2] = 2, v->sigma_u[3] = 2;
+    return v;
+}
+
+static void test_ma_orth_fevd(void) {
+    tn_var *v = hand_model();
+    double Phi[3 * 4], P[4], Theta[3 * 4], D[2 * 4];
+    tn_var_ma(v, 2, Phi);
+    CHECK(Phi[0] == 1 && Phi[1] == 0 && Phi[2] == 0 && Phi[3] == 1);
+    CHECK(Phi[4] == 0.5 && Phi[5] == 0.1 && Phi[6] == 0.2 && Phi[7] == 0.3);
+    /* A² = [.27 .08; .16 .11] */
+    CHECK(near(Phi[8], 0.27) && near(Phi[9], 0.08) && near(Phi[10], 0.16) && near(Phi[11], 0.11));
+    CHECK(tn_var_chol(v->sigma_u, 2, P) == 0);
+    CHECK(P[0] == 2 && P[1] == 0 && P[2] == 1 && P[3] == 1);
+    tn_var_orth(Phi, 2, 2, P, Theta);
+    /* Θ_1 = A P = [1.1 .1; .7 .3] */
+    CHECK(near(Theta[4], 1.1) && near(Theta[5], 0.1) && near(Theta[6], 0.7) && near(Theta[7], 0.3));
+    tn_var_fevd(Theta, 2, 2, D);
+    /* h = 1: rows of P² normalised: (4, 0)/4 and (1, 1)/2;
+       h = 2: row 1 (4 + 1.21, 0.01)/5.22, row 2 (1 + .49, 1 + .09)/2.58 */
+    CHECK(near(D[0], 1) && near(D[1], 0) && near(D[2], 0.5) && near(D[3], 0.5));
+    CHECK(near(D[4], 5.21 / 5.22) && near(D[5], 0.01 / 5.22) && near(D[6], 1.49 / 2.58) && near(D[7], 1.09 / 2.58));
+    double S[4] = {1, 2, 2, 1};                      /* indefinite */
+    CHECK(tn_var_chol(S, 2, P) == -1);
+    tn_var_free(v);
+}
+
+static void test_roots_forecast(void) {
+    tn_var *v = hand_model();
+    double mod[2];
+    CHECK(tn_var_roots(v, mod) == 0);
+    CHECK(near(mod[0], 0.4 + sqrt(0.03)) && near(mod[1], 0.4 - sqrt(0.03)));
+    const double Y[] = {0, 0, 1, 2};                 /* last row (1, 2) */
+    double mean[4], var[4];
+    CHECK(tn_var_forecast(v, Y, 2, 2, mean, var) == 0);
+    /* A (1, 2)' = (.7, .8); A (.7, .8)' = (.43, .38) */
+    CHECK(near(mean[0], 0.7) && near(mean[1], 0.8) && near(mean[2], 0.43) && near(mean[3], 0.38));
+    /* var_1 = diag Σ; var_2 adds diag (A P)(A P)' with A P = [1.1 .1; .7 .3] */
+    CHECK(near(var[0], 4) && near(var[1], 2) && near(var[2], 4 + 1.21 + 0.01) && near(var[3], 2 + 0.49 + 0.09));
+    tn_var_free(v);
+}
+
+static void test_fit(void) {
+    /* the refusals: a zero column (y2 = 0) and too few rows */
+    double Y[2 * 6] = {1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0};
+    tn_var *v = tn_var_new(2, 1, 5, 1);
+    CHECK(tn_var_fit(v, Y, 6, 0) == -2);
+    tn_var_free(v);
+    v = tn_var_new(2, 2, 2, 1);
+    CHECK(tn_var_fit(v, Y, 4, 0) == -1);            /* 2 rows for 5 regressors */
+    tn_var_free(v);
+}
+
+int main(void) {
+    test_ma_orth_fevd();
+    test_roots_forecast();
+    test_fit();
+    return END_TESTS();
+}
