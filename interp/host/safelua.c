@@ -37,31 +37,23 @@ static void stub(lua_State *L, const char *lib, const char *name) {
     lua_pop(L, 1);
 }
 
-/* load(chunk [, name [, mode [, env]]]) with mode forced to "t". Upvalue
-   1: the original load. Keeps the arity: load(..., nil) would set _ENV to
-   nil. */
-static int text_load(lua_State *L) {
+/* Calls upvalue 1 (the original load or loadfile) with the argument at
+   mode_arg forced to "t", keeping the arity: load(..., nil) would set
+   _ENV to nil. */
+static int call_text_only(lua_State *L, int mode_arg) {
     int n = lua_gettop(L);
-    if (n < 3) lua_settop(L, 3), n = 3;
+    if (n < mode_arg) lua_settop(L, mode_arg), n = mode_arg;
     lua_pushliteral(L, "t");
-    lua_replace(L, 3);
+    lua_replace(L, mode_arg);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, n, LUA_MULTRET);
     return lua_gettop(L);
 }
 
-/* loadfile(name [, mode [, env]]) with mode "t"; upvalue 1: the original. */
-static int text_loadfile(lua_State *L) {
-    int n = lua_gettop(L);
-    if (n < 2) lua_settop(L, 2), n = 2;
-    lua_pushliteral(L, "t");
-    lua_replace(L, 2);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, n, LUA_MULTRET);
-    return lua_gettop(L);
-}
+/* load(chunk [, name [, mode [, env]]]) and loadfile(name [, mode [, env]]). */
+static int text_load(lua_State *L) { return call_text_only(L, 3); }
+static int text_loadfile(lua_State *L) { return call_text_only(L, 2); }
 
 static int text_dofile(lua_State *L) {
     const char *name = luaL_optstring(L, 1, NULL);

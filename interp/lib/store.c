@@ -736,14 +736,12 @@ static const luaL_Reg store_funcs[] = {
     {NULL, NULL}};
 
 int luaopen_store(lua_State *L) {
+    static const luaL_Reg stmt_meta[] = {{"__close", stmt_close}, {"__gc", stmt_close}, {NULL, NULL}};
+    static const luaL_Reg tx_meta[] = {{"__close", tx_close}, {NULL, NULL}};
     luaL_newmetatable(L, STMT_MT);
-    lua_pushcfunction(L, stmt_close);
-    lua_setfield(L, -2, "__close");
-    lua_pushcfunction(L, stmt_close);
-    lua_setfield(L, -2, "__gc");
+    luaL_setfuncs(L, stmt_meta, 0);
     luaL_newmetatable(L, TX_MT);
-    lua_pushcfunction(L, tx_close);
-    lua_setfield(L, -2, "__close");
+    luaL_setfuncs(L, tx_meta, 0);
     lua_pop(L, 2);
     luaL_newmetatable(L, STORE_MT);
     luaL_newlib(L, store_methods);

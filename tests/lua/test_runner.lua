@@ -91,6 +91,10 @@ check(read(dir .. "/runs/g/numbers.csv"):find("last,3\n", 1, true), read(dir .. 
 check(read(dir .. "/runs/g/report.md"):find("last growth 3.0000", 1, true))
 
 -- replay reproduces; a changed data file is reported
+-- the manifest records --allow-read, but a replay takes reads only from its own command line
+check(read(dir .. "/runs/g/manifest.json"):find('"allow_read"', 1, true), "the grant is recorded")
+out, code = run("--replay runs/g/manifest.json --out runs/g-noread")
+eq(code, 1, out); check(out:find("data.read_csv may not read", 1, true), out)
 out, code = run("--replay runs/g/manifest.json --allow-read " .. dir .. "/data")
 eq(code, 0, out); check(out:find("reproduced: 3 outputs identical", 1, true), out)
 write_file(dir .. "/data/x.csv", "date,x\n2024-01,1\n2024-02,2\n2024-03,5\n")
