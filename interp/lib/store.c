@@ -135,6 +135,14 @@ static sqlite3_stmt *stmt_prepare(lua_State *L, sqlite3 *db, const char *sql, co
     return *q;
 }
 
+/* Finalizes the statement on top and pops it. The slot is closed with
+   lua_closeslot first: Lua 5.4.4's lua_settop (and so lua_pop) keeps a
+   stack pointer that a __close may invalidate (fixed in 5.4.5). */
+static void stmt_done(lua_State *L) {
+    lua_closeslot(L, -1);
+    lua_pop(L, 1);
+}
+
 /* A write transaction: BEGIN IMMEDIATE, or a savepoint inside an outer
    one (db:put within store._transaction). */
 typedef struct {
@@ -402,7 +410,7 @@ static int latest_equals(lua_State *L, sqlite3 *db, const char *name, const char
         const void *d0 = sqlite3_column_blob(q, 1);
         same = s0 && strcmp(s0, start) == 0 && n0 == len && (len == 0 || memcmp(d0, blob, len) == 0);
     }
-    lua_pop(L, 1);                  /* closes (finalizes) the statement */
+    stmt_done(L);
     return same;
 }
 
@@ -426,7 +434,7 @@ static int upsert_series(lua_State *L, sqlite3 *db, const char *name, const tn_s
     lua_settop(L, top);
     sqlite3_bind_text(q, 7, stamp, -1, SQLITE_STATIC);
     int rc = sqlite3_step(q);
-    lua_pop(L, 1);
+    stmt_done(L);
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
@@ -441,7 +449,7 @@ static int insert_vintage(lua_State *L, sqlite3 *db, const char *name, const tn_
     sqlite3_bind_int64(q, 4, (sqlite3_int64)s->n);
     sqlite3_bind_blob64(q, 5, blob, len, SQLITE_STATIC);
     int rc = sqlite3_step(q);
-    lua_pop(L, 1);
+    stmt_done(L);
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
@@ -454,7 +462,7 @@ static int freq_of(lua_State *L, sqlite3 *db, const char *name, char *out, size_
         snprintf(out, size, "%s", (const char *)sqlite3_column_text(q, 0));
         found = 1;
     }
-    lua_pop(L, 1);
+    stmt_done(L);
     return found;
 }
 
@@ -559,7 +567,7 @@ static void add_series_fields(lua_State *L, sqlite3 *db, const char *name) {
             if (t) { lua_pushstring(L, (const char *)t); lua_setfield(L, -3, keys[i]); }
         }
     }
-    lua_pop(L, 1);
+    stmt_done(L);
 }
 
 /* The series at sidx gets its name and meta: vintage (the stamp), store
@@ -665,7 +673,7 @@ static int exec_bound(lua_State *L, sqlite3 *db, const char *sql, const char *ar
     sqlite3_stmt *q = stmt_prepare(L, db, sql, what);
     sqlite3_bind_text(q, 1, arg, -1, SQLITE_STATIC);
     int rc = sqlite3_step(q);
-    lua_pop(L, 1);
+    stmt_done(L);
     return rc;
 }
 
