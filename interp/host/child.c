@@ -78,15 +78,14 @@ static void child_main(const child_job *job, int report) {
         lua_pushstring(L, job->request);
         status = tn_host_docall(L, 1, 1);
     }
+    if (status != LUA_OK) tn_host_report(L, status);
+    fflush(stdout);                    /* the printed report first: the parent may */
+    fflush(stderr);                    /* kill the group once the pipe is closed */
     if (status == LUA_OK) {
         size_t len;
         const char *text = lua_tolstring(L, -1, &len);
         if (text) write_all(REPORT_FD, text, len);
-    } else {
-        tn_host_report(L, status);
     }
-    fflush(stdout);
-    fflush(stderr);
     _exit(status == LUA_OK ? 0 : 1);   /* no lua_close: nothing of the child outlives it */
 }
 
@@ -122,12 +121,26 @@ static const char *read_report(luaL_Buffer *b, int fd, double timeout) {
     }
 }
 
-/* Pushes the result table of a finished child. */
-static void push_result(lua_State *L, pid_t pid, const char *how) {
+/* Waits for the child until the deadline (timeout 0: none); after it the
+   child and what it started are killed. The pipe's end means the child
+   is exiting, but nothing is taken on trust. */
+static int wait_child(pid_t pid, double deadline, int killed) {
     int wstatus = 0;
-    if (strcmp(how, "exit") != 0) kill(-pid, SIGKILL);
-    while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {}
-    if (strcmp(how, "exit") != 0) kill(-pid, SIGKILL);   /* what it started, too */
+    if (killed) kill(-pid, SIGKILL);
+    for (;;) {
+        pid_t r = waitpid(pid, &wstatus, killed || deadline == 0 ? 0 : WNOHANG);
+        if (r == pid) break;
+        if (r < 0 && errno != EINTR) break;
+        if (r == 0 && (now_seconds() >= deadline || tn_interrupted())) kill(-pid, SIGKILL), killed = 1;
+        else if (r == 0) usleep(200);
+    }
+    kill(-pid, SIGKILL);               /* gnuplot, if the child left one behind */
+    return wstatus;
+}
+
+/* Pushes the result table of a finished child; the report text is on top. */
+static void push_result(lua_State *L, pid_t pid, const char *how, double deadline) {
+    int wstatus = wait_child(pid, deadline, strcmp(how, "exit") != 0);
     lua_createtable(L, 0, 3);
     lua_insert(L, -2);
     lua_setfield(L, -2, "report");
@@ -160,10 +173,11 @@ static int spawn_and_wait(lua_State *L, const child_job *job, double timeout) {
     setpgid(pid, pid);          /* as the child does: no race on kill(-pid) */
     luaL_Buffer b;
     luaL_buffinit(L, &b);
+    double deadline = timeout > 0 ? now_seconds() + timeout : 0;
     const char *how = read_report(&b, fds[0], timeout);
     close(fds[0]);
     luaL_pushresult(&b);
-    push_result(L, pid, how);
+    push_result(L, pid, how, deadline);
     return 1;
 }
 
