@@ -113,3 +113,35 @@ char tn_csv_sniff(const char *buf, size_t len) {
     if (semi > comma && semi > tab) return ';';
     return ',';
 }
+
+/* ------------------------------------------------------------ cells */
+
+int tn_utf8_valid(const char *s, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        unsigned char b = (unsigned char)s[i];
+        int k = b < 0x80 ? 0 : (b & 0xE0) == 0xC0 ? 1 : (b & 0xF0) == 0xE0 ? 2
+              : (b & 0xF8) == 0xF0 ? 3 : -1;
+        if (k < 0 || (k == 1 && b < 0xC2) || (k > 0 && i + (size_t)k >= n)) return 0;
+        for (int j = 1; j <= k; j++)
+            if (((unsigned char)s[i + j] & 0xC0) != 0x80) return 0;
+        i += (size_t)k + 1;
+    }
+    return 1;
+}
+
+void tn_csv_trim(const char **s, size_t *n) {
+    while (*n && (**s == ' ' || **s == '\t')) (*s)++, (*n)--;
+    while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t')) (*n)--;
+}
+
+int tn_csv_is_missing(const char *s, size_t n) {
+    static const char *const tokens[] = {
+        "NA", "N/A", "NaN", "nan", "NAN", ".", "--", "#N/A", "null", "NULL", NULL
+    };
+    if (n == 0) return 1;
+    for (int i = 0; tokens[i]; i++)
+        if (strlen(tokens[i]) == n && memcmp(tokens[i], s, n) == 0) return 1;
+    return 0;
+}
+

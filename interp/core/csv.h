@@ -4,7 +4,8 @@
  * RFC 4180 quoting (doubled quotes, separators and newlines inside quotes),
  * LF or CRLF line ends, any one-byte separator. Quoted fields are unquoted
  * in place, so the buffer must be writable. Pure C: no Lua, no allocation
- * but the field array.
+ * but the field array. Also the cell-level checks data.read_csv makes:
+ * blanks, missing-value spellings, UTF-8 (numbers: core/numparse).
  */
 #ifndef TN_CSV_H
 #define TN_CSV_H
@@ -44,5 +45,13 @@ void tn_csv_free(tn_csv_reader *r);
 char tn_csv_sniff(const char *buf, size_t len);
 /* A row that is empty or all blank fields. */
 int  tn_csv_row_blank(const tn_csv_reader *r);
+
+/* Cells. Strips spaces and tabs at both ends (moves *s, shrinks *n). */
+void tn_csv_trim(const char **s, size_t *n);
+/* 1 when the cell spells a missing value as exporters do: empty, NA, N/A,
+   NaN, nan, NAN, ".", "--", #N/A, null, NULL. */
+int  tn_csv_is_missing(const char *s, size_t n);
+/* 1 when s[0..n) is well-formed UTF-8 (no overlong two-byte forms). */
+int  tn_utf8_valid(const char *s, size_t n);
 
 #endif

@@ -290,25 +290,39 @@ static double quad_form(const tn_var *v, const double *g, double *work) {
     return q;
 }
 
-int tn_var_irf_se(const tn_var *v, size_t H, const double *Phi, double *se) {
+/* Row (s, r) of G_h: Σ_m J_{h-1-m}[s][.] ⊗ Φ_m[r][.] into g (Kp × K). */
+static void g_row(const tn_var *v, const double *J, const double *Phi, size_t h, size_t s, size_t r, double *g) {
+    size_t K = v->K, n = K * v->p;
+    memset(g, 0, n * K * sizeof *g);
+    for (size_t mm = 0; mm < h; mm++) {
+        const double *Jm = J + (h - 1 - mm) * K * n + s * n, *ph = Phi + mm * K * K + r * K;
+        for (size_t a = 0; a < n; a++)
+            if (Jm[a] != 0)
+                for (size_t d = 0; d < K; d++) g[a * K + d] += Jm[a] * ph[d];
+    }
+}
+
+int tn_var_irf_var(const tn_var *v, size_t H, const double *Phi, const double *P, double *var) {
     size_t K = v->K, KK = K * K, n = K * v->p;
-    memset(se, 0, (H + 1) * KK * sizeof *se);
+    memset(var, 0, (H + 1) * KK * sizeof *var);
     if (H == 0 || n == 0) return 0;
-    double *J = malloc(H * K * n * sizeof *J), *g = malloc(n * K * sizeof *g), *work = malloc(n * K * sizeof *work);
-    int st = J && g && work ? companion_powers(v, H, J) : -3;
+    double *J = malloc(H * K * n * sizeof *J), *g = malloc(n * K * sizeof *g), *c = malloc(n * K * sizeof *c);
+    double *work = malloc(n * K * sizeof *work);
+    int st = J && g && c && work ? companion_powers(v, H, J) : -3;
     for (size_t h = 1; st == 0 && h <= H; h++)
-        for (size_t s = 0; s < K; s++)          /* G_h row (s, r): Σ_m J_{h-1-m}[s][.] ⊗ Φ_m[r][.] */
+        for (size_t s = 0; s < K; s++)
             for (size_t r = 0; r < K; r++) {
-                memset(g, 0, n * K * sizeof *g);
-                for (size_t mm = 0; mm < h; mm++) {
-                    const double *Jm = J + (h - 1 - mm) * K * n + s * n, *ph = Phi + mm * KK + r * K;
-                    for (size_t a = 0; a < n; a++)
-                        if (Jm[a] != 0)
-                            for (size_t d = 0; d < K; d++) g[a * K + d] += Jm[a] * ph[d];
+                if (!P) g_row(v, J, Phi, h, s, r, c);
+                else {                      /* row (s, r) of (P' ⊗ I) G_h = Σ_q P[q][s] · row (q, r) */
+                    memset(c, 0, n * K * sizeof *c);
+                    for (size_t q = s; q < K; q++) {
+                        g_row(v, J, Phi, h, q, r, g);
+                        for (size_t e = 0; e < n * K; e++) c[e] += P[q * K + s] * g[e];
+                    }
                 }
-                se[h * KK + r * K + s] = sqrt(quad_form(v, g, work));
+                var[h * KK + r * K + s] = quad_form(v, c, work);
             }
-    free(J); free(g); free(work);
+    free(J); free(g); free(c); free(work);
     return st;
 }
 

@@ -62,11 +62,14 @@ int tn_var_forecast(const tn_var *v, const double *Y, size_t n, size_t H, double
    first): 0, or -1 when the eigen-solver fails or memory runs out. */
 int tn_var_roots(const tn_var *v, double *modulus);
 
-/* Asymptotic standard errors of the (non-orthogonalised) responses,
-   Lütkepohl (2005) 3.7: cov vec Φ_h = G_h Σ_α G_h', Σ_α = (Z'Z)^-1 ⊗ Σ_u
-   over the lag coefficients. se has (H+1)·K·K values, laid out as Phi.
-   Returns 0 or -3 (memory). */
-int tn_var_irf_se(const tn_var *v, size_t H, const double *Phi, double *se);
+/* The part of the asymptotic variances of the responses that comes from
+   the lag coefficients, Lütkepohl (2005) 3.7: var vec Φ_h = diag G_h Σ_α G_h',
+   Σ_α = (Z'Z)^-1 ⊗ Σ_u over the lag coefficients (the whole variance of
+   the unit-shock responses); with P (the Cholesky factor, K×K) that of
+   Θ_h = Φ_h P through C_h = (P' ⊗ I) G_h (the orthogonalised responses
+   add a Σ_u part, computed by the caller). var has (H+1)·K·K values,
+   laid out as Phi. Returns 0 or -3 (memory). */
+int tn_var_irf_var(const tn_var *v, size_t H, const double *Phi, const double *P, double *var);
 
 /* Residual bootstrap of the responses (as R's vars::irf with boot = TRUE):
    each draw resamples the rows of the residuals with replacement, rebuilds

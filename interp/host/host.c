@@ -14,6 +14,7 @@
 #include "core/sha256.h"
 #include "lib/tnlib.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -57,18 +58,44 @@ void tn_host_keep_session(int on) { keep_session = on; }
 
 /* ------------------------------------------------------- protected calls */
 
-/* The first Lua function on the stack with a line number: where a script
-   called into C when the C code raised the error. */
+/* The first Lua function on the stack with a line number outside the
+   stdlib: where a script called into tenor when the error was raised (a
+   stdlib line would point the analyst at tenor's code; the traceback still
+   shows it). */
 static int lua_caller_where(lua_State *L, char *buf, size_t size) {
     lua_Debug ar;
     for (int level = 1; lua_getstack(L, level, &ar); level++) {
         lua_getinfo(L, "Sl", &ar);
-        if (ar.currentline > 0) {
+        if (ar.currentline > 0 && strncmp(ar.short_src, "stdlib/", 7) != 0) {
             snprintf(buf, size, "%s:%d: ", ar.short_src, ar.currentline);
             return 1;
         }
     }
     return 0;
+}
+
+/* The text after msg's "file:line: " prefix, or NULL when it has none. */
+static const char *after_location(const char *msg) {
+    const char *colon = strchr(msg, ':');
+    if (!colon || colon == msg || memchr(msg, '\n', (size_t)(colon - msg))) return NULL;
+    const char *p = colon + 1;
+    if (!isdigit((unsigned char)*p)) return NULL;
+    while (isdigit((unsigned char)*p)) p++;
+    return *p == ':' ? p + 1 + (p[1] == ' ') : NULL;
+}
+
+/* A deliberate error of a public function starts with its name:
+   "regress.ols: ", "s:rolling: ", "rule: ". */
+static int names_function(const char *text) {
+    if (!text) return 0;
+    size_t n = strspn(text, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+    if (n && (text[n] == '.' || text[n] == ':') && text[n + 1] != ' ')
+        n += 1 + strspn(text + n + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+    return n > 0 && text[n] == ':' && text[n + 1] == ' ';
+}
+
+int tn_host_refusal(const char *msg) {
+    return msg && names_function(after_location(msg) ? after_location(msg) : msg);
 }
 
 static int message_handler(lua_State *L) {
@@ -77,9 +104,15 @@ static int message_handler(lua_State *L) {
     if (msg == NULL) {
         if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
         msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
-    } else if (lua_caller_where(L, where, sizeof where) &&
-               strncmp(msg, where, strcspn(where, ":")) != 0) {
+    } else if (!after_location(msg) && lua_caller_where(L, where, sizeof where)) {
         msg = lua_pushfstring(L, "%s%s", where, msg);
+    } else if (strncmp(msg, "stdlib/", 7) == 0 && names_function(after_location(msg))) {
+        /* a public function refused the analyst's call: report the analyst's
+           line (none at the prompt after a tail call), not the stdlib line
+           that raised it (the traceback has both) */
+        const char *rest = after_location(msg);
+        msg = lua_caller_where(L, where, sizeof where) ? lua_pushfstring(L, "%s%s", where, rest)
+                                                      : lua_pushstring(L, rest);
     }
     luaL_traceback(L, L, msg, 1);
     return 1;
@@ -256,8 +289,16 @@ static void set_tenor_table(lua_State *L) {
 }
 
 /* The raw "_" primitives of the C modules, out of a sandboxed script's
-   reach once the stdlib holds its own references to them. */
+   reach. Every stdlib module is loaded first (about 1.5 ms), so each has
+   taken its own reference to the primitives it calls before they go; a
+   module loaded lazily after the strip would find them missing. */
 static void strip_raw_primitives(lua_State *L) {
+    static const char load_all[] =
+        "for name in pairs(package.preload) do\n"
+        "  if name:match('^tenor%.') then pcall(require, name) end\n"
+        "end\n";
+    if (luaL_loadstring(L, load_all) == LUA_OK) lua_call(L, 0, 0);
+    else lua_pop(L, 1);
     const char *names[32];
     int n = 0;
     for (const char *name; n < 31 && (name = tn_lib_name(n)) != NULL; n++) names[n] = name;

@@ -36,4 +36,8 @@ void tn_host_keep_session(int on);
 /* Prints the error on top of the stack (if status is an error), pops it. */
 int tn_host_report(lua_State *L, int status);
 
+/* Whether an error message is a public function refusing a call
+   ("file:line: regress.ols: unknown option ..."), not a failure. */
+int tn_host_refusal(const char *msg);
+
 #endif

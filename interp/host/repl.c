@@ -174,15 +174,18 @@ static void print_results(lua_State *L, int n) {
 }
 
 /* An error at the prompt: the message, and the traceback only when it
-   shows more than the typed line itself (a call into a script or module). */
+   shows more than the typed line itself (a call into a script or module);
+   a public function refusing the call (an unknown option, a wrong
+   argument) says all there is to say, so its stdlib frames are left out. */
 static void report(lua_State *L, int status) {
     const char *msg = lua_tostring(L, -1);
     const char *tb = msg ? strstr(msg, "\nstack traceback:") : NULL;
-    int useful = 0;
+    int useful = 0, refusal = tn_host_refusal(msg);
     for (const char *p = tb ? strchr(tb + 1, '\n') : NULL; p; p = strchr(p + 1, '\n')) {
         const char *line = p + 1;
         size_t len = strcspn(line, "\n");
-        int trivial = strncmp(line, "\t[C]:", 5) == 0 ||
+        int trivial = strncmp(line, "\t[C]:", 5) == 0 || (refusal && strncmp(line, "\tstdlib/", 8) == 0) ||
+                      (refusal && strncmp(line, "\t(...tail calls...)", 19) == 0) ||
                       (strncmp(line, "\tstdin:", 7) == 0 && len > 14 &&
                        strncmp(line + len - 13, "in main chunk", 13) == 0);
         if (!trivial) { useful = 1; break; }

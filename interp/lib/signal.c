@@ -133,7 +133,7 @@ static int signal_turns(lua_State *L) {
     for (size_t i = 0; i < s->n; i++)
         if (isnan(s->v[i])) {
             tn_period_display(s->freq, s->start + (int64_t)i, date, sizeof date);
-            return luaL_error(L, "turning_points: %s is missing a value at %s; trim (s:dropna()) or fill (s:fill()) first",
+            return luaL_error(L, "signal.turning_points: %s is missing a value at %s; trim (s:dropna()) or fill (s:fill()) first",
                               tn_series_describe(L, 1, desc, sizeof desc), date);
         }
     tn_dating_rules r;
@@ -146,11 +146,11 @@ static int signal_turns(lua_State *L) {
     if (!lua_isnil(L, -1)) r.override = luaL_checknumber(L, -1);
     lua_pop(L, 1);
     if (r.window < 1 || r.phase < 1 || r.cycle < 1 || r.censor < 0)
-        return luaL_error(L, "turning_points: window, phase and cycle must be at least 1");
+        return luaL_error(L, "signal.turning_points: window, phase and cycle must be at least 1");
     signed char *kind = lua_newuserdatauv(L, s->n + 1, 0);
     long *confirm = lua_newuserdatauv(L, (s->n + 1) * sizeof(long), 0);
     if (tn_date_turns(s->v, s->n, &r, kind) < 0 || tn_confirm_turns(s->v, s->n, &r, kind, confirm) < 0)
-        return luaL_error(L, "turning_points: out of memory");
+        return luaL_error(L, "signal.turning_points: out of memory");
     lua_newtable(L);
     int k = 0;
     for (size_t i = 0; i < s->n; i++) {

@@ -57,10 +57,16 @@ typedef struct {
 } tn_store;
 
 /* The store a db: method is called on; fn names the method in errors. */
-static tn_store *check_store_as(lua_State *L, const char *fn) {
+static tn_store *store_self(lua_State *L, const char *fn) {
     tn_store *st = luaL_testudata(L, 1, STORE_MT);
     if (!st) tn_arg_error(L, fn, "is a store method", "called on a %s: write db:%s(...) with db = store.open(path)",
                           luaL_typename(L, 1), fn + 3);
+    return st;
+}
+
+/* The same, open. */
+static tn_store *check_store_as(lua_State *L, const char *fn) {
+    tn_store *st = store_self(L, fn);
     if (!st->db) luaL_error(L, "%s: the store is closed", fn);
     return st;
 }
@@ -335,7 +341,7 @@ static int store_open(lua_State *L) {
 }
 
 static int store_close(lua_State *L) {
-    tn_store *st = luaL_checkudata(L, 1, STORE_MT);
+    tn_store *st = store_self(L, "db:close");
     if (st->db) sqlite3_close(st->db);
     st->db = NULL;
     return 0;
@@ -470,7 +476,7 @@ static int store_put(lua_State *L) {
     tn_store *st = check_store_as(L, "db:put");
     const char *name = check_name(L, 2, "db:put");
     const tn_series *s = tn_series_check(L, 3);
-    if (st->readonly) return luaL_error(L, "put: store %s is open read-only", store_path(L));
+    if (st->readonly) return luaL_error(L, "db:put: store %s is open read-only", store_path(L));
     tn_opts_check(L, 4, "db:put");
     char stampbuf[64], start[64], oldfreq[16];
     const char *stamp = vintage_stamp(L, 4, stampbuf, sizeof stampbuf);
@@ -480,12 +486,12 @@ static int store_put(lua_State *L) {
     const char *blob = lua_tolstring(L, 5, &len);
     tx_guard *tx = tx_begin(L, st, "put");             /* rolled back on any raise below */
     if (freq_of(L, st->db, name, oldfreq, sizeof oldfreq) && strcmp(oldfreq, tn_freq_code(s->freq)) != 0)
-        return luaL_error(L, "put: '%s' is stored with frequency %s; the new series is %s (convert it with :to())",
+        return luaL_error(L, "db:put: '%s' is stored with frequency %s; the new series is %s (convert it with :to())",
                           name, oldfreq, tn_freq_code(s->freq));
     int same = latest_equals(L, st->db, name, start, blob, len);
     int rc = same ? SQLITE_OK : upsert_series(L, st->db, name, s, 4, 3, stamp);
     if (rc == SQLITE_OK && !same) rc = insert_vintage(L, st->db, name, s, start, stamp, blob, len);
-    if (rc == SQLITE_CONSTRAINT) return luaL_error(L, "put: '%s' already has a vintage stamped %s", name, stamp);
+    if (rc == SQLITE_CONSTRAINT) return luaL_error(L, "db:put: '%s' already has a vintage stamped %s", name, stamp);
     if (rc != SQLITE_OK) return luaL_error(L, "store %s: put '%s': %s", store_path(L), name, sqlite3_errmsg(st->db));
     tx_commit(L, tx, "put");
     if (same) lua_pushboolean(L, 0);
@@ -680,7 +686,7 @@ static int exec_bound(lua_State *L, sqlite3 *db, const char *sql, const char *ar
 static int store_delete(lua_State *L) {
     tn_store *st = check_store_as(L, "db:delete");
     const char *name = check_name(L, 2, "db:delete");
-    if (st->readonly) return luaL_error(L, "delete: store %s is open read-only", store_path(L));
+    if (st->readonly) return luaL_error(L, "db:delete: store %s is open read-only", store_path(L));
     lua_settop(L, 2);
     tx_guard *tx = tx_begin(L, st, "delete");
     int rc = exec_bound(L, st->db, "DELETE FROM vintages WHERE name = ?1", name, "delete");

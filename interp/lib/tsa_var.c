@@ -6,7 +6,8 @@
  *   model:_coef() -> flat m*K (B[r*K + i]);  model:_info() -> {T, m, aic, bic, hqic, fpe, logdet}
  *   model:_sigma() -> flat K*K Σ_u;  model:_zzinv() -> flat m*m;  model:_resid() -> flat T*K
  *   model:_ma(H, orth) -> flat (H+1)*K*K;  model:_fevd(H) -> flat H*K*K
- *   model:_irf_se(H) -> flat (H+1)*K*K;  model:_roots() -> moduli
+ *   model:_irf_var(H, orth) -> flat (H+1)*K*K lag-coefficient part of the response variances
+ *   model:_roots() -> moduli
  *   model:_forecast(H) -> mean (H*K), var (H*K)
  *   model:_bootstrap(H, orth, reps, seed, level) -> lo, hi (flat (H+1)*K*K)
  *
@@ -166,13 +167,15 @@ static int var_fevd(lua_State *L) {
     return 1;
 }
 
-static int var_irf_se(lua_State *L) {
+static int var_irf_var(lua_State *L) {
     var_ud *u = check_var(L);
-    size_t H = check_h(L, 2), E = (H + 1) * u->v->K * u->v->K;
-    double *Phi = scratch(L, E), *se = scratch(L, E);
+    size_t H = check_h(L, 2), K = u->v->K, E = (H + 1) * K * K;
+    int orth = lua_toboolean(L, 3);
+    double *Phi = scratch(L, E), *var = scratch(L, E), *P = scratch(L, K * K);
     tn_var_ma(u->v, H, Phi);
-    if (tn_var_irf_se(u->v, H, Phi, se) != 0) return luaL_error(L, "out of memory");
-    tn_tsa_push_flat(L, se, E);
+    if (orth && tn_var_chol(u->v->sigma_u, K, P) != 0) return luaL_error(L, "the residual covariance is singular");
+    if (tn_var_irf_var(u->v, H, Phi, orth ? P : NULL, var) != 0) return luaL_error(L, "out of memory");
+    tn_tsa_push_flat(L, var, E);
     return 1;
 }
 
@@ -215,7 +218,7 @@ static int var_bootstrap(lua_State *L) {
 
 static const luaL_Reg var_methods[] = {
     {"_coef", var_coef}, {"_sigma", var_sigma}, {"_zzinv", var_zzinv}, {"_resid", var_resid},
-    {"_info", var_info}, {"_ma", var_ma}, {"_fevd", var_fevd}, {"_irf_se", var_irf_se},
+    {"_info", var_info}, {"_ma", var_ma}, {"_fevd", var_fevd}, {"_irf_var", var_irf_var},
     {"_roots", var_roots}, {"_forecast", var_forecast}, {"_bootstrap", var_bootstrap},
     {NULL, NULL}
 };

@@ -30,6 +30,7 @@
 
 #include "core/calendar.h"
 #include "series/methods.h"
+#include "series/opts.h"
 #include "series/series.h"
 
 enum { PART_YEAR, PART_QUARTER, PART_MONTH, PART_DOW };
@@ -189,8 +190,8 @@ static size_t collect_pairs(const tn_series *s, const tn_series *k, kv *out) {
 static int series_groupby(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
     tn_series *k = tn_series_test(L, 2);
-    if (!k) return luaL_argerror(L, 2, "s:groupby: the key must be a series (e.g. s:month())");
-    int stat = luaL_checkoption(L, 3, "mean", stat_names);
+    if (!k) return tn_arg_error(L, "s:groupby", "key", "must be a series (e.g. s:month())");
+    int stat = tn_arg_choice(L, 3, "s:groupby", "stat", "mean", stat_names);
     if (k->freq != s->freq) {
         char d1[160], d2[160];
         return luaL_error(L, "s:groupby: %s and the key %s differ in frequency",
@@ -224,7 +225,8 @@ static int series_coalesce(lua_State *L) {
     int64_t lo = 0, hi = 0;
     for (int a = 1; a <= nargs; a++) {
         tn_series *s = tn_series_test(L, a);
-        if (!s) return luaL_argerror(L, a, "series.coalesce: every argument must be a series");
+        if (!s) return tn_arg_error(L, "series.coalesce", "arguments", "must all be series (argument %d is a %s)", a,
+                                    luaL_typename(L, a));
         if (first && s->freq != first->freq) {
             char d1[160], d2[160];
             return luaL_error(L, "series.coalesce: %s and %s differ in frequency; convert one with s:to() first",
@@ -290,10 +292,12 @@ static int64_t period_arg(lua_State *L, int freq, int arg) {
 }
 
 static int series_periods_between(lua_State *L) {
-    const char *code = luaL_checkstring(L, 3);
+    char shown[96];
+    const char *code = lua_tostring(L, 3);
     int freq;
-    if (tn_freq_parse(code, &freq) != 0)
-        return luaL_argerror(L, 3, lua_pushfstring(L, "series.periods_between: unknown frequency '%s'", code));
+    if (lua_type(L, 3) != LUA_TSTRING || tn_freq_parse(code, &freq) != 0)
+        return tn_arg_error(L, "series.periods_between", "freq", "must be a frequency: A, Q, M, W, W-FRI, B or D (got %s)",
+                            tn_opts_show(L, 3, shown, sizeof shown));
     int64_t a = period_arg(L, freq, 1), b = period_arg(L, freq, 2);
     lua_pushinteger(L, (lua_Integer)(b - a));
     return 1;

@@ -225,7 +225,7 @@ static int name_index(const char *const names[], const char *s) {
 }
 
 static const tn_opt to_opts[] = {
-    {"min_obs", "integer", NULL, 1, HUGE_VAL, 0, "1",
+    {"min_obs", "integer", NULL, 1, HUGE_VAL, 0, "every sub-period (one for B, D)",
      "fewest values present in a period to aggregate it (pandas' min_count)", "min_count"},
     {"agg", "string", "mean|sum|last|first", -HUGE_VAL, HUGE_VAL, 0, "from s.meta.kind",
      "denton: how the result adds up to the series", NULL},
@@ -233,6 +233,37 @@ static const tn_opt to_opts[] = {
      "denton: a series at the target frequency whose movements the result follows", NULL},
     {NULL, NULL, NULL, 0, 0, 0, NULL, NULL, NULL}
 };
+
+/* Refuses a conversion to the same frequency, or a how of the other
+   direction (aggregating to a higher frequency, filling a lower one). */
+static void check_direction(lua_State *L, const tn_series *s, int to, int up, int how, const char *how_s) {
+    char desc[160];
+    if (to == s->freq)
+        luaL_error(L, "to: %s is already %s", tn_series_describe(L, 1, desc, sizeof desc), tn_freq_name(to));
+    if (up && how < DIS_STEP)
+        luaL_error(L, "to: '%s' aggregates to a lower frequency; from %s to %s use 'step' or 'linear'",
+                   how_s, tn_freq_name(s->freq), tn_freq_name(to));
+    if (!up && how >= DIS_STEP)
+        luaL_error(L, "to: '%s' fills a higher frequency; from %s to %s use mean, sum, last, first, min or max",
+                   how_s, tn_freq_name(s->freq), tn_freq_name(to));
+}
+
+/* s:to(freq, 'denton', {agg=, indicator=}): agg from s.meta.kind when not
+   given; pushes the result. */
+static void denton_with_opts(lua_State *L, tn_series *s, int to) {
+    static const char *const aggs[] = {"mean", "sum", "last", "first", NULL};
+    char desc[160];
+    lua_getfield(L, 4, "agg");
+    const char *agg_s = lua_tostring(L, -1);
+    lua_getfield(L, 4, "indicator");
+    tn_series *ind = lua_isnil(L, -1) ? NULL : tn_series_check(L, -1);
+    if (ind && ind->freq != to)
+        tn_arg_error(L, "s:to", "option 'indicator'", "must be %s for denton", tn_freq_name(to));
+    if (!agg_s) agg_s = how_from_kind(L);
+    if (!agg_s) luaL_error(L, "to: denton needs {agg=\"sum\"|\"mean\"|\"last\"|\"first\"} "
+                           "(how the result adds up to %s), or s.meta.kind", tn_series_describe(L, 1, desc, sizeof desc));
+    denton_to(L, s, to, name_index(aggs, agg_s), ind);
+}
 
 /* s:to(freq, how, {min_obs=, agg=, indicator=}) */
 static int series_to(lua_State *L) {
@@ -246,8 +277,7 @@ static int series_to(lua_State *L) {
     lua_settop(L, 4);
     tn_opts_check(L, 4, "s:to");
     const char *how_s = lua_isnil(L, 3) ? NULL : how_names[tn_arg_choice(L, 3, "s:to", "how", NULL, how_names)];
-    int from_kind = how_s == NULL;
-    if (from_kind && !(how_s = how_from_kind(L)))
+    if (!how_s && !(how_s = how_from_kind(L)))
         return luaL_error(L, "to: say how to convert %s to %s: s:to('%s', how) with how = mean, sum, "
                           "last, first, min, max (or step, linear to a higher frequency), or set "
                           "s.meta.kind to flow, stock, rate or index",
@@ -257,29 +287,9 @@ static int series_to(lua_State *L) {
     lua_Integer min_obs = lua_tointeger(L, -1);  /* 0 when absent: aggregate any value present */
     lua_pop(L, 1);
     int up = tn_freq_rank(to) > tn_freq_rank(s->freq);
-    if (to == s->freq) return luaL_error(L, "to: %s is already %s", tn_series_describe(L, 1, desc, sizeof desc), tn_freq_name(to));
-    if (up && how < DIS_STEP)
-        return luaL_error(L, "to: '%s' aggregates to a lower frequency; from %s to %s use 'step' or 'linear'",
-                          how_s, tn_freq_name(s->freq), tn_freq_name(to));
-    if (!up && how >= DIS_STEP)
-        return luaL_error(L, "to: '%s' fills a higher frequency; from %s to %s use mean, sum, last, first, min or max",
-                          how_s, tn_freq_name(s->freq), tn_freq_name(to));
-    if (how == DIS_DENTON) {
-        static const char *const aggs[] = {"mean", "sum", "last", "first", NULL};
-        const char *agg_s = NULL;
-        tn_series *ind = NULL;
-        lua_getfield(L, 4, "agg");
-        agg_s = lua_tostring(L, -1);
-        lua_getfield(L, 4, "indicator");
-        ind = lua_isnil(L, -1) ? NULL : tn_series_check(L, -1);
-        if (ind && ind->freq != to)
-            return tn_arg_error(L, "s:to", "option 'indicator'", "must be %s for denton", tn_freq_name(to));
-        if (!agg_s) agg_s = how_from_kind(L);
-        if (!agg_s) return luaL_error(L, "to: denton needs {agg=\"sum\"|\"mean\"|\"last\"|\"first\"} "
-                                      "(how the result adds up to %s), or s.meta.kind", tn_series_describe(L, 1, desc, sizeof desc));
-        int agg = name_index(aggs, agg_s);
-        denton_to(L, s, to, agg, ind);
-    } else if (up) disaggregate_to(L, s, to, how);
+    check_direction(L, s, to, up, how, how_s);
+    if (how == DIS_DENTON) denton_with_opts(L, s, to);
+    else if (up) disaggregate_to(L, s, to, how);
     else aggregate_to(L, s, to, how, min_obs);
     tn_series_copy_name(L, 1, -1);
     tn_series_copy_meta(L, 1, -1);

@@ -26,6 +26,7 @@ int luaopen_series(lua_State *L) {
     tn_rebase_register_methods(L);
     tn_calendar_methods_register(L);
     tn_decompose_register(L);
+    tn_public_names(L, -1, "s:");                    /* for messages, even once wrapped */
     tn_series_open_type(L);                          /* metatable above it */
     tn_series_ops_metamethods(L);
     lua_pop(L, 2);                                   /* methods stay in the registry */
@@ -35,6 +36,7 @@ int luaopen_series(lua_State *L) {
     tn_rebase_register_functions(L);
     tn_calendar_register_functions(L);
     tn_disagg_register_functions(L);
+    tn_public_names(L, -1, "series.");
     tn_opts_register(L);                             /* series._check_opts ... */
     lua_getfield(L, LUA_REGISTRYINDEX, TN_SERIES_METHODS);
     lua_setfield(L, -2, "_methods");

@@ -14,6 +14,7 @@
 
 #include "core/calendar.h"
 #include "series/methods.h"
+#include "series/opts.h"
 #include "series/series.h"
 
 enum { ALIGNED, SERIES_NUM, NUM_SERIES };
@@ -163,8 +164,11 @@ static int series_bxor(lua_State *L) { return binary(L, OP_XOR); }
 
 /* Comparison methods: s:gt(x) with x a series or a number. */
 static int compare(lua_State *L, int op) {
+    char name[80], shown[96];
     tn_series_check(L, 1);
-    luaL_checkany(L, 2);
+    if (lua_type(L, 2) != LUA_TNUMBER && !tn_series_test(L, 2))
+        tn_arg_error(L, tn_running_name(L, name, sizeof name), "argument 1", "must be a series or a number (got %s)",
+                     tn_opts_show(L, 2, shown, sizeof shown));
     lua_settop(L, 2);
     return binary(L, op);
 }

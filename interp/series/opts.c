@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <lauxlib.h>
@@ -47,8 +48,19 @@ static void set_str(lua_State *L, const char *field, const char *value) {
     lua_setfield(L, -2, field);
 }
 
+/* Start-up declares some sixty C functions; building their tables then cost
+   a tenth of start-up. tn_opts_declare records the static array's address,
+   and the table is built the first time a check, help() or completion
+   needs it (expand_decl). */
 void tn_opts_declare(lua_State *L, const char *fname, const tn_opt *spec) {
     push_specs(L);
+    lua_pushlightuserdata(L, (void *)(uintptr_t)spec);
+    lua_setfield(L, -2, fname);
+    lua_pop(L, 1);
+}
+
+/* Builds the declaration table of a C array; leaves it on top. */
+static void build_decl(lua_State *L, const tn_opt *spec) {
     lua_newtable(L);                        /* the declaration */
     lua_newtable(L);                        /* names */
     lua_newtable(L);                        /* keys */
@@ -81,8 +93,19 @@ void tn_opts_declare(lua_State *L, const char *fname, const tn_opt *spec) {
     lua_setfield(L, -4, "alias");
     lua_setfield(L, -3, "keys");
     lua_setfield(L, -2, "names");
-    lua_setfield(L, -2, fname);
+}
+
+/* specs[key] on top of the stack: a recorded C array becomes its table. */
+static int expand_decl(lua_State *L, int specs, int key) {
+    int t = lua_type(L, -1);
+    if (t != LUA_TLIGHTUSERDATA) return t;
+    const tn_opt *spec = lua_touserdata(L, -1);
     lua_pop(L, 1);
+    build_decl(L, spec);
+    lua_pushvalue(L, key);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, specs);
+    return LUA_TTABLE;
 }
 
 /* ------------------------------------------------------------- messages */
@@ -157,7 +180,9 @@ const char *tn_opts_show(lua_State *L, int idx, char *buf, size_t size) {
     case LUA_TBOOLEAN: snprintf(buf, size, "%s", luaL_tolstring(L, idx, NULL)); lua_pop(L, 1); break;
     case LUA_TNONE:
     case LUA_TNIL: snprintf(buf, size, "nothing"); break;
-    default: snprintf(buf, size, "a %s", luaL_typename(L, idx)); break;
+    default:
+        snprintf(buf, size, "a %s", luaL_testudata(L, idx, TN_SERIES_MT) ? "series" : luaL_typename(L, idx));
+        break;
     }
     return buf;
 }
@@ -175,6 +200,25 @@ static int find_field(lua_State *L, int t, int f, const char *prefix, char *buf,
     return 0;
 }
 
+#define TN_PUBLIC_NAMES "tenor.public_names"
+
+void tn_public_names(lua_State *L, int idx, const char *prefix) {
+    idx = lua_absindex(L, idx);
+    if (lua_getfield(L, LUA_REGISTRYINDEX, TN_PUBLIC_NAMES) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, LUA_REGISTRYINDEX, TN_PUBLIC_NAMES);
+    }
+    for (lua_pushnil(L); lua_next(L, idx); lua_pop(L, 1)) {
+        if (lua_type(L, -1) != LUA_TFUNCTION || lua_type(L, -2) != LUA_TSTRING) continue;
+        lua_pushvalue(L, -1);
+        lua_pushfstring(L, "%s%s", prefix, lua_tostring(L, -3));
+        lua_rawset(L, -5);
+    }
+    lua_pop(L, 1);
+}
+
 const char *tn_running_name(lua_State *L, char *buf, size_t size) {
     lua_Debug ar;
     snprintf(buf, size, "tenor");
@@ -182,8 +226,13 @@ const char *tn_running_name(lua_State *L, char *buf, size_t size) {
     int top = lua_gettop(L);
     lua_getinfo(L, "nf", &ar);
     int f = lua_gettop(L), found = 0;
-    if (lua_getfield(L, LUA_REGISTRYINDEX, TN_SERIES_METHODS) == LUA_TTABLE)
-        found = find_field(L, lua_gettop(L), f, "s:", buf, size);
+    if (lua_getfield(L, LUA_REGISTRYINDEX, TN_PUBLIC_NAMES) == LUA_TTABLE) {
+        lua_pushvalue(L, f);
+        if (lua_rawget(L, -2) == LUA_TSTRING) {
+            snprintf(buf, size, "%s", lua_tostring(L, -1));
+            found = 1;
+        }
+    }
     lua_pushglobaltable(L);
     int g = lua_gettop(L);
     for (lua_pushnil(L); !found && lua_next(L, g); lua_pop(L, 1)) {
@@ -231,9 +280,10 @@ lua_Integer tn_arg_integer(lua_State *L, int idx, const char *fname, const char 
     if (lua_isnoneornil(L, idx) && dflt >= min) return dflt;
     int ok = lua_type(L, idx) == LUA_TNUMBER;
     lua_Integer v = ok ? lua_tointegerx(L, idx, &ok) : 0;
-    if (!ok || v < min)
-        tn_arg_error(L, fname, arg, "must be a whole number, at least %I (got %s)", (LUAI_UACINT)min,
-                     tn_opts_show(L, idx, shown, sizeof shown));
+    if (ok && v >= min) return v;
+    tn_opts_show(L, idx, shown, sizeof shown);
+    if (min <= -(LUA_MAXINTEGER / 2)) tn_arg_error(L, fname, arg, "must be a whole number (got %s)", shown);
+    tn_arg_error(L, fname, arg, "must be a whole number, at least %I (got %s)", (LUAI_UACINT)min, shown);
     return v;
 }
 
@@ -388,10 +438,15 @@ static const char *check_table(lua_State *L, int opts, int decl, const char *fna
 /* Pushes the declaration of fname; raises when there is none (a bug). */
 static int push_decl(lua_State *L, const char *fname) {
     push_specs(L);
-    if (lua_getfield(L, -1, fname) != LUA_TTABLE)
+    int specs = lua_gettop(L);
+    lua_pushstring(L, fname);
+    lua_pushvalue(L, -1);
+    lua_rawget(L, specs);
+    if (expand_decl(L, specs, specs + 1) != LUA_TTABLE)
         luaL_error(L, "internal: no option declaration for '%s'", fname);
-    lua_remove(L, -2);
-    return lua_gettop(L);
+    lua_replace(L, specs);
+    lua_settop(L, specs);
+    return specs;
 }
 
 /* Leaves the checked copy or a message on top; returns 1 when checked. */
@@ -456,11 +511,27 @@ static int opts_declare_lua(lua_State *L) {
 /* _specs() -> the registry table of every declaration (help, completion). */
 static int opts_specs_lua(lua_State *L) {
     push_specs(L);
+    int specs = lua_gettop(L);
+    for (lua_pushnil(L); lua_next(L, specs); lua_pop(L, 1))
+        if (lua_type(L, -1) == LUA_TLIGHTUSERDATA) {
+            expand_decl(L, specs, specs + 1);   /* the table takes the value's slot; */
+        }                                       /* replacing a value keeps lua_next valid */
+    return 1;
+}
+
+/* _opt_spec(fname) -> the declaration of one function, or nil. */
+static int opts_spec_lua(lua_State *L) {
+    luaL_checkstring(L, 1);
+    push_specs(L);
+    lua_pushvalue(L, 1);
+    lua_rawget(L, 2);
+    if (expand_decl(L, 2, 1) != LUA_TTABLE) lua_pushnil(L);
     return 1;
 }
 
 void tn_opts_register(lua_State *L) {
     static const luaL_Reg fns[] = {
+        {"_opt_spec", opts_spec_lua},
         {"_check_opts", opts_check_lua}, {"_declare_opts", opts_declare_lua},
         {"_opt_specs", opts_specs_lua}, {NULL, NULL}};
     luaL_setfuncs(L, fns, 0);

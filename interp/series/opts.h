@@ -64,9 +64,15 @@ int tn_arg_choice(lua_State *L, int idx, const char *fname, const char *arg, con
 
 /* A whole-number argument at idx, at least min; dflt when it is nil or
    absent (a dflt below min makes it required). Raises "fname: arg must be a
-   whole number, at least <min> (got x)". */
+   whole number, at least <min> (got x)"; a min of -LUA_MAXINTEGER/2 or below
+   means no bound worth stating. */
 lua_Integer tn_arg_integer(lua_State *L, int idx, const char *fname, const char *arg, lua_Integer dflt,
                            lua_Integer min);
+
+/* Records prefix..key as the public name of every function in the table at
+   idx ("s:" for the series methods), for tn_running_name: the name stays
+   right when Lua code later wraps the method. */
+void tn_public_names(lua_State *L, int idx, const char *prefix);
 
 /* The public name of the running C function as analysts reach it ("s:yoy",
    "signal.rising"): looked up among the series methods and the global

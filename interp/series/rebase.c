@@ -173,6 +173,20 @@ static double assumed_mom(lua_State *L, int arg, lua_Integer h, int64_t p) {
     return v;
 }
 
+/* A list of assumed changes must be a non-empty array of numbers: an entry
+   that is not one would be read as 0. */
+static void check_mom_list(lua_State *L, int arg) {
+    if (lua_type(L, arg) != LUA_TTABLE) return;
+    lua_Integer len = (lua_Integer)lua_rawlen(L, arg);
+    if (len == 0) tn_arg_error(L, "s:project_yoy", "option 'mom'", "is an empty list: give at least one %% change");
+    for (lua_Integer i = 1; i <= len; i++) {
+        if (lua_rawgeti(L, arg, i) != LUA_TNUMBER)
+            tn_arg_error(L, "s:project_yoy", "option 'mom'", "entry %I is a %s, not a number", (LUAI_UACINT)i,
+                         luaL_typename(L, -1));
+        lua_pop(L, 1);
+    }
+}
+
 /* Why s is not a level index, or NULL: its meta says it is a rate
    (kind "rate", unit "%", as yoy() and pct() set) or it has a value <= 0,
    which no price or volume index has. Projecting the "levels" of a growth
@@ -208,6 +222,7 @@ static int series_project_yoy(lua_State *L) {
     lua_getfield(L, 2, "mom");
     int marg = lua_gettop(L);
     if (lua_isnil(L, marg)) { lua_pushnumber(L, 0); lua_replace(L, marg); }
+    check_mom_list(L, marg);
     int64_t f = tn_freq_per_year(s->freq);
     size_t last = s->n;
     while (last > 0 && isnan(s->v[last - 1])) last--;

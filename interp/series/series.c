@@ -363,7 +363,7 @@ static int series_newindex(lua_State *L) {
         return 0;
     }
     if (strcmp(k, "meta") == 0) {
-        luaL_checktype(L, 3, LUA_TTABLE);
+        if (!lua_istable(L, 3)) return luaL_error(L, "s.meta must be a table (got a %s)", luaL_typename(L, 3));
         lua_settop(L, 3);
         lua_setiuservalue(L, 1, 2);
         return 0;

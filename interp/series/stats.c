@@ -238,9 +238,10 @@ static int series_fill(lua_State *L) {
 static int co_moments(lua_State *L, double *cov, double *corr, size_t *k) {
     tn_series *a = tn_series_check(L, 1), *b = tn_series_check(L, 2);
     if (a->freq != b->freq) {
-        char da[128], db[128];
-        return luaL_error(L, "corr: %s and %s have different frequencies; convert one with :to()",
-                          tn_series_describe(L, 1, da, sizeof da), tn_series_describe(L, 2, db, sizeof db));
+        char da[128], db[128], fn[80];
+        return luaL_error(L, "%s: %s and %s have different frequencies; convert one with :to()",
+                          tn_running_name(L, fn, sizeof fn), tn_series_describe(L, 1, da, sizeof da),
+                          tn_series_describe(L, 2, db, sizeof db));
     }
     int64_t lo = a->start > b->start ? a->start : b->start;
     int64_t ahi = a->start + (int64_t)a->n, bhi = b->start + (int64_t)b->n;

@@ -47,10 +47,11 @@ static void shift_values(const tn_series *s, tn_series *r, lua_Integer k) {
     }
 }
 
-/* A shift in periods; beyond ±2^31 it is no calendar (and −k of
-   math.mininteger overflows): an error, not undefined behaviour. */
-static lua_Integer check_shift(lua_State *L, int arg, const char *fn) {
-    lua_Integer k = luaL_optinteger(L, arg, 1);
+/* A shift in periods (dflt when absent);
+   beyond ±2^31 it is no calendar (and −k of math.mininteger overflows): an
+   error, not undefined behaviour. */
+static lua_Integer check_shift(lua_State *L, int arg, const char *fn, lua_Integer dflt) {
+    lua_Integer k = tn_arg_integer(L, arg, fn, "k", dflt, LUA_MININTEGER);
     if (k > INT32_MAX || k < -INT32_MAX)
         tn_arg_error(L, fn, "k", "is out of range: %I periods (at most %d either way)", k, (int)INT32_MAX);
     return k;
@@ -83,7 +84,7 @@ static void name_shift(lua_State *L, lua_Integer k) {
    as looking ahead like it. */
 static int series_lag(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    lua_Integer k = check_shift(L, 2, "s:lag");
+    lua_Integer k = check_shift(L, 2, "s:lag", 1);
     shift_values(s, push_derived(L, s), k);
     name_shift(L, k);
     if (k < 0) tn_series_mark_lookahead(L, -1, "lag with a negative k (a lead)");
@@ -94,7 +95,7 @@ static int series_lag(lua_State *L) {
    uses data not known at time t. */
 static int series_lead(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    lua_Integer k = check_shift(L, 2, "s:lead");
+    lua_Integer k = check_shift(L, 2, "s:lead", 1);
     shift_values(s, push_derived(L, s), -k);
     name_shift(L, -k);
     if (k > 0) set_meta_string(L, "lookahead", "lead");
@@ -106,8 +107,8 @@ static int series_lead(lua_State *L) {
    with redate(-1). Unlike lead/lag the span moves with the values. */
 static int series_redate(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    luaL_checkinteger(L, 2);                   /* no default shift */
-    lua_Integer k = check_shift(L, 2, "s:redate");
+    if (lua_isnoneornil(L, 2)) return tn_arg_error(L, "s:redate", "k", "is required: a whole number of periods");
+    lua_Integer k = check_shift(L, 2, "s:redate", 0);
     tn_series *r = tn_series_push(L, s->freq, s->start + k, s->n);
     memcpy(r->v, s->v, s->n * sizeof(double));
     tn_series_copy_name(L, 1, -1);

@@ -29,7 +29,8 @@ pandas' min_periods) comes back under its key. The errors:
 local M = {}
 
 -- the C registry, held here: a sandboxed run removes the "_" primitives from `series`
-local declare_opts, check_opts, opt_specs = series._declare_opts, series._check_opts, series._opt_specs
+local declare_opts, check_opts, opt_specs, opt_spec = series._declare_opts, series._check_opts, series._opt_specs,
+  series._opt_spec
 
 local LO_OPEN, HI_OPEN = 1, 2
 
@@ -66,6 +67,16 @@ function M.check(fname, opts, level)
   return checked
 end
 
+--- args.series(fname, what, x, level): raises "fname: what must be a series
+--- (got ...)" at `level` (default 3) unless x is a series; `number_ok`
+--- also lets a number through (a threshold such as signal.above(x, 0)).
+function M.series(fname, what, x, level, number_ok)
+  if series.is(x) or (number_ok and type(x) == "number") then return x end
+  local got = type(x) == "string" and ("'%s'"):format(x) or type(x) == "number" and tostring(x) or
+              x == nil and "nothing" or ("a " .. type(x))
+  error(("%s: %s must be a series%s (got %s)"):format(fname, what, number_ok and " or a number" or "", got), level or 3)
+end
+
 --- args.split(fname, t, level) -> list, opts: for calls such as
 --- plot.line{s1, s2, title = "..."}: the array items as they are, the named
 --- keys checked as fname's options.
@@ -79,7 +90,7 @@ function M.split(fname, t, level)
 end
 
 --- args.spec(fname) -> the declaration {names =, keys =, alias =} or nil.
-function M.spec(fname) return opt_specs()[fname] end
+function M.spec(fname) return opt_spec(fname) end
 
 --- args.entries(fname) -> fname's options as a list for args.declare, for a
 --- function that also takes another's options (db:import_csv takes read_csv's).
@@ -98,16 +109,31 @@ end
 --- args.all() -> every declaration, keyed by public name.
 function M.all() return opt_specs() end
 
+-- "integer >= 1", "number in (0, 1]", "next|same|integer": what an entry takes.
+local function what_of(e)
+  local what = e.type
+  if e.choices then
+    local other = e.type:gsub("string|?", ""):gsub("|$", "")
+    what = table.concat(e.choices, "|") .. (other ~= "" and ("|" .. other) or "")
+  end
+  local lo_open, hi_open = (e.open or 0) & LO_OPEN ~= 0, (e.open or 0) & HI_OPEN ~= 0
+  local fmt = function(x) return ("%.14g"):format(x) end
+  if e.lo and e.hi then
+    what = ("%s in %s%s, %s%s"):format(what, lo_open and "(" or "[", fmt(e.lo), fmt(e.hi), hi_open and ")" or "]")
+  elseif e.lo then what = ("%s %s %s"):format(what, lo_open and ">" or ">=", fmt(e.lo))
+  elseif e.hi then what = ("%s %s %s"):format(what, hi_open and "<" or "<=", fmt(e.hi)) end
+  return what
+end
+
 --- args.describe(fname) -> the options as help prints them, or nil.
 function M.describe(fname)
   local d = M.spec(fname)
   if not d then return nil end
-  local lines = {"options:"}
+  local lines, width = {"options:"}, 12
+  for _, name in ipairs(d.names) do width = math.max(width, #name) end
   for _, name in ipairs(d.names) do
     local e = d.keys[name]
-    local what = e.type
-    if e.choices then what = table.concat(e.choices, "|") end
-    local line = ("  %-12s %-22s %s"):format(name, what, e.help or "")
+    local line = ("  %-" .. width .. "s %-22s %s"):format(name, what_of(e), e.help or "")
     if e.default then line = line .. (" (default %s)"):format(e.default) end
     if e.aliases then line = line .. (" [also: %s]"):format(table.concat(e.aliases, ", ")) end
     lines[#lines + 1] = line

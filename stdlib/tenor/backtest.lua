@@ -111,6 +111,7 @@ doc.add("backtest.asset_returns", "backtest.asset_returns(price, dividends)", "S
 --- Simple returns of a price series, total returns when dividends (paid in
 --- period t, in price units) are given: R_t = (P_t + D_t)/P_{t−1} − 1.
 function M.asset_returns(price, dividends)
+  args.series("backtest.asset_returns", "price", price)
   if dividends == nil then return price / price:lag(1) - 1 end
   if not series.is(dividends) then error("backtest: dividends must be a series (per period, in price units)", 3) end
   if dividends.freq ~= price.freq then

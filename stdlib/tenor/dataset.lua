@@ -29,6 +29,10 @@ end
 
 doc.add("dataset.new", "dataset.new{s1, s2, ...}", "A dataset from named series, in order.", "dataset.new{cpi:yoy():rename('cpi'), ppi:yoy():rename('ppi')}")
 function M.new(list, meta)
+  if list ~= nil and (type(list) ~= "table" or series.is(list)) then
+    error(("dataset.new: give a list of series such as {cpi, ppi} (got %s)"):format(series.is(list) and "one series" or "a " .. type(list)), 2)
+  end
+  if meta ~= nil and type(meta) ~= "table" then error("dataset.new: info must be a table", 2) end
   local ds = setmetatable({}, mt)
   order[ds] = {}
   known[ds] = {}
@@ -101,7 +105,9 @@ function methods.select(ds, ...)
   for i = 1, select("#", ...) do
     local name = select(i, ...)
     local s = rawget(ds, name)
-    if not s then error(("select: no column '%s'"):format(tostring(name)), 2) end
+    if not s then
+      error(("ds:select: no column '%s' (columns: %s)"):format(tostring(name), table.concat(live_names(ds), ", ")), 2)
+    end
     list[#list + 1] = s
   end
   return M.new(list, info[ds])

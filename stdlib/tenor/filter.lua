@@ -71,8 +71,9 @@ local function from_values(s, v, component)
   return r
 end
 
-doc.add("filter.bk", "filter.bk(s, {low=, high=, k=})", "Baxter-King band pass, symmetric, 2k+1 weights summing to zero; the first and last k are missing.", "filter.bk(ip:log())")
+doc.add("filter.bk", "filter.bk(s, {low=, high=, k= (statsmodels' K)})", "Baxter-King band pass, symmetric, 2k+1 weights summing to zero; the first and last k are missing.", "filter.bk(ip:log())")
 function M.bk(s, opts)
+  args.series("filter.bk", "s", s)
   opts = args.check("filter.bk", opts)
   local low, high = band_defaults(s, opts, "bk")
   local k = opts.k or (s.freq == "M" and 36 or s.freq == "A" and 3 or 12)
@@ -95,6 +96,7 @@ end
 
 doc.add("filter.cf", "filter.cf(s, {low=, high=, drift=true})", "Christiano-Fitzgerald asymmetric band pass (random walk); returns cycle, trend.", "filter.cf(ip:log())")
 function M.cf(s, opts)
+  args.series("filter.cf", "s", s)
   opts = args.check("filter.cf", opts)
   local low, high = band_defaults(s, opts, "cf")
   local x = complete_values(s, "cf")
@@ -123,6 +125,7 @@ end
 
 doc.add("filter.hamilton", "filter.hamilton(s, {h=, p=})", "Hamilton (2018): residual of y_t on y_{t-h}..y_{t-h-p+1}; returns trend, cycle, fit. Defaults h=8,p=4 (Q), h=24,p=12 (M).", "local trend, cycle = filter.hamilton(gdp:log())")
 function M.hamilton(s, opts)
+  args.series("filter.hamilton", "s", s)
   opts = args.check("filter.hamilton", opts)
   local h, p = opts.h, opts.p
   if h == nil or p == nil then

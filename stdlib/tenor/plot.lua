@@ -151,6 +151,86 @@ local function ylabel(x)
   return ("%.2f"):format(x)
 end
 
+-- The terminal chart's canvas: W x H cells, each 2 x 4 braille dots (one
+-- mark per cell in ASCII); grid[row][col] = {bits=, j=} (j: the series).
+local function new_canvas(W, H, ascii)
+  local c = {W = W, H = H, ascii = ascii, grid = {}}
+  for r = 1, H do c.grid[r] = {} end
+  c.xres, c.yres = ascii and W or W * 2, ascii and H or H * 4
+  return c
+end
+
+local function plot_dot(c, px, py, j)
+  local col, row = c.ascii and px or px // 2, c.ascii and py or py // 4
+  local line = c.grid[c.H - row]
+  if not line then return end
+  local cell = line[col + 1]
+  if not cell then cell = {bits = 0, j = j}; line[col + 1] = cell end
+  if not c.ascii then cell.bits = cell.bits | BRAILLE_BITS[4 - py % 4][px % 2 + 1] end
+  cell.j = j
+end
+
+-- Draws each column of values as a line between consecutive points; a
+-- missing value breaks the line.
+local function draw_lines(c, cols, n, lo, hi)
+  for j, v in ipairs(cols) do
+    local prev
+    for i = 1, n do
+      local x = v[i]
+      if x == x then
+        local px = n > 1 and math.floor((i - 1) / (n - 1) * (c.xres - 1) + 0.5) or 0
+        local py = math.floor((x - lo) / (hi - lo) * (c.yres - 1) + 0.5)
+        local steps = prev and math.max(math.abs(px - prev[1]), math.abs(py - prev[2]), 1) or 0
+        for s = 1, steps do
+          plot_dot(c, prev[1] + math.floor((px - prev[1]) * s / steps + 0.5),
+                   prev[2] + math.floor((py - prev[2]) * s / steps + 0.5), j)
+        end
+        if not prev then plot_dot(c, px, py, j) end
+        prev = {px, py}
+      else
+        prev = nil
+      end
+    end
+  end
+end
+
+-- The canvas as text lines, with y labels at the top, middle and bottom.
+local function canvas_lines(c, lo, hi, labw, color, lines)
+  for r = 1, c.H do
+    local label = (r == 1 and ylabel(hi)) or (r == c.H and ylabel(lo)) or (r == (c.H + 1) // 2 and ylabel((hi + lo) / 2)) or ""
+    local row = {("%" .. labw .. "s "):format(label), c.ascii and "|" or "┤"}
+    for col = 1, c.W do
+      local cell = c.grid[r][col]
+      if not cell then row[#row + 1] = " "
+      elseif c.ascii then row[#row + 1] = ASCII_MARKS[(cell.j - 1) % #ASCII_MARKS + 1]
+      else
+        local ch = utf8.char(0x2800 + cell.bits)
+        row[#row + 1] = color and (COLORS[(cell.j - 1) % #COLORS + 1] .. ch .. "\27[0m") or ch
+      end
+    end
+    lines[#lines + 1] = table.concat(row)
+  end
+end
+
+-- The x axis with the first, middle and last dates, then the legend.
+local function axis_and_legend(c, dates, list, labw, color, lines)
+  local W, n = c.W, #dates
+  lines[#lines + 1] = string.rep(" ", labw + 1) .. (c.ascii and "+" or "└") .. string.rep(c.ascii and "-" or "─", W)
+  local first, mid, last = dates[1], dates[(n + 1) // 2], dates[n]
+  local xl = string.rep(" ", labw + 2) .. first
+  local midpos = labw + 2 + W // 2 - #mid // 2
+  xl = xl .. string.rep(" ", math.max(1, midpos - #xl)) .. mid
+  xl = xl .. string.rep(" ", math.max(1, labw + 2 + W - #last - #xl)) .. last
+  lines[#lines + 1] = xl
+  local legend = {}
+  for j, s in ipairs(list) do
+    local mark = c.ascii and ASCII_MARKS[(j - 1) % #ASCII_MARKS + 1] or "⣿"
+    if color then mark = COLORS[(j - 1) % #COLORS + 1] .. mark .. "\27[0m" end
+    legend[#legend + 1] = mark .. " " .. (s.name or ("series " .. j))
+  end
+  lines[#lines + 1] = string.rep(" ", labw + 2) .. table.concat(legend, "   ")
+end
+
 doc.add("plot.term", "plot.term(a, b, ..., {width=, height=15, ascii=, no_color=, print=})", "A line chart in the terminal: braille dots, date axis, y labels, legend; ASCII when the terminal is not UTF-8. Prints it; with print=false returns the text instead.", "plot.term(ppi:yoy(), cpi:yoy())")
 function M.term(...)
   local list = {...}
@@ -167,73 +247,12 @@ function M.term(...)
   if hi == lo then hi, lo = hi + 1, lo - 1 end
   local ascii = opts.ascii or not utf8_terminal()
   local labw = 10
-  local W = math.max(10, (opts.width or terminal_width()) - labw - 2)
-  local H = opts.height or 15
-  local xres, yres = ascii and W or W * 2, ascii and H or H * 4
-  local grid = {}                                          -- grid[row][col] = {bits, series}
-  for r = 1, H do grid[r] = {} end
-  local function plotpx(px, py, j)
-    local col, row = ascii and px or px // 2, ascii and py or py // 4
-    local cell = grid[H - row] and grid[H - row][col + 1]
-    if not grid[H - row] then return end
-    if not cell then cell = {bits = 0, j = j}; grid[H - row][col + 1] = cell end
-    if not ascii then cell.bits = cell.bits | BRAILLE_BITS[4 - py % 4][px % 2 + 1] end
-    cell.j = j
-  end
-  local n = #dates
-  for j, v in ipairs(cols) do
-    local prev
-    for i = 1, n do
-      local x = v[i]
-      if x == x then
-        local px = n > 1 and math.floor((i - 1) / (n - 1) * (xres - 1) + 0.5) or 0
-        local py = math.floor((x - lo) / (hi - lo) * (yres - 1) + 0.5)
-        if prev then                                    -- connect to the previous point
-          local steps = math.max(math.abs(px - prev[1]), math.abs(py - prev[2]), 1)
-          for s = 1, steps do
-            plotpx(prev[1] + math.floor((px - prev[1]) * s / steps + 0.5),
-                   prev[2] + math.floor((py - prev[2]) * s / steps + 0.5), j)
-          end
-        else
-          plotpx(px, py, j)
-        end
-        prev = {px, py}
-      else
-        prev = nil                                      -- a gap breaks the line
-      end
-    end
-  end
+  local c = new_canvas(math.max(10, (opts.width or terminal_width()) - labw - 2), opts.height or 15, ascii)
+  draw_lines(c, cols, #dates, lo, hi)
   local color = not ascii and not opts.no_color and os.getenv("TERM") ~= "dumb"
   local lines = {}
-  for r = 1, H do
-    local label = (r == 1 and ylabel(hi)) or (r == H and ylabel(lo)) or (r == (H + 1) // 2 and ylabel((hi + lo) / 2)) or ""
-    local row = {("%" .. labw .. "s "):format(label), ascii and "|" or "┤"}
-    for c = 1, W do
-      local cell = grid[r][c]
-      if not cell then row[#row + 1] = " "
-      elseif ascii then row[#row + 1] = ASCII_MARKS[(cell.j - 1) % #ASCII_MARKS + 1]
-      else
-        local ch = utf8.char(0x2800 + cell.bits)
-        row[#row + 1] = color and (COLORS[(cell.j - 1) % #COLORS + 1] .. ch .. "\27[0m") or ch
-      end
-    end
-    lines[#lines + 1] = table.concat(row)
-  end
-  local axis = string.rep(" ", labw + 1) .. (ascii and "+" or "└") .. string.rep(ascii and "-" or "─", W)
-  lines[#lines + 1] = axis
-  local first, mid, last = dates[1], dates[(n + 1) // 2], dates[n]
-  local xl = string.rep(" ", labw + 2) .. first
-  local midpos = labw + 2 + W // 2 - #mid // 2
-  xl = xl .. string.rep(" ", math.max(1, midpos - #xl)) .. mid
-  xl = xl .. string.rep(" ", math.max(1, labw + 2 + W - #last - #xl)) .. last
-  lines[#lines + 1] = xl
-  local legend = {}
-  for j, s in ipairs(list) do
-    local mark = ascii and ASCII_MARKS[(j - 1) % #ASCII_MARKS + 1] or "⣿"
-    if color then mark = COLORS[(j - 1) % #COLORS + 1] .. mark .. "\27[0m" end
-    legend[#legend + 1] = mark .. " " .. (s.name or ("series " .. j))
-  end
-  lines[#lines + 1] = string.rep(" ", labw + 2) .. table.concat(legend, "   ")
+  canvas_lines(c, lo, hi, labw, color, lines)
+  axis_and_legend(c, dates, list, labw, color, lines)
   local text = table.concat(lines, "\n")
   if opts.print == false then return text end
   print(text)            -- returns nothing, so the REPL does not print it twice

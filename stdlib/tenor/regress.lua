@@ -173,7 +173,7 @@ values) gets its r and n but cannot be best: a correlation of 4 pairs is
 noise. Fields: lags, corr, n (pairs used), min_pairs, best_lag and best_corr
 (largest |r| among lags with enough pairs; nil when none has). ]]
 local xcorr_mt = {__name = "xcorr"}
-doc.add("regress.xcorr", "regress.xcorr(x, y, {max_lag=12, min_pairs=})", "corr(x_{t-k}, y_t) for k = -max_lag..max_lag over every period where y_t and x_{t-k} are present (x re-dated, not lagged within its own span); k > 0 means x leads y by k; best_lag, best_corr among lags with at least min_pairs pairs (default the larger of 10 and a third of the shorter series); n per lag.", "print(regress.xcorr(ppi:yoy(), cpi:yoy()))")
+doc.add("regress.xcorr", "regress.xcorr(x, y, {max_lag=12 (matplotlib's maxlags), min_pairs=})", "corr(x_{t-k}, y_t) for k = -max_lag..max_lag over every period where y_t and x_{t-k} are present (x re-dated, not lagged within its own span); k > 0 means x leads y by k; best_lag, best_corr among lags with at least min_pairs pairs (default the larger of 10 and a third of the shorter series); n per lag.", "print(regress.xcorr(ppi:yoy(), cpi:yoy()))")
 function M.xcorr(x, y, opts)
   opts = args.check("regress.xcorr", opts)
   if not (series.is(x) and series.is(y)) then error("regress.xcorr: x and y must be series", 2) end

@@ -67,8 +67,24 @@ args.declare("rule.new", {
 })
 args.declare("r:report", {{"print", "boolean", default = true, help = "print the report"}})
 
+-- A list of whole numbers (horizons, match_window): n entries, or at least one.
+local function whole_numbers(list, what, n)
+  if list == nil then return end
+  local ok = #list > 0
+  if n then ok = #list == n end
+  for _, h in ipairs(list) do ok = ok and math.type(h) == "integer" end
+  if not ok then
+    error(("rule: %s must be %s whole numbers (got %s)"):format(what, n and ("a list of " .. n) or "a list of", tenor.show(list)), 3)
+  end
+end
+
 function M.new(args_)
   local a = args.check("rule.new", args_)
+  whole_numbers(a.horizons, "horizons")
+  whole_numbers(a.match_window, "match_window", 2)
+  for _, h in ipairs(a.horizons or {}) do
+    if h < 1 then error(("rule: horizons must be at least 1 period (got %d)"):format(h), 2) end
+  end
   if a.expected == 0 then error("rule: expected must be 1 or -1", 2) end
   if not (series.is(a.signal) or series.is(a.position)) then error("rule: give signal= or position=", 2) end
   if a.position ~= nil and not series.is(a.position) then error("rule: position must be a series", 2) end
@@ -89,6 +105,9 @@ end
 
 -- Binomial upper tail P(X >= k), X ~ Bin(n, p), by summing the terms.
 local function binomial_tail(k, n, p)
+  if math.type(k) ~= "integer" or math.type(n) ~= "integer" or type(p) ~= "number" or not (p >= 0 and p <= 1) then
+    error("rule.binomial_tail: k and n must be whole numbers and p a probability in [0, 1]", 2)
+  end
   if k <= 0 then return 1 end
   if k > n then return 0 end
   local lc = 0
@@ -281,6 +300,7 @@ end
 
 doc.add("rule.format_report", "rule.format_report(report)", "The text r:report() prints, from its result table.", "print(rule.format_report(r:report{print = false}))")
 function M.format_report(o)
+  if type(o) ~= "table" or o.forward == nil then error("rule.format_report: give the table r:report() returned", 2) end
   local lines = {("rule '%s': N = %d events%s"):format(o.name, o.n, o.warning and ("  [warning: " .. o.warning .. "]") or "")}
   lines[#lines + 1] = "  events: " .. table.concat(o.dates, " ")
   lines[#lines + 1] = ("  %8s %10s %9s %9s %9s %11s %9s"):format("horizon", "mean fwd", "hit rate", "base", "binom p", "random mean", "boot p")

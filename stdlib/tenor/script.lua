@@ -123,6 +123,9 @@ end
 
 doc.add("S:bind", "S:bind(params)", "The parameter table main() would get: defaults overlaid with the given values, type-checked.", "require('rules.cpi_bonds'):bind{margin = '1.5'}")
 function script_methods.bind(s, given)
+  if given ~= nil and type(given) ~= "table" then
+    error(("%s: parameters must be a table such as {%s = ...} (got a %s)"):format(s.name, s.params[1].name, type(given)), 2)
+  end
   local p = {}
   for _, e in ipairs(s.params) do p[e.name] = e.default end
   for k, v in pairs(given or {}) do
@@ -173,6 +176,9 @@ script_mt.__tostring = script_methods.help
 --- market, and checks start/end as periods once filled.
 doc.add("script.market_defaults", "script.market_defaults(p, {us = {start = '1960-01', ...}, cn = {...}}, script_name)", "Inside main: parameters given as \"\" take the market's own default from the table (keyed by p.market); an unknown market is an error listing the valid ones; start and end are checked as periods. Returns p.", "script.market_defaults({market = 'cn', start = ''}, {cn = {start = '2014-01'}, us = {start = '1960-01'}}, 'rules.mine')")
 function M.market_defaults(p, defaults, sname)
+  if type(p) ~= "table" or type(defaults) ~= "table" then
+    error("script.market_defaults: give the parameters p and a table of defaults by market", 2)
+  end
   local d = defaults[p.market]
   if not d then
     local ms = {}

@@ -56,7 +56,7 @@ doc.add("s:corr", "a:corr(b)", "Pearson correlation over the periods where both 
 doc.add("s:cov", "a:cov(b)", "Sample covariance (n-1) over the periods where both are present; returns cov, n.", "cpi:yoy():cov(ppi:yoy())")
 doc.add("s:idxmin", "s:idxmin()", "The period of the smallest value (first on ties).", "(spx / spx:expanding('max')):idxmin()")
 doc.add("s:idxmax", "s:idxmax()", "The period of the largest value (first on ties).", "ppi:yoy():idxmax()")
-doc.add("s:fill", "s:fill(method, {limit=})", "Fills gaps: 'ffill' (carry the last value), 'bfill', 'linear' (interior gaps only), or a number. limit: at most that many per gap.", "spread:fill('ffill', {limit = 2})")
+doc.add("s:fill", "s:fill(method, {limit=})", "Fills gaps: 'ffill' (carry the last value), 'bfill', 'linear' (interior gaps only), or a number; the method is case-insensitive. limit: at most that many per gap (pandas' limit).", "spread:fill('ffill', {limit = 2})")
 -- changes
 doc.add("s:lag", "s:lag(k=1)", "The value k periods earlier (same span; the first k are missing). Named ppi(-3) (EViews' notation; shifts add up). lag(-k) is lead(k): marked in meta.lookahead, so backtest.run refuses it. |k| above 2^31-1 is an error.", "ppi:lag(3)")
 doc.add("s:lead", "s:lead(k=1)", "The value k periods later, named cpi(+1). Looks ahead: marked in meta.lookahead.", "cpi:lead(1)")
@@ -77,7 +77,7 @@ doc.add("s:rolling", "s:rolling(w, stat='mean', {min_obs=w, q=})",
 doc.add("s:expanding", "s:expanding(stat='mean', {min_obs=1, q=})", "Statistic over everything up to t.", "spx:expanding('max')")
 doc.add("s:zscore", "s:zscore{window=n|'expanding', min_obs=}", "(x_t − mean)/sd over the window ending at t (x_t included, sample sd).", "spread:zscore{window = 60}")
 doc.add("s:pct_rank", "s:pct_rank{window=n|'expanding', min_obs=, since=}", "Share of the window's values (x_t included) that are <= x_t, in (0, 1]; since limits the history.", "spread:pct_rank{window = 'expanding', since = '2016-01'}")
-doc.add("s:ewma", "s:ewma{alpha=|halflife=|span=, adjust=true}", "Exponentially weighted mean, weights (1-α)^j; adjust=true normalises (pandas), false is the recursion m_t = αx_t + (1-α)m_{t-1}. NA where the input is NA.", "spx:pct():ewma{halflife = 6}")
+doc.add("s:ewma", "s:ewma{alpha=|halflife=|span=|com=, adjust=true, min_obs=1}", "Exponentially weighted mean, weights (1-α)^j; exactly one of alpha, halflife (α = 1 − exp(−ln 2/halflife)), span (α = 2/(span+1)) or com (α = 1/(1+com)), as pandas' ewm; adjust=true normalises (pandas), false is the recursion m_t = αx_t + (1-α)m_{t-1}. NA where the input is NA, and until min_obs values (pandas' min_periods) have been seen.", "spx:pct():ewma{halflife = 6}")
 -- frequency and conventions
 doc.add("s:to", "s:to(freq, how, {min_obs=, agg=, indicator=})",
   "Frequency conversion. Down: how = mean sum last first min max; a period is missing unless all its sub-periods are present (one value for B/D), or min_obs. Without how, s.meta.kind decides (flow sum, stock last, rate/index mean). Up: step, linear, or denton (smooth, aggregation-consistent with {agg=}).",

@@ -73,13 +73,19 @@ args.declare("tp:peaks", AT)
 args.declare("tp:troughs", AT)
 args.declare("tp:phase", AT)
 
-function M.above(a, b) return a:gt(b) end
+-- The operands of a condition: a series, and a series or a number.
+local function operands(fname, a, b)
+  args.series(fname, "a", a, 4)
+  args.series(fname, "b", b, 4, true)
+end
+
+function M.above(a, b) operands("signal.above", a, b); return a:gt(b) end
 doc.add("signal.below", "signal.below(a, b)", "1 where a < b, 0 where not, NA where either is missing.", "signal.below(cpi:yoy(), 2)")
-function M.below(a, b) return a:lt(b) end
+function M.below(a, b) operands("signal.below", a, b); return a:lt(b) end
 doc.add("signal.cross_above", "signal.cross_above(a, b)", "1 at t when a − b goes from <= 0 at t−1 to > 0 at t; 0 otherwise; NA when t or t−1 is missing (a cross over a gap is not a cross).", "signal.cross_above(ip:rolling(3, 'mean'), ip:rolling(12, 'mean'))")
-function M.cross_above(a, b) return cross_raw(a - b, 1) end
+function M.cross_above(a, b) operands("signal.cross_above", a, b); return cross_raw(a - b, 1) end
 doc.add("signal.cross_below", "signal.cross_below(a, b)", "1 at t when a − b goes from >= 0 at t−1 to < 0 at t; NA over gaps.", "signal.cross_below(ppi:yoy(), 0)")
-function M.cross_below(a, b) return cross_raw(a - b, -1) end
+function M.cross_below(a, b) operands("signal.cross_below", a, b); return cross_raw(a - b, -1) end
 
 M.QUADRANTS = {"recovery", "overheat", "stagflation", "reflation"}
 
@@ -126,7 +132,7 @@ function M.turning_points(s, opts)
   if not series.is(s) then error("signal.turning_points: s must be a series", 2) end
   o.method = ALIASES[o.method] or o.method or DEFAULT_METHOD[s.freq]
   if not o.method then
-    error(("turning_points: no default method for %s data; give {method='bry_boschan'|'bbq'|'pagan_sossounov'}"):format(s.freq), 2)
+    error(("signal.turning_points: no default method for %s data; give {method='bry_boschan'|'bbq'|'pagan_sossounov'}"):format(s.freq), 2)
   end
   local turns, rules = turns_raw(s, o)
   return setmetatable({turns = turns, rules = rules, series = s}, tp_mt)
@@ -214,6 +220,9 @@ end
 
 doc.add("s:where", "s:where(cond)", "s where cond is 1 (nonzero), NA where cond is 0 or missing, on the common span; cond may be a number.", "gs10:where(cpi:yoy():le(3)):mean()")
 function series._methods.where(s, cond)
+  if not (series.is(cond) or type(cond) == "number" or type(cond) == "boolean") then
+    error(("s:where: cond must be a series, a number or a boolean (got %s)"):format(tenor.show(cond)), 2)
+  end
   if not series.is(cond) then
     if cond and cond ~= 0 then return s end
     return s * NA
@@ -250,7 +259,7 @@ end
 doc.add("s:as_of", "s:as_of(calendar)", "For each period of a daily or business-day calendar series, the last value of s published by that day (period end + release lag); NA before the first publication.", "ppi:yoy():as_of(sse)")
 function series._methods.as_of(s, calendar)
   if not series.is(calendar) or (calendar.freq ~= "B" and calendar.freq ~= "D") then
-    error("as_of: calendar must be a business-day or daily series", 2)
+    error("s:as_of: calendar must be a business-day or daily series", 2)
   end
   local lag = lag_days(s)
   local ends, values = s:dates("end"), s:values()

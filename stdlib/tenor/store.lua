@@ -37,6 +37,21 @@ args.declare("db:get_many", {
   {"as_of", "string", default = "the latest", help = "the vintages known at this date (YYYY-MM-DD)"},
 })
 
+-- The set of columns to import; a name the file lacks is an error, not a
+-- silent skip.
+local function wanted_columns(ds, columns)
+  local present, wanted = {}, {}
+  for i = 1, #ds do present[ds[i].name or ("column" .. i)] = true end
+  for _, c in ipairs(columns) do
+    if not present[c] then
+      error(("db:import_csv: option 'columns' names '%s', which the file lacks (columns: %s)")
+            :format(tostring(c), table.concat(ds:names(), ", ")), 3)
+    end
+    wanted[c] = true
+  end
+  return wanted
+end
+
 function methods.import_csv(db, path, opts)
   opts = args.check("db:import_csv", opts)
   local read_opts = {}
@@ -44,12 +59,8 @@ function methods.import_csv(db, path, opts)
     if k ~= "prefix" and k ~= "source" and k ~= "vintage" and k ~= "columns" then read_opts[k] = v end
   end
   local ds, err = data.read_csv(path, read_opts)
-  if not ds then error("import_csv: " .. err, 2) end
-  local wanted
-  if opts.columns then
-    wanted = {}
-    for _, c in ipairs(opts.columns) do wanted[c] = true end
-  end
+  if not ds then error("db:import_csv: " .. err, 2) end
+  local wanted = opts.columns and wanted_columns(ds, opts.columns)
   -- one transaction: a failure or a killed process half-way leaves the
   -- store exactly as it was
   return transaction(db, function()
@@ -71,6 +82,7 @@ end
 doc.add("db:get_many", "db:get_many(names, {as_of=})", "A dataset of the named series, each as known at as_of.", "db:get_many({'cn.cpi', 'cn.ppi'}, {as_of = '2024-06-30'})")
 function methods.get_many(db, names, opts)
   opts = args.check("db:get_many", opts)
+  if type(names) ~= "table" then error(("db:get_many: names must be a list of series names (got a %s)"):format(type(names)), 2) end
   local list = {}
   for _, n in ipairs(names) do
     local s, err = db:get(n, opts)
@@ -83,7 +95,7 @@ end
 -- help of the functions written in C
 doc.add("store.open", "store.open(path, {readonly=false, busy_timeout=10})", "Opens or creates a series database (SQLite, WAL mode; older schemas migrated). busy_timeout: seconds to wait for another process's lock, in total per operation, then an error. A file that is not a store is an error naming it.", "local db = store.open('team.db')")
 doc.add("db:put", "db:put(name, s, {unit=, source=, description=, kind=, vintage=})", "Records s as a new vintage stamped vintage (YYYY-MM-DD, or now in UTC); old vintages are kept. Returns the stamp, or false when s equals the latest vintage. One transaction: a killed writer leaves the old or the new vintage, never half.", "db:put('us.cpi', cpi, {unit = 'index', source = 'BLS', vintage = '2024-06-12'})")
-doc.add("db:get", "db:get(name, {as_of=})", "The latest vintage, or the one known at as_of (a date covers its whole day); nil, message when there is none. meta.vintage holds the stamp.", "db:get('cn.cpi', {as_of = '2024-06-30'})")
+doc.add("db:get", "db:get(name, {as_of=})", "The latest vintage, or the one known at as_of (YYYY-MM-DD covers its whole day; a full stamp also works); nil, message when there is none. meta.vintage holds the stamp. A misspelt key ({asof=}) is an error, never the latest vintage.", "db:get('cn.cpi', {as_of = '2024-06-30'})")
 doc.add("db:meta", "db:meta(name)", "freq, unit, source, description, kind, created, vintages (count) and latest (stamp); nil, message when absent.", "db:meta('cn.cpi').unit")
 doc.add("db:vintages", "db:vintages(name)", "The vintage stamps of a series, oldest first.", "db:vintages('cn.cpi')")
 doc.add("db:list", "db:list(pattern='*')", "Series names matching a glob (* any run, ? one character), sorted.", "db:list('cn.*')")

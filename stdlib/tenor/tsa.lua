@@ -74,7 +74,8 @@ end
 -- the shared span does not matter, one inside it is an error.
 local function common_span(list, who, whats)
   local from, to
-  for i, s in ipairs(list) do
+  for i = 1, #whats do                  -- not ipairs: a nil series must be reported, not skipped
+    local s = list[i]
     if not series.is(s) then error(("%s: %s must be a series (got %s)"):format(who, whats[i], type(s)), 3) end
     if i > 1 and s.freq ~= list[1].freq then
       error(("%s: series %s and %s differ in frequency; convert with :to() first")

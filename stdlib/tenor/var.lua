@@ -20,7 +20,8 @@ m:forecast(H, {level =}), m:granger(caused, causing), m:is_stable().
   irf[h][response][shock], h = 0..H: Φ_h (orth = false, a unit shock) or
   Θ_h = Φ_h P with P the lower Cholesky factor of Σ_u (orth = true, the
   default: a one-standard-deviation shock, ordering = m.names). Bands:
-  "asymptotic" (Lütkepohl 2005 §3.7, non-orthogonalised responses: ±z·se)
+  "asymptotic" (Lütkepohl 2005 §3.7, ±z·se; for orthogonalised responses
+  the estimation error of Σ_u enters too, as statsmodels' stderr(orth=True))
   or "bootstrap" (residual bootstrap as R vars::irf: rows of the residuals
   drawn with replacement, the data rebuilt from the first p observations,
   the VAR refitted; percentile bands, GSL's MT19937 seeded by seed).
@@ -267,6 +268,89 @@ function irf_mt.__tostring(x)
   return table.concat(lines, "\n")
 end
 
+-- Asymptotic standard errors of the responses (Lütkepohl 2005, 3.7.5 and
+-- 3.7.8, as statsmodels' irf stderr): the lag-coefficient part from C, and
+-- for orthogonalised responses the Σ_u part C̄_h Σ_σ C̄_h' / T with
+-- C̄_h = (I ⊗ Φ_h) H, H = L'(L(( I ⊗ P)K + P ⊗ I)L')^-1 (L the elimination,
+-- K the commutation matrix) and Σ_σ[(i,j),(k,l)] = σ_ik σ_jl + σ_il σ_jk
+-- over vech Σ_u.
+local function asymptotic_se(m, H, orth)
+  local var = m._ud:_irf_var(H, orth)
+  local out = {}
+  if not orth then
+    for i, v in ipairs(var) do out[i] = math.sqrt(v) end
+    return out
+  end
+  local K, S = m.K, m._ud:_sigma()
+  local sig = function(i, j) return S[(i - 1) * K + j] end
+  -- the Cholesky factor P (lower) of Σ_u
+  local P = {}
+  for i = 1, K do P[i] = {} for j = 1, K do P[i][j] = 0 end end
+  for j = 1, K do
+    local d = sig(j, j)
+    for l = 1, j - 1 do d = d - P[j][l] ^ 2 end
+    P[j][j] = math.sqrt(d)
+    for i = j + 1, K do
+      local v = sig(i, j)
+      for l = 1, j - 1 do v = v - P[i][l] * P[j][l] end
+      P[i][j] = v / P[j][j]
+    end
+  end
+  -- vech positions (i >= j, by columns) and the vec index of (i, j): (j-1)K + i
+  local pairs_, pos = {}, {}
+  for j = 1, K do for i = j, K do pairs_[#pairs_ + 1] = {i, j}; pos[(j - 1) * K + i] = #pairs_ end end
+  local mv = #pairs_
+  -- M = (I ⊗ P)K + P ⊗ I as a function of vec indices (row x = (a,b), column y = (c,d))
+  local function Mxy(a, b, c, d)
+    -- (I ⊗ P)K: vec(P A') for vec(A) = e_y -> element (a, b) of P A' = P[a][d]·[b == c]
+    -- (P ⊗ I): vec(A P') -> element (a, b) = [a == c]·P[b][d]
+    return (b == c and P[a][d] or 0) + (a == c and P[b][d] or 0)
+  end
+  local B = {}
+  for u, pu in ipairs(pairs_) do
+    B[u] = {}
+    for w, pw in ipairs(pairs_) do B[u][w] = Mxy(pu[1], pu[2], pw[1], pw[2]) end
+  end
+  local Binv = {}
+  for w = 1, mv do
+    local e = {}
+    for u = 1, mv do e[u] = u == w and 1 or 0 end
+    local col = C._solve(B, e)
+    if not col then error("var:irf: the Σ_u part of the asymptotic bands is singular", 3) end
+    for u = 1, mv do Binv[u] = Binv[u] or {}; Binv[u][w] = col[u] end
+  end
+  local Ssig = {}
+  for u, pu in ipairs(pairs_) do
+    Ssig[u] = {}
+    for w, pw in ipairs(pairs_) do
+      local i, j, k, l = pu[1], pu[2], pw[1], pw[2]
+      Ssig[u][w] = sig(i, k) * sig(j, l) + sig(i, l) * sig(j, k)
+    end
+  end
+  local Phi = m._ud:_ma(H, false)
+  for h = 0, H do
+    for r = 1, K do
+      for s = 1, K do
+        -- row (s, r) of C̄_h: Σ_d Φ_h[r][d] H[vec(d, s)] with H[vec(i, j)] = Binv[pos(i,j)] for i >= j
+        local row = {}
+        for w = 1, mv do row[w] = 0 end
+        for d = 1, K do
+          local phi = Phi[h * K * K + (r - 1) * K + d]
+          local p = pos[(s - 1) * K + d]
+          if phi ~= 0 and p then for w = 1, mv do row[w] = row[w] + phi * Binv[p][w] end end
+        end
+        local q = 0
+        for u = 1, mv do
+          if row[u] ~= 0 then for w = 1, mv do q = q + row[u] * Ssig[u][w] * row[w] end end
+        end
+        local idx = h * K * K + (r - 1) * K + s
+        out[idx] = math.sqrt(var[idx] + q / m.nobs)
+      end
+    end
+  end
+  return out
+end
+
 args.declare("var:irf", {
   {"orth", "boolean", default = true, help = "orthogonalised (Cholesky) responses to one-s.d. shocks"},
   {"bands", "string", choices = {"asymptotic", "bootstrap"}, help = "confidence bands"},
@@ -284,13 +368,10 @@ function methods.irf(m, H, opts)
   x.H, x.orth, x.names = H, orth, m.names
   local level = o.level or 0.95
   if o.bands == "asymptotic" then
-    if orth then
-      error("var:irf: asymptotic bands are computed for unit-shock responses only; use {orth = false} or bands = \"bootstrap\"", 2)
-    end
     local z = C._norm_ppf((1 + level) / 2)
-    local se = m._ud:_irf_se(H)
-    local lo, hi, phi = {}, {}, m._ud:_ma(H, false)
-    for i, v in ipairs(se) do lo[i], hi[i] = phi[i] - z * v, phi[i] + z * v end
+    local se = asymptotic_se(m, H, orth)
+    local lo, hi, point = {}, {}, m._ud:_ma(H, orth)
+    for i, v in ipairs(se) do lo[i], hi[i] = point[i] - z * v, point[i] + z * v end
     x.se, x.lower, x.upper = cube(se, 0, H, m.names), cube(lo, 0, H, m.names), cube(hi, 0, H, m.names)
   elseif o.bands == "bootstrap" then
     local lo, hi = m._ud:_bootstrap(H, orth, o.reps or 1000, o.seed or 1, level)
@@ -304,7 +385,8 @@ end
 doc.add("var:irf", "m:irf(H, {orth = true, bands =, reps = 1000, seed = 1, level = 0.95}) -> irf",
   "Impulse responses irf[h][response][shock] for h = 0..H: orthogonalised (Cholesky of sigma_u in the order of " ..
   "m.names, one-standard-deviation shocks) or, with orth = false, responses to unit shocks (the MA coefficients). " ..
-  "bands = \"asymptotic\" (orth = false: Lütkepohl's delta method, as statsmodels' irf stderr; also irf.se) or " ..
+  "bands = \"asymptotic\" (Lütkepohl's delta method, with the Σ_u term for orthogonalised responses, as statsmodels' " ..
+  "irf stderr; also irf.se) or " ..
   "\"bootstrap\" (residual bootstrap as R vars::irf, percentile bands) fill irf.lower and irf.upper.",
   "local m = tsa.var({cpi:yoy(), ppi:yoy()}, {lags = 2})\nlocal r = m:irf(24, {bands = \"bootstrap\", reps = 200, seed = 7})\nprint(r[12].cpi.ppi, r.lower[12].cpi.ppi, r.upper[12].cpi.ppi)")
 

@@ -1,6 +1,7 @@
 /*
  * test_csv.c -- the CSV tokenizer: quoting per RFC 4180, line ends, line
- * numbers for messages, errors on broken quoting, separator sniffing.
+ * numbers for messages, errors on broken quoting, separator sniffing; the
+ * cell checks (trim, missing spellings, UTF-8).
  */
 #include <string.h>
 
@@ -52,5 +53,13 @@ int main(void) {
     tn_csv_init(&r, wide, 200000, ',');
     CHECK(tn_csv_next(&r) == 1 && r.nfields == 100000);
     tn_csv_free(&r);
+    /* cells */
+    const char *s = " \t12.5 \t";
+    size_t n = strlen(s);
+    tn_csv_trim(&s, &n);
+    CHECK(n == 4 && memcmp(s, "12.5", 4) == 0);
+    CHECK(tn_csv_is_missing("", 0) && tn_csv_is_missing("#N/A", 4) && tn_csv_is_missing(".", 1));
+    CHECK(!tn_csv_is_missing("NAx", 3) && !tn_csv_is_missing("0", 1));
+    CHECK(tn_utf8_valid("\xE6\x8C\x87 ok", 6) && !tn_utf8_valid("\xC0\x80", 2) && !tn_utf8_valid("\xE6\x8C", 2));
     return END_TESTS();
 }

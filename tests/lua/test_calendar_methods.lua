@@ -42,7 +42,7 @@ check(printed:find("\n  1           9\n  2           6\n  4           3", 1, tru
 eq(s:groupby(k, "count")[1], 2, "common periods 2024-01..04: key 1 on Jan-Mar where s has NA, 4, 5")
 eq(s:groupby(k, "count")[2], 1, "key 2 on Apr only (s ends there)")
 checkerr(function() s:groupby(q) end, "s:groupby: a monthly series 'x' and the key an unnamed quarterly series differ in frequency")
-checkerr(function() s:groupby(s:month(), "mode") end, "invalid option 'mode'")
+checkerr(function() s:groupby(s:month(), "mode") end, "s:groupby: stat must be one of mean, sum, count, min, max, median, std, var, first, last (got 'mode')")
 
 -- coalesce: union of spans, first non-missing
 local a = series.new{freq = "M", start = "2024-01", values = {1, NA, 3}, name = "a"}
@@ -52,7 +52,7 @@ eq(r.start, "2023-12"); eq(r.stop, "2024-05"); eq(r.name, "a")
 eq(r:at("2023-12"), 9); eq(r:at("2024-01"), 1); eq(r:at("2024-02"), 9); eq(r:at("2024-03"), 3)
 eq(r:at("2024-04"), nil, "missing in both"); eq(r:at("2024-05"), 7)
 checkerr(function() series.coalesce(a, q) end, "series.coalesce: a monthly series 'a' and an unnamed quarterly series differ in frequency")
-checkerr(function() series.coalesce(a, 3) end, "series.coalesce: every argument must be a series")
+checkerr(function() series.coalesce(a, 3) end, "series.coalesce: arguments must all be series (argument 2 is a number)")
 
 -- first/last valid, first_true
 local p, v = series.new{freq = "M", start = "2024-01", values = {NA, 2, NA, 4, NA}, n = 5}:first_valid()
@@ -69,4 +69,4 @@ eq(series.periods_between("2024Q3", "2023Q1", "Q"), -6)
 eq(series.periods_between("2024-01-05", "2024-01-12", "B"), 5, "Fri to next Fri")
 eq(series.periods_between("2024-01-01", "2025-01-01", "D"), 366)
 checkerr(function() series.periods_between("2024-13", "2024-01", "M") end, "series.periods_between: cannot read '2024-13' as a monthly period")
-checkerr(function() series.periods_between("2024-01", "2024-02", "X") end, "unknown frequency 'X'")
+checkerr(function() series.periods_between("2024-01", "2024-02", "X") end, "series.periods_between: freq must be a frequency: A, Q, M, W, W-FRI, B or D (got 'X')")

@@ -263,6 +263,11 @@ local _, ferr = data.read_csv("footer.csv", {text = text(footer), threads = 2})
 eq(ferr, nil, "a footer note is read by the serial reader")
 checkerr(function() data.read_csv("x.csv", {text = "date,a\n2024-01,1\n", threads = 3}) end,
          "data.read_csv: option 'threads' must be >= 1 and <= 2 (got 3)")
+do
+  local d = assert(data.read_csv("examples/data/us_gdp_quarterly.csv"))
+  checkerr(function() d:select("nosuch") end, "ds:select: no column 'nosuch' (columns: ")
+  checkerr(function() d:table{lst = 3} end, "ds:table: unknown option 'lst' (did you mean 'last'?")
+end
 
 -- Decimal commas (issue 17). A ';' or tab file whose numbers all have at
 -- most one comma and no point is read with a decimal comma ("1,085" is

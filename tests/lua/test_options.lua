@@ -9,6 +9,16 @@ local args = require "tenor.args"
 
 local dir = arg[0]:match("^(.*)/[^/]*$") or "."
 local here = debug.getinfo(1, "S").short_src:match("^(.*)/[^/]*$") or "tests/lua"
+-- For the callers: o with the required keys filled in where o leaves them
+-- out (a non-table goes through as it is, for the non-table check).
+function options_with(o, required)
+  if o ~= nil and type(o) ~= "table" then return o end
+  local c = {}
+  for k, v in pairs(required) do c[k] = v end
+  for k, v in pairs(o or {}) do c[k] = v end
+  return c
+end
+
 local callers = {}
 local ls = io.popen("ls " .. here .. "/options/*.lua 2>/dev/null")
 for path in ls:lines() do

@@ -144,4 +144,25 @@ check(out:find("value 2", 1, true) and out:find("put: .-read%-only"), out)
 local l = io.popen("ls " .. dir .. "/lib2/team"); local listing = l:read("a"); l:close()
 eq(listing, "reader.lua\nshared.db\n", "nothing was added next to the shared store")
 
+-- modules loaded on first use still reach their C primitives in the
+-- sandbox (the child loads the whole stdlib before removing them)
+write_file(dir .. "/lib2/team/lazy.lua", [[return script{name = "team.lazy", description = "lazy modules in the sandbox",
+  main = function()
+    local v, w = {}, {}
+    for i = 1, 80 do v[i] = math.sin(i / 3) + i / 10; w[i] = math.cos(i / 5) + i / 20 end
+    local y = series.new{freq = "M", start = "2015-01", values = v, name = "y"}
+    local x = series.new{freq = "M", start = "2015-01", values = w, name = "x"}
+    print("bg " .. regress.ols(y, {x}):bg(2).df)
+    print("ardl " .. tostring(tsa.ardl(y, {x}, {lags = 1, order = 1}) ~= nil))
+    local q = series.new{freq = "Q", start = "2015Q1", values = {3, 4, 5, 6, 7, 8}, name = "q"}
+    local m = series.new{freq = "M", start = "2015-01", values = {1, 2, 3, 2, 3, 4, 3, 4, 5, 4, 5, 6, 5, 6, 7, 6, 7, 8}, name = "m"}
+    print("disagg " .. #q:to("M", "chow-lin", {indicator = m}))
+    print("raw " .. tostring(regress._ols) .. " " .. tostring(series._tempdisagg))
+    return {}
+  end}]])
+p = io.popen(("cd %s && TENOR_PATH=%s/lib2 %s run team.lazy --out runs/lazy 2>&1"):format(dir, dir, TENOR))
+out = p:read("a"); p:close()
+check(out:find("bg 2", 1, true) and out:find("ardl true", 1, true) and out:find("disagg 18", 1, true)
+      and out:find("raw nil nil", 1, true), out)
+
 os.execute("rm -rf " .. dir)

@@ -154,3 +154,7 @@ checkerr(function() signal.rising(nil) end, "signal.rising: argument 1 must be a
 checkerr(function() f.yoy({}) end, "s:yoy: is a series method called on a table: write x:yoy(...) with x a series")
 checkerr(function() f:corr(5) end, "s:corr: argument 1 must be a series (got 5)")
 checkerr(function() filter.hp("gdp") end, "filter.hp: argument 1 must be a series (got 'gdp')")
+checkerr(function() f:gt() end, "s:gt: argument 1 must be a series or a number (got nothing)")
+checkerr(function() f.meta = 3 end, "s.meta must be a table (got a number)")
+checkerr(function() series._methods.rolling({}, 3) end, "s:rolling: is a series method called on a table")   -- wrapped in Lua (series.lua), still named
+checkerr(function() f:fill("ffill", f) end, "s:fill: options must be a table such as {limit = ...} (got a series;")

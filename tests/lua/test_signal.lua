@@ -237,3 +237,15 @@ do
   checkerr(function() s:release_lag(-3) end, "s:release_lag: days must be a whole number of days, at least 0 (got -3)")
   checkerr(function() signal.quadrant{growth = s, inflaton = s} end, "signal.quadrant: unknown option 'inflaton' (did you mean 'inflation'?")
 end
+do
+  local s = series.new{freq = "M", start = "2024-01", values = {1, 2, 3}}
+  checkerr(function() s:where(nil) end, "s:where: cond must be a series, a number or a boolean (got nil)")
+  checkerr(function() s:where("x") end, "s:where: cond must be a series, a number or a boolean")
+  checkerr(function() s:as_of(s) end, "s:as_of: calendar must be a business-day or daily series")
+end
+do
+  local s = series.new{freq = "M", start = "2020-01", values = {1, 2, 3}}
+  checkerr(function() rule{signal = s, asset = s, horizons = {"3"}} end, "rule: horizons must be a list of whole numbers (got {\"3\"})")
+  checkerr(function() rule{signal = s, asset = s, match_window = {1}} end, "rule: match_window must be a list of 2 whole numbers")
+  checkerr(function() rule{signal = s, asset = s, horizons = {0}} end, "rule: horizons must be at least 1 period (got 0)")
+end

@@ -82,6 +82,9 @@ eq(#db:vintages("cn.cpi"), 2)
 local many = db:get_many({"cn.cpi", "cn.ppi"}, {as_of = "2024-03-31"})
 eq(#many, 2); eq(many["cn.ppi"]:at("2024-02"), -2.7)
 checkerr(function() db:import_csv(write_file("bad.csv", "date,x\n2024-01,1\n2024-02,abc\n")) end, "bad.csv:3:")
+checkerr(function() db:import_csv(plain, {columns = {"cpi", "ppl"}}) end,
+         "db:import_csv: option 'columns' names 'ppl', which the file lacks (columns: cpi, ppi)")
+eq(table.concat(db:import_csv(plain, {prefix = "sel.", columns = {"ppi"}, vintage = "2024-03-10"}), " "), "sel.ppi", "columns picks")
 db:close()
 
 -- an older schema (version 1: no description or kind) is migrated on open

@@ -57,6 +57,8 @@ eq(x:cumprod():at("2024-04"), -8)
 -- redate moves the calendar, not the values
 local rd = series.new{freq = "Q", start = "2011Q1", values = {9.8, 9.7}}:redate(-1)
 eq(rd.start, "2010Q4"); eq(rd:at("2011Q1"), 9.7); eq(#rd, 2)
+checkerr(function() series.new{freq = "M", start = "2024-01", values = {1, 2}}:lag(1.5) end, "s:lag: k must be a whole number (got 1.5)")
+checkerr(function() series.new{freq = "M", start = "2024-01", values = {1, 2}}:redate() end, "s:redate: k is required: a whole number of periods")
 
 -- Look-ahead through lag(-k), names of shifts and differences, and shifts
 -- out of range (issue 17)

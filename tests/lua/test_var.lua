@@ -29,7 +29,7 @@ local function compare(m, case, H, steps)
     for _, b in ipairs(m.names) do close(m.sigma_u[eqn][b], r[("sigma_u|%s|%s"):format(eqn, b)], case .. " sigma_u") end
   end
   for _, k in ipairs{"aic", "bic", "hqic", "fpe"} do close(m[k], r[k], case .. " " .. k) end
-  local irf, oirf = m:irf(H, {orth = false, bands = "asymptotic"}), m:irf(H)
+  local irf, oirf = m:irf(H, {orth = false, bands = "asymptotic"}), m:irf(H, {bands = "asymptotic"})
   local fevd, fc = m:fevd(H), m:forecast(steps)
   for h = 0, H do
     for _, a in ipairs(m.names) do
@@ -38,6 +38,7 @@ local function compare(m, case, H, steps)
         close(irf[h][a][b], r["irf" .. key], case .. " irf" .. key)
         close(oirf[h][a][b], r["oirf" .. key], case .. " orthogonalised irf" .. key)
         close(irf.se[h][a][b], r["irf_se" .. key], case .. " irf se" .. key)
+        close(oirf.se[h][a][b], r["oirf_se" .. key], case .. " orthogonalised irf se" .. key)
         if h >= 1 then close(fevd[h][a][b], r["fevd" .. key], case .. " fevd" .. key) end
       end
     end
@@ -113,7 +114,6 @@ checkerr(function() tsa.var({ip:slice("1960-01"), dup, cpi}, {lags = 1}) end, "d
 checkerr(function() tsa.var({ip}, {lags = 1}) end, "at least two series", "VAR one series")
 checkerr(function() tsa.var(us, {lags = 1, select = "aic"}) end, "not both", "VAR lags and select")
 checkerr(function() m:granger("gdp", "cpi") end, "no variable 'gdp' (the VAR has ip, cpi, tsy_1y)", "VAR Granger name")
-checkerr(function() m:irf(4, {bands = "asymptotic"}) end, "use {orth = false}", "asymptotic orthogonalised bands")
 checkerr(function() tsa.var_select(us, {max_lags = 400}) end, "too large", "select max_lags")
 
 -- a dataset works as the list of its columns

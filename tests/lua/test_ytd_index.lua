@@ -95,6 +95,9 @@ near(flat:at("2024-06"), 100 * (253.811 / ppi:at("2023-06") - 1), 1e-12, "flat p
 local up = ppi:project_yoy{mom = 0.2, horizon = 3}
 near(up:at("2024-02"), 100 * (253.811 * 1.002^3 / ppi:at("2023-02") - 1), 1e-12)
 local path = ppi:project_yoy{mom = {0.1, 0.3}, horizon = 3}
+checkerr(function() ppi:project_yoy{mom = {0.1, "x"}} end, "s:project_yoy: option 'mom' entry 2 is a string, not a number")
+checkerr(function() ppi:project_yoy{mom = {}} end, "s:project_yoy: option 'mom' is an empty list")
+checkerr(function() ppi:project_yoy{horizn = 3} end, "s:project_yoy: unknown option 'horizn' (did you mean 'horizon'?")
 near(path:at("2024-02"), 100 * (253.811 * 1.001 * 1.003 * 1.003 / ppi:at("2023-02") - 1), 1e-12, "last entry repeats")
 -- a series of growth rates is not a level index (issue 17): refused, by its
 -- meta (yoy() sets unit "%"; kind "rate") or by a value <= 0

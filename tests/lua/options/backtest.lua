@@ -3,15 +3,6 @@ local ip = data.read_csv("examples/data/us_industrial_production_monthly.csv")[1
 local sig = signal.cross_above(ip:yoy(), 0)
 local pos = ip:yoy():gt(0)
 local yield = ip:yoy():dropna() / 10 + 3
-local function with(o, required)
-  if type(o) ~= "table" and o ~= nil then return o end
-  local c = {}
-  for k, v in pairs(required) do c[k] = v end
-  for k, v in pairs(o or {}) do c[k] = v end
-  -- returns replaces asset: a test giving returns must not get the default asset too
-  if c.returns and not (o and o.asset) then c.asset = nil end
-  return c
-end
 local r = rule{signal = sig, asset = ip}
 -- r:report prints by default: keep the test output clean
 local function quiet(f, ...)
@@ -23,11 +14,11 @@ local function quiet(f, ...)
   return res
 end
 return {
-  ["backtest.run"] = function(o) return backtest.run(with(o, {position = pos, asset = ip})) end,
+  ["backtest.run"] = function(o) return backtest.run(options_with(o, {position = pos, asset = ip})) end,
   ["backtest.bond_return"] = function(o) return backtest.bond_return(yield, o) end,
   ["rule.new"] = function(o)
-    if type(o) == "table" and o.position then return rule(with(o, {asset = ip})) end
-    return rule(with(o, {signal = sig, asset = ip}))
+    if type(o) == "table" and o.position then return rule(options_with(o, {asset = ip})) end
+    return rule(options_with(o, {signal = sig, asset = ip}))
   end,
   ["r:report"] = function(o) return quiet(r.report, r, o) end,
 }

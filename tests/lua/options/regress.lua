@@ -7,12 +7,7 @@ return {
   ["regress.ols"] = function(o) return regress.ols(ppi, {ppi:lag(1)}, o) end,
   ["fit:diagnostics"] = function(o) return regress.ols(ppi, {ppi:lag(1)}):diagnostics(o) end,
   ["regress.rolling"] = function(o)
-    if o == nil or type(o) == "table" and o.window == nil then
-      local c = {window = 36}
-      for k, v in pairs(o or {}) do c[k] = v end
-      o = c
-    end
-    return regress.rolling(ppi, {ppi:lag(1)}, o)
+    return regress.rolling(ppi, {ppi:lag(1)}, options_with(o, {window = 36}))
   end,
   ["regress.expanding"] = function(o) return regress.expanding(ppi, {ppi:lag(1)}, o) end,
   ["regress.xcorr"] = function(o) return regress.xcorr(ppi:lag(1), ppi, o) end,

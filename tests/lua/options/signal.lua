@@ -7,12 +7,5 @@ return {
   ["tp:peaks"] = function(o) return tp:peaks(o) end,
   ["tp:troughs"] = function(o) return tp:troughs(o) end,
   ["tp:phase"] = function(o) return tp:phase(o) end,
-  ["signal.quadrant"] = function(o)
-    if o == nil or type(o) == "table" and not (o.growth or o.inflation) then
-      local c = {growth = g, inflation = g:diff()}
-      for k, v in pairs(o or {}) do c[k] = v end
-      o = c
-    end
-    return signal.quadrant(o)
-  end,
+  ["signal.quadrant"] = function(o) return signal.quadrant(options_with(o, {growth = g, inflation = g:diff()})) end,
 }
