@@ -107,7 +107,8 @@ $TENOR tests/bench/report.lua "$RESULTS"
 # What the OS sandbox of `tenor run` costs: a small rule script
 # (tests/bench/lib/bench/small_rule.lua) sandboxed against --trust. Both
 # run in a forked child; the difference is Landlock, seccomp, the limits
-# and the safe Lua state. Target: under 5 ms.
+# and the safe Lua state (which loads the whole stdlib before removing the
+# raw primitives). Target: under 5 ms.
 case " $ONLY " in *" W6 "*)
     echo
     sb() { TENOR_PATH=$ROOT/tests/bench/lib hyperfine -N --warmup 3 --min-runs "$((RUNS * 3))" --export-csv "$OUT/hf.csv" \
