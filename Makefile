@@ -114,6 +114,10 @@ $(BUILD) $(ASAN) $(TSAN):
 tests/c/%: tests/c/%.c $(call objs,$(BUILD),$(CORE_SRC)) tests/c/harness.h
 	$(CC) $(CFLAGS) -Iinterp -o $@ $< $(call objs,$(BUILD),$(CORE_SRC)) -lquadmath $(CORE_LIBS) -lm
 
+# the sandbox's test also links host/sandbox.o (pure C, no Lua)
+tests/c/test_sandbox: tests/c/test_sandbox.c $(BUILD)/host/sandbox.o $(call objs,$(BUILD),$(CORE_SRC)) tests/c/harness.h
+	$(CC) $(CFLAGS) -Iinterp -o $@ $< $(BUILD)/host/sandbox.o $(call objs,$(BUILD),$(CORE_SRC)) $(CORE_LIBS) -lm
+
 demo: all
 	./tenor examples/quickstart.lua
 
@@ -149,6 +153,10 @@ $(ASAN)/tenor: $(call objs,$(ASAN),$(CORE_SRC) $(LUA_SRC) $(MAIN_SRC)) $(STDLIB_
 $(ASAN)/c/%: tests/c/%.c $(call objs,$(ASAN),$(CORE_SRC)) tests/c/harness.h
 	@mkdir -p $(ASAN)/c
 	$(CC) $(CFLAGS) $(SAN_FLAGS) -Iinterp -o $@ $< $(call objs,$(ASAN),$(CORE_SRC)) -lquadmath $(CORE_LIBS) -lm
+
+$(ASAN)/c/test_sandbox: tests/c/test_sandbox.c $(ASAN)/host/sandbox.o $(call objs,$(ASAN),$(CORE_SRC)) tests/c/harness.h
+	@mkdir -p $(ASAN)/c
+	$(CC) $(CFLAGS) $(SAN_FLAGS) -Iinterp -o $@ $< $(ASAN)/host/sandbox.o $(call objs,$(ASAN),$(CORE_SRC)) $(CORE_LIBS) -lm
 
 check-asan: deps $(ASAN)/tenor $(patsubst tests/c/%,$(ASAN)/c/%,$(CTESTS))
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

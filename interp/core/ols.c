@@ -28,6 +28,7 @@
  *              no small-sample factor, no prewhitening)
  */
 #include "core/ols.h"
+#include "core/interrupt.h"
 #include "core/alloc.h"
 
 #include <float.h>
@@ -132,6 +133,7 @@ static int factor_cgs2(const double *X, size_t n, size_t k, double *Q, double *R
     }
     memset(R, 0, k * k * sizeof *R);
     for (size_t j = 0; j < k; j++) {
+        if (tn_interrupted()) return TN_OLS_INTERRUPTED;      /* a column is O(n j): poll here */
         double *v = Q + j * n, r1[64] = {0}, r2[64] = {0}, vv = 0;
         const double *x = X + j * n;
         for (size_t t0 = 0; t0 < n; t0 += BLOCK) {
@@ -235,6 +237,7 @@ static int meat_hc(const double *Q, const double *e, size_t n, size_t k, int typ
     double z[64];
     memset(M, 0, k * k * sizeof *M);
     for (size_t t = 0; t < n; t++) {
+        if (tn_interrupt_due(t)) return -1;              /* tn_ols reports it */
         double w = e[t] * e[t], h = 0;
         for (size_t a = 0; a < k; a++) z[a] = Q[a * n + t], h += z[a] * z[a];
         if ((type == TN_COV_HC2 || type == TN_COV_HC3) && 1 - h < 1e-10) return (int)t;
@@ -279,6 +282,7 @@ static int meat_hac(const double *Q, const double *e, size_t n, size_t k, int la
     double inv = 1 / (double)(L + 1);
     size_t cur = 0;                             /* t % slots, kept without dividing */
     for (size_t t = 0; t < n; t++, cur = cur + 1 == slots ? 0 : cur + 1) {
+        if (tn_interrupt_due(t)) break;                  /* tn_ols reports it */
         double *ut = ring + cur * k;
         for (size_t a = 0; a < k; a++) ut[a] = e[t] * Q[a * n + t];
         if (t % HAC_RESTART == 0) bartlett_direct(ring, slots, t, k, L, A, B);
@@ -346,7 +350,7 @@ static void refine_ls(const double *X, const double *y, const double *Q, const d
         if (a < rmin) rmin = a;
     }
     double kappa2 = (rmax / rmin) * (rmax / rmin);
-    for (int it = 0; it < iters; it++) {
+    for (int it = 0; it < iters && !tn_interrupted(); it++) {
         for (size_t t = 0; t < n; t++) {
             long double s = (long double)y[t] - r[t];
             for (size_t j = 0; j < k; j++) s -= (long double)X[j * n + t] * beta[j];
@@ -392,9 +396,10 @@ int tn_ols(const double *X, const double *y, size_t n, size_t k, int cov_type,
     double R[64 * 64] = {0}, rinv[64 * 64] = {0}, M[64 * 64] = {0}, scale[64] = {0};
     double *Q = tn_big_alloc(n * k * sizeof *Q);
     if (!Q) return -3;
-    if (factor_cgs2(X, n, k, Q, R, scale, fit) != 0) {
+    int status = factor_cgs2(X, n, k, Q, R, scale, fit);
+    if (status != 0) {
         tn_big_free(Q, n * k * sizeof *Q);
-        return -1;
+        return status;
     }
     project(Q, R, scale, n, k, y, fit->beta);
     residuals(X, y, n, k, fit->beta, fit->resid);
@@ -402,7 +407,6 @@ int tn_ols(const double *X, const double *y, size_t n, size_t k, int cov_type,
     fit->ssr = (double)residuals(X, y, n, k, fit->beta, fit->resid);
     fit->sigma2 = fit->ssr / (double)(n - k);
     r_inverse(R, k, rinv);
-    int status = 0;
     fit->leverage_one = -1;
     if (cov_type == TN_COV_CLASSICAL) {
         sandwich(rinv, NULL, scale, k, fit->sigma2, fit->cov, fit->se);
@@ -418,6 +422,7 @@ int tn_ols(const double *X, const double *y, size_t n, size_t k, int cov_type,
         for (size_t j = 0; j < k; j++) fit->se[j] = NAN;
         fit->contrast_se = NAN;
     }
+    if (status == 0 && tn_interrupted()) status = TN_OLS_INTERRUPTED;
     tn_big_free(Q, n * k * sizeof *Q);
     return status;
 }

@@ -31,7 +31,9 @@ typedef struct {
    The fit's arrays are the caller's (sizes as above; depends_on k ints).
    Returns 0, -1 when the design is rank deficient (collinear and
    depends_on say which columns), -2 when n <= k, -3 when out of memory or
-   k > 64. */
+   k > 64, TN_OLS_INTERRUPTED when Ctrl-C was pressed (core/interrupt.h;
+   the fit is then incomplete). */
+#define TN_OLS_INTERRUPTED (-4)
 int tn_ols(const double *X, const double *y, size_t n, size_t k, int cov_type,
            int hac_lag, tn_ols_fit *fit);
 

@@ -6,7 +6,10 @@
  */
 #include "host/host.h"
 #include "host/stdlib_bytecode.h"
+#include "host/child.h"
+#include "host/safelua.h"
 #include "core/alloc.h"
+#include "core/interrupt.h"
 #include "core/gslerr.h"
 #include "core/sha256.h"
 #include "lib/tnlib.h"
@@ -28,6 +31,7 @@
 /* ------------------------------------------------------------ Ctrl-C */
 
 static lua_State *running_state;
+static volatile sig_atomic_t keep_session;
 
 static void interrupt_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
@@ -35,13 +39,22 @@ static void interrupt_hook(lua_State *L, lua_Debug *ar) {
     luaL_error(L, "interrupted");
 }
 
-/* Signal-safe: only arms a hook that raises at the next Lua instruction. */
+/* Signal-safe: raises the flag that C loops poll (core/interrupt.h) and
+   arms a hook that raises at the next Lua instruction. A second Ctrl-C
+   ends a script; in the REPL it never ends the session (C code that does
+   not poll, a long string.find, still returns to the prompt when done). */
 static void on_sigint(int sig) {
-    signal(sig, SIG_DFL);          /* a second Ctrl-C ends the process */
+    static const char busy[] = "\n(interrupted: waiting for the C call to return; Ctrl-\\ quits)\n";
+    if (tn_interrupt_flag) {
+        if (!keep_session) { signal(sig, SIG_DFL); raise(sig); return; }
+        (void)!write(STDERR_FILENO, busy, sizeof busy - 1);
+    }
+    tn_interrupt_flag = 1;
     if (running_state)
-        lua_sethook(running_state, interrupt_hook,
-                    LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+        lua_sethook(running_state, interrupt_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
 }
+
+void tn_host_keep_session(int on) { keep_session = on; }
 
 /* ------------------------------------------------------- protected calls */
 
@@ -113,6 +126,7 @@ int tn_host_docall(lua_State *L, int narg, int nres) {
     signal(SIGINT, on_sigint);
     int status = lua_pcall(L, narg, nres, base);
     signal(SIGINT, SIG_DFL);
+    tn_interrupt_flag = 0;
     running_state = NULL;
     lua_sethook(L, NULL, 0, 0);
     lua_remove(L, base);
@@ -210,46 +224,6 @@ static int host_sha256(lua_State *L) {
     return 1;
 }
 
-/* _tenor_timed_call(seconds, f) -> ok, error: calls f in protected mode;
-   after `seconds` of wall time (0: no limit) every Lua instruction raises
-   "timeout", so a script cannot swallow the timeout with pcall and carry
-   on. The hook and the alarm are cleared here in C, before any Lua code of
-   the caller runs again. */
-static lua_State *alarm_state;
-static int alarm_seconds;
-
-static void timeout_hook(lua_State *L, lua_Debug *ar) {
-    (void)ar;
-    lua_sethook(L, timeout_hook, LUA_MASKCOUNT, 1);
-    luaL_error(L, "timeout: the run took longer than %d s", alarm_seconds);
-}
-
-static void on_alarm(int sig) {
-    (void)sig;
-    if (alarm_state) lua_sethook(alarm_state, timeout_hook, LUA_MASKCOUNT, 1000);
-}
-
-static int host_timed_call(lua_State *L) {
-    int seconds = (int)luaL_checkinteger(L, 1);
-    luaL_checktype(L, 2, LUA_TFUNCTION);
-    lua_settop(L, 2);
-    if (seconds > 0) {
-        alarm_state = L;
-        alarm_seconds = seconds;
-        signal(SIGALRM, on_alarm);
-        alarm((unsigned)seconds);
-    }
-    int status = lua_pcall(L, 0, 0, 0);
-    alarm(0);
-    alarm_state = NULL;
-    lua_sethook(L, NULL, 0, 0);
-    signal(SIGALRM, SIG_DFL);
-    lua_pushboolean(L, status == LUA_OK);
-    if (status == LUA_OK) return 1;
-    lua_insert(L, -2);
-    return 2;
-}
-
 /* _tenor_terminal_width() -> columns of the terminal on stdout, or nil. */
 static int terminal_width(lua_State *L) {
     struct winsize ws;
@@ -294,11 +268,13 @@ const char tn_host_usage[] =
     "  -                run the script read from standard input\n"
     "  -v, --version    print the version\n"
     "  -h, --help       print this help\n"
-    "  run NAME [--param value ...] [--grid p=a,b] [--out DIR] [--trust] [--timeout S] [--quiet]\n"
+    "  run NAME [--param value ...] [--grid p=a,b] [--out DIR] [--allow-read PATH]\n"
+    "      [--trust] [--timeout S] [--quiet]\n"
     "                   run a team script (sandboxed) into an output folder with a manifest\n"
     "      [--jobs N] [--shard K/N]     a grid in N worker processes; only the K-th of N slices\n"
     "  run --merge DIR...               one summary of the shards' folders\n"
-    "  run --replay DIR/manifest.json   run a manifest again and compare the outputs\n"
+    "  run --replay DIR/manifest.json [--trust] [--allow-read PATH]\n"
+    "                   run a manifest again (sandboxed unless --trust) and compare the outputs\n"
     "  list             the scripts on the library path\n"
     "  help NAME        a script's description and parameters\n"
     "environment: TENOR_PATH (extra script folders, ':'-separated),\n"
@@ -314,24 +290,49 @@ static void set_tenor_table(lua_State *L) {
     lua_setglobal(L, "tenor");
 }
 
+/* The raw "_" primitives of the C modules, out of a sandboxed script's
+   reach. Every stdlib module is loaded first (about 1.5 ms), so each has
+   taken its own reference to the primitives it calls before they go; a
+   module loaded lazily after the strip would find them missing. */
+static void strip_raw_primitives(lua_State *L) {
+    static const char load_all[] =
+        "for name in pairs(package.preload) do\n"
+        "  if name:match('^tenor%.') then pcall(require, name) end\n"
+        "end\n";
+    if (luaL_loadstring(L, load_all) == LUA_OK) lua_call(L, 0, 0);
+    else lua_pop(L, 1);
+    const char *names[32];
+    int n = 0;
+    for (const char *name; n < 31 && (name = tn_lib_name(n)) != NULL; n++) names[n] = name;
+    names[n] = NULL;
+    tn_safelua_strip(L, names);
+}
+
+/* Arguments: the root folder (light userdata) and whether the state is a
+   sandboxed child's (safe libraries only, no host primitives). */
 static int open_everything(lua_State *L) {
     const char *root = lua_touserdata(L, 1);
-    luaL_openlibs(L);
+    int sandboxed = lua_toboolean(L, 2);
+    if (sandboxed) tn_safelua_open(L);
+    else luaL_openlibs(L);
     tn_openlibs(L);
     set_paths(L, root);
     set_tenor_table(L);
     preload_stdlib(L);
     lua_register(L, "_tenor_terminal_width", terminal_width);
-    lua_register(L, "_tenor_realpath", host_realpath);
-    lua_register(L, "_tenor_sha256", host_sha256);
-    lua_register(L, "_tenor_timed_call", host_timed_call);
+    if (!sandboxed) {
+        lua_register(L, "_tenor_realpath", host_realpath);
+        lua_register(L, "_tenor_sha256", host_sha256);
+        tn_child_register(L);
+    }
     lua_getglobal(L, "require");
     lua_pushliteral(L, "tenor.prelude");
     lua_call(L, 1, 0);
+    if (sandboxed) strip_raw_primitives(L);
     return 0;
 }
 
-lua_State *tn_host_new(void) {
+static lua_State *new_state(int sandboxed) {
     char root[PATH_MAX];
     tn_gsl_install();
     if (find_root(root, sizeof root) != 0) {
@@ -345,9 +346,14 @@ lua_State *tn_host_new(void) {
     lua_setallocf(L, tn_lua_alloc, NULL);
     lua_pushcfunction(L, open_everything);
     lua_pushlightuserdata(L, root);
-    if (tn_host_report(L, tn_host_docall(L, 1, 0)) != LUA_OK) {
+    lua_pushboolean(L, sandboxed);
+    if (tn_host_report(L, tn_host_docall(L, 2, 0)) != LUA_OK) {
         lua_close(L);
         return NULL;
     }
     return L;
 }
+
+lua_State *tn_host_new(void) { return new_state(0); }
+
+lua_State *tn_host_new_child(int sandboxed) { return new_state(sandboxed); }

@@ -27,16 +27,52 @@ static void set_arg_table(lua_State *L, char **argv, int argc, int script) {
     lua_setglobal(L, "arg");
 }
 
-static int run_script(lua_State *L, char **argv, int argc, int script) {
+/* -i FILE: the script's top-level locals are still in scope when its main
+   chunk returns; a return hook copies them into globals there, so the REPL
+   that follows can reach them. */
+static int kept_count;
+static char kept_names[160];
+
+static void keep_locals_hook(lua_State *L, lua_Debug *ar) {
+    if (ar->event != LUA_HOOKRET || !lua_getinfo(L, "f", ar)) return;
+    lua_getfield(L, LUA_REGISTRYINDEX, "tenor.interactive_script");
+    int is_script = lua_rawequal(L, -1, -2);
+    lua_pop(L, 2);
+    if (!is_script) return;
+    lua_sethook(L, NULL, 0, 0);
+    const char *name;
+    for (int i = 1; (name = lua_getlocal(L, ar, i)) != NULL; i++) {
+        if (name[0] == '(') { lua_pop(L, 1); continue; }       /* temporaries */
+        size_t used = strlen(kept_names);
+        if (used + strlen(name) + 8 < sizeof kept_names)
+            snprintf(kept_names + used, sizeof kept_names - used, "%s%s", kept_count ? ", " : "", name);
+        else if (!strstr(kept_names, "..."))
+            snprintf(kept_names + used, sizeof kept_names - used, ", ...");
+        lua_setglobal(L, name);              /* a later local of one name wins, as in Lua */
+        kept_count++;
+    }
+}
+
+static void say_kept(const char *file, int status) {
+    if (status == LUA_OK && kept_count) printf("(%s's top-level locals are globals here: %s)\n", file, kept_names);
+}
+
+static int run_script(lua_State *L, char **argv, int argc, int script, int interactive) {
     const char *file = strcmp(argv[script], "-") == 0 ? NULL : argv[script];
     set_arg_table(L, argv, argc, script);
     int status = luaL_loadfile(L, file);
     if (status == LUA_OK) {
         int nargs = argc - script - 1;
         luaL_checkstack(L, nargs, "too many arguments");
+        if (interactive) {
+            lua_pushvalue(L, -1);
+            lua_setfield(L, LUA_REGISTRYINDEX, "tenor.interactive_script");
+            lua_sethook(L, keep_locals_hook, LUA_MASKRET, 0);
+        }
         for (int i = script + 1; i < argc; i++) lua_pushstring(L, argv[i]);
         status = tn_host_docall(L, nargs, 0);
     }
+    if (interactive) say_kept(file ? file : "stdin", status);
     return tn_host_report(L, status);
 }
 
@@ -100,7 +136,7 @@ int main(int argc, char **argv) {
     for (int i = 1; i < argc && (!script || i < script) && status == LUA_OK; i++) {
         if (strcmp(argv[i], "-e") == 0) { status = run_string(L, argv[++i]); ran_code = 1; }
     }
-    if (status == LUA_OK && script) status = run_script(L, argv, argc, script);
+    if (status == LUA_OK && script) status = run_script(L, argv, argc, script, interactive);
     if (status == LUA_OK && (interactive || (!script && !ran_code))) tn_repl_run(L);
     lua_close(L);
     return status == LUA_OK ? 0 : 1;

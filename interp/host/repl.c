@@ -7,6 +7,7 @@
  */
 #include "host/repl.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,14 +55,37 @@ static char *read_input(const char *prompt) {
     return use_readline ? readline(prompt) : read_piped(prompt);
 }
 
-/* Ctrl-C at the prompt drops the line being typed, not the session. */
+/* Ctrl-C at the prompt drops what is being typed: the line, or at the
+   ">>" prompt the whole unfinished chunk; never the session. The handler
+   only raises a flag; repl_getc then ends readline's line, and read_chunk
+   drops the chunk. */
+static volatile sig_atomic_t prompt_cancelled;
+
 static void prompt_sigint(int sig) {
     (void)sig;
     if (!use_readline) _exit(130);
-    (void)!write(STDOUT_FILENO, "\n", 1);
-    rl_on_new_line();
-    rl_replace_line("", 0);
-    rl_redisplay();
+    prompt_cancelled = 1;
+}
+
+/* readline's input, a byte at a time; after Ctrl-C it answers Enter so
+   that readline returns (SIGINT is installed without SA_RESTART: a read
+   waiting for a key stops at once). */
+static int repl_getc(FILE *f) {
+    unsigned char c;
+    for (;;) {
+        if (prompt_cancelled) return '\n';
+        ssize_t n = read(fileno(f), &c, 1);
+        if (n == 1) return c;
+        if (n == 0 || errno != EINTR) return EOF;
+    }
+}
+
+static void catch_prompt_sigint(void) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = prompt_sigint;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
 }
 
 /* ---------------------------------------------------------- compiling */
@@ -99,10 +123,13 @@ static int compile(lua_State *L, const char *code) {
 }
 
 /* Reads lines until they form a complete chunk; pushes the chunk (or the
-   syntax error). Returns -1 at end of input, else the load status. The
-   whole chunk's text is left in *text for the history (caller frees). */
+   syntax error). Returns -1 at end of input, -2 when Ctrl-C dropped the
+   chunk (nothing pushed), else the load status. The whole chunk's text is
+   left in *text for the history (caller frees). */
 static int read_chunk(lua_State *L, char **text) {
+    prompt_cancelled = 0;
     char *line = read_input(PROMPT);
+    if (prompt_cancelled) { free(line); return -2; }
     if (!line) return -1;
     size_t len = strlen(line);
     char *code = line;
@@ -110,6 +137,7 @@ static int read_chunk(lua_State *L, char **text) {
     while (incomplete(L, status = compile(L, code))) {
         lua_pop(L, 1);
         char *more = read_input(PROMPT_MORE);
+        if (prompt_cancelled) { free(more); free(code); return -2; }
         if (!more) { compile(L, code); break; }         /* report the error */
         size_t mlen = strlen(more);
         char *joined = malloc(len + mlen + 2);
@@ -276,6 +304,8 @@ int tn_repl_run(lua_State *L) {
     use_readline = isatty(STDIN_FILENO);
     if (use_readline) {
         rl_readline_name = "tenor";
+        rl_catch_signals = 0;                 /* Ctrl-C is ours (prompt_sigint) */
+        rl_getc_function = repl_getc;
         completion_state = L;
         rl_attempted_completion_function = complete;
         rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{(,+-*/%^~#[]";
@@ -283,12 +313,14 @@ int tn_repl_run(lua_State *L) {
         history_open();
         printf("tenor %s  (Lua 5.4, GSL)  Tab completes names and file paths, Ctrl-D quits\n", TN_VERSION);
     }
+    tn_host_keep_session(1);
     run_startup_file(L);
     for (;;) {
         char *text = NULL;
-        signal(SIGINT, prompt_sigint);
+        catch_prompt_sigint();
         int status = read_chunk(L, &text);
         signal(SIGINT, SIG_DFL);
+        if (status == -2) { lua_settop(L, 0); continue; }     /* Ctrl-C: the chunk is dropped */
         if (status == -1) break;
         history_add(text);
         free(text);
@@ -301,5 +333,6 @@ int tn_repl_run(lua_State *L) {
     }
     if (use_readline) putchar('\n');
     history_close();
+    tn_host_keep_session(0);
     return 0;
 }

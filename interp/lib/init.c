@@ -25,9 +25,14 @@ static const luaL_Reg tenor_libs[] = {
 static const luaL_Reg tenor_required[] = {
     {"tenor.json_c", luaopen_json},
     {"tenor.proc_c", luaopen_proc},
+    {"tenor.gnuplot_c", luaopen_gnuplot},
     {"tenor._tsa", luaopen_tsa},
     {NULL, NULL}
 };
+
+const char *tn_lib_name(int i) {
+    return i >= 0 && i < (int)(sizeof tenor_libs / sizeof tenor_libs[0]) ? tenor_libs[i].name : NULL;
+}
 
 void tn_openlibs(lua_State *L) {
     for (const luaL_Reg *lib = tenor_libs; lib->func; lib++) {

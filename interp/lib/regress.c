@@ -341,6 +341,7 @@ static int regress_ols(lua_State *L) {
     tn_gsl_error_clear();
     int status = tn_ols(d.X, d.y, d.n, d.k, o.cov, lag, &fit);
     if (status == -1) return collinear_error(L, names, &d, &fit);
+    if (status == TN_OLS_INTERRUPTED) return tn_raise_interrupted(L, "regress.ols");
     if (status != 0)
         return luaL_error(L, "regress.ols: the fit failed: %s",
                           tn_gsl_error_message() ? tn_gsl_error_message() : "out of memory");

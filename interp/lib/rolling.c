@@ -28,6 +28,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/interrupt.h"
 #include "core/calendar.h"
 #include "core/ols.h"
 #include "series/series.h"
@@ -354,6 +355,7 @@ static int regress_rolling(lua_State *L) {
     memset(&c, 0, sizeof c);
     c.k = in.k;
     for (int64_t t = 0; t < span; t++) {
+        if (tn_interrupt_due((size_t)t)) return tn_raise_interrupted(L, "regress.rolling");
         cp_advance(&c, &in, t, ro.w);
         if ((lua_Integer)c.m < ro.min_obs || t % ro.step != (span - 1) % ro.step) continue;
         o.nobs->v[t] = (double)c.m;

@@ -19,10 +19,17 @@
  * data holds n little-endian IEEE doubles (NaN = missing); start is the
  * first period's text. Version 1 stores (no description/kind columns)
  * are migrated on open. Every write is one transaction in WAL mode, so a
- * process killed mid-write leaves either the old or the new vintage; a busy
- * timeout lets several processes read and write one file. A record whose
- * blob length does not match n, or a file that is not a store, is an
- * error naming the file, never a crash.
+ * process killed mid-write leaves either the old or the new vintage
+ * (store._transaction makes several writes one, for db:import_csv); a
+ * busy timeout (10 s by default, in total per operation) lets several
+ * processes read and write one file. A record whose blob length does not
+ * match n, or a file that is not a store, is an error naming the file,
+ * never a crash.
+ *
+ * Error paths: every statement and transaction is owned by a to-be-closed
+ * value on the Lua stack, so a raise anywhere (a bad argument, out of
+ * memory, a corrupt record) finalizes the statement and rolls the
+ * transaction back before the error leaves the function.
  */
 #include <lauxlib.h>
 #include <lua.h>
@@ -32,6 +39,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/calendar.h"
 #include "series/opts.h"
@@ -45,6 +53,7 @@
 typedef struct {
     sqlite3 *db;
     int readonly;
+    int busy_ms;          /* the longest wait for another process's lock */
 } tn_store;
 
 /* The store a db: method is called on; fn names the method in errors. */
@@ -84,16 +93,94 @@ static int exec_sql(sqlite3 *db, const char *sql) {
     return sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 
-/* Switching to WAL and creating the schema can meet another process doing
-   the same on a new file; the busy handler does not cover every such case,
-   so retry for up to BUSY_MS. */
-static int exec_retry(sqlite3 *db, const char *sql) {
+static double now_ms(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* Switching to WAL, creating the schema and BEGIN IMMEDIATE can meet
+   another process; the busy handler does not cover every such case, so
+   retry, each try waiting only what is left of busy_ms: busy_ms in total,
+   not per try. */
+static int exec_retry(sqlite3 *db, const char *sql, int busy_ms) {
+    double deadline = now_ms() + busy_ms;
     int rc;
-    for (int waited = 0;; waited += 10) {
+    for (;;) {
+        double left = deadline - now_ms();
+        sqlite3_busy_timeout(db, left > 0 ? (int)left : 0);
         rc = exec_sql(db, sql);
-        if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || waited >= BUSY_MS) return rc;
+        if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || now_ms() >= deadline) break;
         sqlite3_sleep(10);
     }
+    sqlite3_busy_timeout(db, busy_ms);
+    return rc;
+}
+
+/* ------------------------------------ statements and transactions */
+
+#define STMT_MT "tenor.store_stmt"
+#define TX_MT "tenor.store_tx"
+
+static int stmt_close(lua_State *L) {
+    sqlite3_stmt **q = luaL_checkudata(L, 1, STMT_MT);
+    sqlite3_finalize(*q);
+    *q = NULL;
+    return 0;
+}
+
+/* Prepares sql as a to-be-closed value pushed on the stack: finalized when
+   the calling C function returns or raises. Raises (naming `what`) when
+   sql does not prepare. */
+static sqlite3_stmt *stmt_prepare(lua_State *L, sqlite3 *db, const char *sql, const char *what) {
+    sqlite3_stmt **q = lua_newuserdatauv(L, sizeof *q, 0);
+    *q = NULL;
+    luaL_setmetatable(L, STMT_MT);
+    lua_toclose(L, -1);
+    if (sqlite3_prepare_v2(db, sql, -1, q, NULL) != SQLITE_OK) db_fail(L, db, what);
+    return *q;
+}
+
+/* Finalizes the statement on top and pops it. The slot is closed with
+   lua_closeslot first: Lua 5.4.4's lua_settop (and so lua_pop) keeps a
+   stack pointer that a __close may invalidate (fixed in 5.4.5). */
+static void stmt_done(lua_State *L) {
+    lua_closeslot(L, -1);
+    lua_pop(L, 1);
+}
+
+/* A write transaction: BEGIN IMMEDIATE, or a savepoint inside an outer
+   one (db:put within store._transaction). */
+typedef struct {
+    sqlite3 *db;
+    int open, nested;
+} tx_guard;
+
+static int tx_close(lua_State *L) {
+    tx_guard *t = luaL_checkudata(L, 1, TX_MT);
+    if (t->open) exec_sql(t->db, t->nested ? "ROLLBACK TO tn_tx; RELEASE tn_tx" : "ROLLBACK");
+    t->open = 0;
+    return 0;
+}
+
+/* Begins a transaction owned by a to-be-closed value pushed on the stack:
+   rolled back unless tx_commit ran first. */
+static tx_guard *tx_begin(lua_State *L, tn_store *st, const char *what) {
+    tx_guard *t = lua_newuserdatauv(L, sizeof *t, 0);
+    t->db = st->db;
+    t->open = 0;
+    t->nested = !sqlite3_get_autocommit(st->db);
+    luaL_setmetatable(L, TX_MT);
+    lua_toclose(L, -1);
+    int rc = t->nested ? exec_sql(st->db, "SAVEPOINT tn_tx") : exec_retry(st->db, "BEGIN IMMEDIATE", st->busy_ms);
+    if (rc != SQLITE_OK) db_fail(L, st->db, what);
+    t->open = 1;
+    return t;
+}
+
+static void tx_commit(lua_State *L, tx_guard *t, const char *what) {
+    if (exec_sql(t->db, t->nested ? "RELEASE tn_tx" : "COMMIT") != SQLITE_OK) db_fail(L, t->db, what);
+    t->open = 0;
 }
 
 static int user_version(sqlite3 *db, int *v) {
@@ -114,7 +201,7 @@ static const char SCHEMA[] =
     " PRIMARY KEY(name, stamp));";
 
 /* Creates the schema in an empty file, migrates version 1, refuses newer. */
-static int prepare_schema(lua_State *L, sqlite3 *db, const char *path, int readonly) {
+static int prepare_schema(lua_State *L, sqlite3 *db, const char *path, int readonly, int busy_ms) {
     int v;
     if (user_version(db, &v) != SQLITE_OK)
         return luaL_error(L, "store.open: %s is not a tenor store (%s)", path, sqlite3_errmsg(db));
@@ -123,7 +210,7 @@ static int prepare_schema(lua_State *L, sqlite3 *db, const char *path, int reado
         return luaL_error(L, "store.open: %s has schema version %d; this tenor reads up to %d", path, v, SCHEMA_VERSION);
     if (readonly)
         return luaL_error(L, "store.open: %s needs creating or migrating (version %d) but is opened read-only", path, v);
-    if (exec_retry(db, "BEGIN IMMEDIATE") != SQLITE_OK) return luaL_error(L, "store.open: %s: %s", path, sqlite3_errmsg(db));
+    if (exec_retry(db, "BEGIN IMMEDIATE", busy_ms) != SQLITE_OK) return luaL_error(L, "store.open: %s: %s", path, sqlite3_errmsg(db));
     if (user_version(db, &v) != SQLITE_OK) {     /* another process may have just created it */
         exec_sql(db, "ROLLBACK");
         return luaL_error(L, "store.open: %s: %s", path, sqlite3_errmsg(db));
@@ -150,6 +237,7 @@ static int prepare_schema(lua_State *L, sqlite3 *db, const char *path, int reado
 #define NO_RANGE -HUGE_VAL, HUGE_VAL, 0
 static const tn_opt open_opts[] = {
     {"readonly", "boolean", NULL, NO_RANGE, "false", "open without writing (no WAL, no schema change)", NULL},
+    {"busy_timeout", "number", NULL, 0, 86400, 0, "10", "seconds to wait for another process's lock, in total per operation", NULL},
     OPT_END
 };
 static const tn_opt put_opts[] = {
@@ -173,39 +261,82 @@ static const char *check_stamp(lua_State *L, const char *v, const char *fname, c
     return v;
 }
 
-/* store.open(path, {readonly=}) */
+/* A file name as an SQLite URI path: '%', '?' and '#' escaped. */
+static void uri_path(luaL_Buffer *b, const char *path) {
+    for (const char *c = path; *c; c++) {
+        if (*c == '%' || *c == '?' || *c == '#') {
+            char esc[4];
+            snprintf(esc, sizeof esc, "%%%02X", (unsigned char)*c);
+            luaL_addstring(b, esc);
+        } else {
+            luaL_addchar(b, *c);
+        }
+    }
+}
+
+/* Opens st->db; 0, or an SQLite error code with st->db closed. A
+   read-only open of a WAL store in a folder it may not write (a shared
+   store read by a sandboxed run) cannot create the -shm file; with no -wal
+   file there is nothing unwritten, so it opens the file as immutable. */
+static int open_db(lua_State *L, tn_store *st, const char *path) {
+    int flags = st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    int rc = sqlite3_open_v2(path, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+    int v;
+    if (rc == SQLITE_OK && st->readonly && (rc = user_version(st->db, &v)) != SQLITE_OK) {
+        const char *wal = lua_pushfstring(L, "%s-wal", path);
+        int has_wal = access(wal, F_OK) == 0;
+        lua_pop(L, 1);
+        if ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN) {
+            if (!has_wal) {
+                luaL_Buffer b;
+                luaL_buffinit(L, &b);
+                luaL_addstring(&b, "file:");
+                uri_path(&b, path);
+                luaL_addstring(&b, "?immutable=1");
+                luaL_pushresult(&b);
+                sqlite3_close(st->db);
+                rc = sqlite3_open_v2(lua_tostring(L, -1), &st->db, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
+                lua_pop(L, 1);
+            }
+        } else {
+            rc = SQLITE_OK;          /* not a store: prepare_schema says so */
+        }
+    }
+    return rc;
+}
+
+/* store.open(path, {readonly=, busy_timeout=}) */
 static int store_open(lua_State *L) {
     if (lua_type(L, 1) != LUA_TSTRING)
         return tn_arg_error(L, "store.open", "path", "must be a file name (got a %s)", luaL_typename(L, 1));
     const char *path = lua_tostring(L, 1);
     tn_opts_check(L, 2, "store.open");
     lua_getfield(L, 2, "readonly");
-    int readonly = lua_toboolean(L, -1);
-    lua_pop(L, 1);
+    lua_getfield(L, 2, "busy_timeout");
     tn_store *st = lua_newuserdatauv(L, sizeof *st, 1);
     st->db = NULL;
-    st->readonly = readonly;
+    st->readonly = lua_toboolean(L, -3);
+    st->busy_ms = lua_isnumber(L, -2) ? (int)(lua_tonumber(L, -2) * 1000) : BUSY_MS;
     luaL_setmetatable(L, STORE_MT);
     lua_pushvalue(L, 1);
     lua_setiuservalue(L, -2, 1);
-    int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    int rc = sqlite3_open_v2(path, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+    int rc = open_db(L, st, path);
     if (rc != SQLITE_OK) {
         const char *msg = lua_pushstring(L, st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
         sqlite3_close(st->db);
         st->db = NULL;
         return luaL_error(L, "store.open: cannot open %s: %s", path, msg);
     }
-    sqlite3_busy_timeout(st->db, BUSY_MS);
+    sqlite3_busy_timeout(st->db, st->busy_ms);
     exec_sql(st->db, "PRAGMA foreign_keys = ON");
-    if (!readonly && (rc = exec_retry(st->db, "PRAGMA journal_mode = WAL")) != SQLITE_OK) {
+    if (!st->readonly && (rc = exec_retry(st->db, "PRAGMA journal_mode = WAL", st->busy_ms)) != SQLITE_OK) {
         const char *msg = lua_pushstring(L, sqlite3_errmsg(st->db));
         sqlite3_close(st->db);
         st->db = NULL;
         if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) return luaL_error(L, "store.open: %s is busy: %s", path, msg);
         return luaL_error(L, "store.open: %s is not a tenor store (%s)", path, msg);
     }
-    prepare_schema(L, st->db, path, readonly);
+    prepare_schema(L, st->db, path, st->readonly, st->busy_ms);
     return 1;
 }
 
@@ -273,11 +404,11 @@ static double blob_value(const unsigned char *p, size_t i) {
 
 /* ------------------------------------------------------------ put */
 
-static int latest_equals(sqlite3 *db, const char *name, const char *start, const char *blob, size_t len) {
-    sqlite3_stmt *q;
+/* Whether the latest vintage of name has this start and these bytes. */
+static int latest_equals(lua_State *L, sqlite3 *db, const char *name, const char *start, const char *blob, size_t len) {
+    sqlite3_stmt *q = stmt_prepare(L, db, "SELECT start, data FROM vintages WHERE name = ?1 ORDER BY stamp DESC LIMIT 1",
+                                   "put");
     int same = 0;
-    if (sqlite3_prepare_v2(db, "SELECT start, data FROM vintages WHERE name = ?1 ORDER BY stamp DESC LIMIT 1",
-                           -1, &q, NULL) != SQLITE_OK) return 0;
     sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
     if (sqlite3_step(q) == SQLITE_ROW) {
         const char *s0 = (const char *)sqlite3_column_text(q, 0);
@@ -285,22 +416,22 @@ static int latest_equals(sqlite3 *db, const char *name, const char *start, const
         const void *d0 = sqlite3_column_blob(q, 1);
         same = s0 && strcmp(s0, start) == 0 && n0 == len && (len == 0 || memcmp(d0, blob, len) == 0);
     }
-    sqlite3_finalize(q);
+    stmt_done(L);
     return same;
 }
 
-static int put_rows(lua_State *L, sqlite3 *db, const char *name, const tn_series *s, const char *start,
-                    int opts, int sidx, const char *stamp) {
+/* The series row: inserted, or its descriptive fields updated. */
+static int upsert_series(lua_State *L, sqlite3 *db, const char *name, const tn_series *s, int opts, int sidx,
+                         const char *stamp) {
     static const char UPSERT[] =
         "INSERT INTO series(name, freq, unit, source, description, kind, created) VALUES(?1,?2,?3,?4,?5,?6,?7)"
         " ON CONFLICT(name) DO UPDATE SET unit = coalesce(?3, unit), source = coalesce(?4, source),"
         " description = coalesce(?5, description), kind = coalesce(?6, kind)";
-    sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(db, UPSERT, -1, &q, NULL) != SQLITE_OK) return SQLITE_ERROR;
+    static const char *const keys[] = {"unit", "source", "description", "kind"};
+    sqlite3_stmt *q = stmt_prepare(L, db, UPSERT, "put");
+    int top = lua_gettop(L);
     sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 2, tn_freq_code(s->freq), -1, SQLITE_STATIC);
-    static const char *const keys[] = {"unit", "source", "description", "kind"};
-    int top = lua_gettop(L);
     for (int i = 0; i < 4; i++) {
         const char *v = meta_text(L, opts, sidx, keys[i]);
         if (v) sqlite3_bind_text(q, 3 + i, v, -1, SQLITE_TRANSIENT);
@@ -309,34 +440,35 @@ static int put_rows(lua_State *L, sqlite3 *db, const char *name, const tn_series
     lua_settop(L, top);
     sqlite3_bind_text(q, 7, stamp, -1, SQLITE_STATIC);
     int rc = sqlite3_step(q);
-    sqlite3_finalize(q);
-    if (rc != SQLITE_DONE) return rc;
-    if (sqlite3_prepare_v2(db, "INSERT INTO vintages(name, stamp, start, n, data) VALUES(?1,?2,?3,?4,?5)",
-                           -1, &q, NULL) != SQLITE_OK) return SQLITE_ERROR;
-    push_blob(L, s);
-    size_t len;
-    const char *blob = lua_tolstring(L, -1, &len);
-    sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
-    sqlite3_bind_text(q, 2, stamp, -1, SQLITE_STATIC);
-    sqlite3_bind_text(q, 3, start, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(q, 4, s->n);
-    sqlite3_bind_blob(q, 5, blob, (int)len, SQLITE_STATIC);
-    rc = sqlite3_step(q);
-    sqlite3_finalize(q);
-    lua_pop(L, 1);
+    stmt_done(L);
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-static int freq_of(sqlite3 *db, const char *name, char *out, size_t size) {
-    sqlite3_stmt *q;
+/* The vintage row; blob is the encoded values. */
+static int insert_vintage(lua_State *L, sqlite3 *db, const char *name, const tn_series *s, const char *start,
+                          const char *stamp, const char *blob, size_t len) {
+    sqlite3_stmt *q = stmt_prepare(L, db, "INSERT INTO vintages(name, stamp, start, n, data) VALUES(?1,?2,?3,?4,?5)",
+                                   "put");
+    sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 2, stamp, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 3, start, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(q, 4, (sqlite3_int64)s->n);
+    sqlite3_bind_blob64(q, 5, blob, len, SQLITE_STATIC);
+    int rc = sqlite3_step(q);
+    stmt_done(L);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* The frequency name is stored with, into out; 0 when it is new. */
+static int freq_of(lua_State *L, sqlite3 *db, const char *name, char *out, size_t size) {
+    sqlite3_stmt *q = stmt_prepare(L, db, "SELECT freq FROM series WHERE name = ?1", "put");
     int found = 0;
-    if (sqlite3_prepare_v2(db, "SELECT freq FROM series WHERE name = ?1", -1, &q, NULL) != SQLITE_OK) return 0;
     sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
     if (sqlite3_step(q) == SQLITE_ROW) {
         snprintf(out, size, "%s", (const char *)sqlite3_column_text(q, 0));
         found = 1;
     }
-    sqlite3_finalize(q);
+    stmt_done(L);
     return found;
 }
 
@@ -349,34 +481,37 @@ static int store_put(lua_State *L) {
     char stampbuf[64], start[64], oldfreq[16];
     const char *stamp = vintage_stamp(L, 4, stampbuf, sizeof stampbuf);
     tn_period_format(s->freq, s->start, TN_STYLE_ISO, start, sizeof start);
-    if (exec_retry(st->db, "BEGIN IMMEDIATE") != SQLITE_OK) return db_fail(L, st->db, "put");
-    if (freq_of(st->db, name, oldfreq, sizeof oldfreq) && strcmp(oldfreq, tn_freq_code(s->freq)) != 0) {
-        exec_sql(st->db, "ROLLBACK");
+    push_blob(L, s);                                   /* slot 5 */
+    size_t len;
+    const char *blob = lua_tolstring(L, 5, &len);
+    tx_guard *tx = tx_begin(L, st, "put");             /* rolled back on any raise below */
+    if (freq_of(L, st->db, name, oldfreq, sizeof oldfreq) && strcmp(oldfreq, tn_freq_code(s->freq)) != 0)
         return luaL_error(L, "db:put: '%s' is stored with frequency %s; the new series is %s (convert it with :to())",
                           name, oldfreq, tn_freq_code(s->freq));
-    }
-    push_blob(L, s);
-    size_t len;
-    const char *blob = lua_tolstring(L, -1, &len);
-    int same = latest_equals(st->db, name, start, blob, len);
-    lua_pop(L, 1);
-    int rc = same ? SQLITE_OK : put_rows(L, st->db, name, s, start, 4, 3, stamp);
-    if (rc == SQLITE_CONSTRAINT) {
-        exec_sql(st->db, "ROLLBACK");
-        return luaL_error(L, "db:put: '%s' already has a vintage stamped %s", name, stamp);
-    }
-    if (rc != SQLITE_OK) {
-        const char *msg = lua_pushstring(L, sqlite3_errmsg(st->db));
-        exec_sql(st->db, "ROLLBACK");
-        return luaL_error(L, "store %s: put '%s': %s", store_path(L), name, msg);
-    }
-    if (exec_sql(st->db, "COMMIT") != SQLITE_OK) {
-        const char *msg = lua_pushstring(L, sqlite3_errmsg(st->db));
-        exec_sql(st->db, "ROLLBACK");
-        return luaL_error(L, "store %s: put '%s': %s", store_path(L), name, msg);
-    }
+    int same = latest_equals(L, st->db, name, start, blob, len);
+    int rc = same ? SQLITE_OK : upsert_series(L, st->db, name, s, 4, 3, stamp);
+    if (rc == SQLITE_OK && !same) rc = insert_vintage(L, st->db, name, s, start, stamp, blob, len);
+    if (rc == SQLITE_CONSTRAINT) return luaL_error(L, "db:put: '%s' already has a vintage stamped %s", name, stamp);
+    if (rc != SQLITE_OK) return luaL_error(L, "store %s: put '%s': %s", store_path(L), name, sqlite3_errmsg(st->db));
+    tx_commit(L, tx, "put");
     if (same) lua_pushboolean(L, 0);
     else lua_pushstring(L, stamp);
+    return 1;
+}
+
+/* store._transaction(db, f): calls f(db) inside one write transaction:
+   committed when f returns, rolled back when it raises (the error goes
+   on). db:put inside uses savepoints. db:import_csv is built on it. */
+static int store_transaction(lua_State *L) {
+    tn_store *st = check_store_as(L, "db:import_csv");
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    if (st->readonly) return luaL_error(L, "store %s is open read-only", store_path(L));
+    lua_settop(L, 2);
+    tx_guard *tx = tx_begin(L, st, "transaction");
+    lua_pushvalue(L, 2);
+    lua_pushvalue(L, 1);
+    lua_call(L, 1, 1);
+    tx_commit(L, tx, "transaction");
     return 1;
 }
 
@@ -389,6 +524,72 @@ static void as_of_bound(const char *as_of, char *out, size_t size) {
     else snprintf(out, size, "%s", as_of);
 }
 
+/* The statement selecting name's latest vintage (known at as_of, if
+   given), pushed as a to-be-closed value; bound is as_of's buffer. */
+static sqlite3_stmt *vintage_query(lua_State *L, sqlite3 *db, const char *name, const char *as_of, char *bound,
+                                   size_t size) {
+    const char *sql = as_of
+        ? "SELECT v.start, v.n, v.data, v.stamp, s.freq FROM vintages v JOIN series s USING(name)"
+          " WHERE name = ?1 AND stamp <= ?2 ORDER BY stamp DESC LIMIT 1"
+        : "SELECT v.start, v.n, v.data, v.stamp, s.freq FROM vintages v JOIN series s USING(name)"
+          " WHERE name = ?1 ORDER BY stamp DESC LIMIT 1";
+    sqlite3_stmt *q = stmt_prepare(L, db, sql, "get");
+    sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
+    if (as_of) {
+        as_of_bound(as_of, bound, size);
+        sqlite3_bind_text(q, 2, bound, -1, SQLITE_STATIC);
+    }
+    return q;
+}
+
+/* Pushes the series in the current row of q, or raises naming a corrupt
+   record (n must be len / 8 exactly: compared without n * 8, which a
+   damaged n would overflow). */
+static void push_row_series(lua_State *L, sqlite3_stmt *q, const char *name) {
+    const char *start = (const char *)sqlite3_column_text(q, 0);
+    sqlite3_int64 n = sqlite3_column_int64(q, 1);
+    const unsigned char *blob = sqlite3_column_blob(q, 2);
+    int len = sqlite3_column_bytes(q, 2);
+    const char *freq = (const char *)sqlite3_column_text(q, 4);
+    int f;
+    int64_t p0;
+    const char *why;
+    if (n < 0 || len % 8 != 0 || n != len / 8 || !freq || tn_freq_parse(freq, &f) != 0 || !start
+        || tn_period_parse(f, start, strlen(start), 0, 1, &p0, &why) != 0)
+        luaL_error(L, "store %s: the record of '%s' is corrupt (%d bytes for %I values)", store_path(L), name, len,
+                   (lua_Integer)n);
+    tn_series *s = tn_series_push(L, f, p0, (size_t)n);
+    for (size_t i = 0; i < (size_t)n; i++) s->v[i] = blob_value(blob, i);
+}
+
+/* Fills the meta table on top with name's descriptive fields. */
+static void add_series_fields(lua_State *L, sqlite3 *db, const char *name) {
+    static const char *const keys[] = {"unit", "source", "description", "kind"};
+    sqlite3_stmt *q = stmt_prepare(L, db, "SELECT unit, source, description, kind FROM series WHERE name = ?1", "get");
+    sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
+    if (sqlite3_step(q) == SQLITE_ROW) {
+        for (int i = 0; i < 4; i++) {
+            const unsigned char *t = sqlite3_column_text(q, i);
+            if (t) { lua_pushstring(L, (const char *)t); lua_setfield(L, -3, keys[i]); }
+        }
+    }
+    stmt_done(L);
+}
+
+/* The series at sidx gets its name and meta: vintage (the stamp), store
+   and the descriptive fields. */
+static void set_get_meta(lua_State *L, sqlite3 *db, int sidx, const char *name, const char *stamp) {
+    lua_pushstring(L, name);
+    tn_series_set_name(L, sidx);
+    tn_series_push_meta(L, sidx);
+    lua_pushstring(L, stamp);
+    lua_setfield(L, -2, "vintage");
+    lua_pushstring(L, store_path(L));
+    lua_setfield(L, -2, "store");
+    add_series_fields(L, db, name);
+    lua_pop(L, 1);
+}
+
 static int store_get(lua_State *L) {
     tn_store *st = check_store_as(L, "db:get");
     const char *name = check_name(L, 2, "db:get");
@@ -396,68 +597,19 @@ static int store_get(lua_State *L) {
     lua_getfield(L, 3, "as_of");
     const char *as_of = check_stamp(L, lua_tostring(L, -1), "db:get", "option 'as_of'");
     lua_pop(L, 1);                          /* the checked copy in slot 3 keeps it */
-    char bound[80], freq[16];
-    sqlite3_stmt *q;
-    const char *sql = as_of
-        ? "SELECT v.start, v.n, v.data, v.stamp, s.freq FROM vintages v JOIN series s USING(name)"
-          " WHERE name = ?1 AND stamp <= ?2 ORDER BY stamp DESC LIMIT 1"
-        : "SELECT v.start, v.n, v.data, v.stamp, s.freq FROM vintages v JOIN series s USING(name)"
-          " WHERE name = ?1 ORDER BY stamp DESC LIMIT 1";
-    if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK) return db_fail(L, st->db, "get");
-    sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
-    if (as_of) {
-        as_of_bound(as_of, bound, sizeof bound);
-        sqlite3_bind_text(q, 2, bound, -1, SQLITE_STATIC);
-    }
+    char bound[80];
+    sqlite3_stmt *q = vintage_query(L, st->db, name, as_of, bound, sizeof bound);   /* slot 4 */
     int rc = sqlite3_step(q);
     if (rc != SQLITE_ROW) {
-        sqlite3_finalize(q);
         if (rc != SQLITE_DONE) return db_fail(L, st->db, "get");
         lua_pushnil(L);
         if (as_of) lua_pushfstring(L, "get: no vintage of '%s' known at %s", name, as_of);
         else lua_pushfstring(L, "get: no series '%s' in %s", name, store_path(L));
         return 2;
     }
-    const char *start = (const char *)sqlite3_column_text(q, 0);
-    sqlite3_int64 n = sqlite3_column_int64(q, 1);
-    const unsigned char *blob = sqlite3_column_blob(q, 2);
-    int len = sqlite3_column_bytes(q, 2);
-    snprintf(freq, sizeof freq, "%s", (const char *)sqlite3_column_text(q, 4));
-    lua_pushstring(L, (const char *)sqlite3_column_text(q, 3));   /* the stamp, kept for meta */
-    int f;
-    int64_t p0;
-    const char *why;
-    if (n < 0 || (sqlite3_int64)len != n * 8 || tn_freq_parse(freq, &f) != 0 || !start
-        || tn_period_parse(f, start, strlen(start), 0, 1, &p0, &why) != 0) {
-        sqlite3_finalize(q);
-        return luaL_error(L, "store %s: the record of '%s' is corrupt (%d bytes for %d values)", store_path(L),
-                          name, len, (int)n);
-    }
-    tn_series *s = tn_series_push(L, f, p0, (size_t)n);
-    for (size_t i = 0; i < (size_t)n; i++) s->v[i] = blob_value(blob, i);
-    sqlite3_finalize(q);
-    int sidx = lua_gettop(L);
-    lua_pushstring(L, name);
-    tn_series_set_name(L, sidx);
-    /* meta: vintage stamp and the descriptive fields */
-    tn_series_push_meta(L, sidx);
-    lua_pushvalue(L, sidx - 1);
-    lua_setfield(L, -2, "vintage");
-    lua_pushstring(L, store_path(L));
-    lua_setfield(L, -2, "store");
-    if (sqlite3_prepare_v2(st->db, "SELECT unit, source, description, kind FROM series WHERE name = ?1", -1, &q,
-                           NULL) == SQLITE_OK) {
-        sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
-        if (sqlite3_step(q) == SQLITE_ROW) {
-            static const char *const keys[] = {"unit", "source", "description", "kind"};
-            for (int i = 0; i < 4; i++) {
-                const unsigned char *t = sqlite3_column_text(q, i);
-                if (t) { lua_pushstring(L, (const char *)t); lua_setfield(L, -2, keys[i]); }
-            }
-        }
-        sqlite3_finalize(q);
-    }
-    lua_pop(L, 1);
+    lua_pushstring(L, (const char *)sqlite3_column_text(q, 3));     /* slot 5: the stamp */
+    push_row_series(L, q, name);                                     /* slot 6 */
+    set_get_meta(L, st->db, 6, name, lua_tostring(L, 5));
     return 1;
 }
 
@@ -466,16 +618,14 @@ static int store_get(lua_State *L) {
 static int store_meta(lua_State *L) {
     tn_store *st = check_store_as(L, "db:meta");
     const char *name = check_name(L, 2, "db:meta");
-    sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT freq, unit, source, description, kind, created,"
-                           " (SELECT count(*) FROM vintages v WHERE v.name = s.name),"
-                           " (SELECT max(stamp) FROM vintages v WHERE v.name = s.name)"
-                           " FROM series s WHERE name = ?1", -1, &q, NULL) != SQLITE_OK)
-        return db_fail(L, st->db, "meta");
+    lua_settop(L, 2);
+    sqlite3_stmt *q = stmt_prepare(L, st->db,
+                                   "SELECT freq, unit, source, description, kind, created,"
+                                   " (SELECT count(*) FROM vintages v WHERE v.name = s.name),"
+                                   " (SELECT max(stamp) FROM vintages v WHERE v.name = s.name)"
+                                   " FROM series s WHERE name = ?1", "meta");
     sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
     if (sqlite3_step(q) != SQLITE_ROW) {
-        sqlite3_finalize(q);
         lua_pushnil(L);
         lua_pushfstring(L, "meta: no series '%s' in %s", name, store_path(L));
         return 2;
@@ -492,13 +642,12 @@ static int store_meta(lua_State *L) {
     lua_setfield(L, -2, "vintages");
     const unsigned char *latest = sqlite3_column_text(q, 7);
     if (latest) { lua_pushstring(L, (const char *)latest); lua_setfield(L, -2, "latest"); }
-    sqlite3_finalize(q);
     return 1;
 }
 
+/* Pushes the first column of every row of sql (bound to arg) as a list. */
 static int push_column_list(lua_State *L, sqlite3 *db, const char *sql, const char *arg) {
-    sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK) return db_fail(L, db, "list");
+    sqlite3_stmt *q = stmt_prepare(L, db, sql, "list");
     if (arg) sqlite3_bind_text(q, 1, arg, -1, SQLITE_STATIC);
     lua_newtable(L);
     int i = 0, rc;
@@ -506,7 +655,6 @@ static int push_column_list(lua_State *L, sqlite3 *db, const char *sql, const ch
         lua_pushstring(L, (const char *)sqlite3_column_text(q, 0));
         lua_rawseti(L, -2, ++i);
     }
-    sqlite3_finalize(q);
     if (rc != SQLITE_DONE) return db_fail(L, db, "list");
     return 1;
 }
@@ -526,31 +674,26 @@ static int store_vintages(lua_State *L) {
     return push_column_list(L, st->db, "SELECT stamp FROM vintages WHERE name = ?1 ORDER BY stamp", name);
 }
 
+/* Runs a one-parameter write statement; its status. */
+static int exec_bound(lua_State *L, sqlite3 *db, const char *sql, const char *arg, const char *what) {
+    sqlite3_stmt *q = stmt_prepare(L, db, sql, what);
+    sqlite3_bind_text(q, 1, arg, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(q);
+    stmt_done(L);
+    return rc;
+}
+
 static int store_delete(lua_State *L) {
     tn_store *st = check_store_as(L, "db:delete");
     const char *name = check_name(L, 2, "db:delete");
     if (st->readonly) return luaL_error(L, "db:delete: store %s is open read-only", store_path(L));
-    if (exec_retry(st->db, "BEGIN IMMEDIATE") != SQLITE_OK) return db_fail(L, st->db, "delete");
-    sqlite3_stmt *q;
-    int rc = SQLITE_ERROR;
-    if (sqlite3_prepare_v2(st->db, "DELETE FROM vintages WHERE name = ?1", -1, &q, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
-        rc = sqlite3_step(q);
-        sqlite3_finalize(q);
-    }
-    int deleted = 0;
-    if (rc == SQLITE_DONE && sqlite3_prepare_v2(st->db, "DELETE FROM series WHERE name = ?1", -1, &q, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
-        rc = sqlite3_step(q);
-        deleted = sqlite3_changes(st->db);
-        sqlite3_finalize(q);
-    }
-    if (rc != SQLITE_DONE) {
-        const char *msg = lua_pushstring(L, sqlite3_errmsg(st->db));
-        exec_sql(st->db, "ROLLBACK");
-        return luaL_error(L, "store %s: delete '%s': %s", store_path(L), name, msg);
-    }
-    if (exec_sql(st->db, "COMMIT") != SQLITE_OK) return db_fail(L, st->db, "delete");
+    lua_settop(L, 2);
+    tx_guard *tx = tx_begin(L, st, "delete");
+    int rc = exec_bound(L, st->db, "DELETE FROM vintages WHERE name = ?1", name, "delete");
+    if (rc == SQLITE_DONE) rc = exec_bound(L, st->db, "DELETE FROM series WHERE name = ?1", name, "delete");
+    if (rc != SQLITE_DONE) return luaL_error(L, "store %s: delete '%s': %s", store_path(L), name, sqlite3_errmsg(st->db));
+    int deleted = sqlite3_changes(st->db);
+    tx_commit(L, tx, "delete");
     lua_pushboolean(L, deleted > 0);
     return 1;
 }
@@ -590,6 +733,7 @@ static int store_raw(lua_State *L) {
     tn_store *st = lua_newuserdatauv(L, sizeof *st, 1);
     st->db = NULL;
     st->readonly = 0;
+    st->busy_ms = BUSY_MS;
     luaL_setmetatable(L, STORE_MT);
     lua_pushvalue(L, 1);
     lua_setiuservalue(L, -2, 1);
@@ -602,9 +746,17 @@ static const luaL_Reg store_methods[] = {
     {"vintages", store_vintages}, {"delete", store_delete}, {"close", store_close}, {NULL, NULL}};
 
 static const luaL_Reg store_funcs[] = {
-    {"open", store_open}, {"_exec", store_exec}, {"_raw", store_raw}, {NULL, NULL}};
+    {"open", store_open}, {"_transaction", store_transaction}, {"_exec", store_exec}, {"_raw", store_raw},
+    {NULL, NULL}};
 
 int luaopen_store(lua_State *L) {
+    static const luaL_Reg stmt_meta[] = {{"__close", stmt_close}, {"__gc", stmt_close}, {NULL, NULL}};
+    static const luaL_Reg tx_meta[] = {{"__close", tx_close}, {NULL, NULL}};
+    luaL_newmetatable(L, STMT_MT);
+    luaL_setfuncs(L, stmt_meta, 0);
+    luaL_newmetatable(L, TX_MT);
+    luaL_setfuncs(L, tx_meta, 0);
+    lua_pop(L, 2);
     luaL_newmetatable(L, STORE_MT);
     luaL_newlib(L, store_methods);
     lua_setfield(L, -2, "methods");

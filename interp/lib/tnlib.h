@@ -17,10 +17,14 @@ int luaopen_signal(lua_State *L);
 int luaopen_store(lua_State *L);
 int luaopen_json(lua_State *L);      /* require "tenor.json_c", no global */
 int luaopen_proc(lua_State *L);      /* require "tenor.proc_c", no global */
+int luaopen_gnuplot(lua_State *L);   /* require "tenor.gnuplot_c", no global */
 int luaopen_tsa(lua_State *L);       /* require "tenor._tsa" (from tenor.tsa), no global */
 
 /* Opens every module above as a global of its name (as luaL_openlibs),
-   json and tsa into package.preload only. */
+   json, gnuplot and tsa into package.preload only. */
 void tn_openlibs(lua_State *L);
+
+/* The global name of the i-th module above (0-based), NULL past the end. */
+const char *tn_lib_name(int i);
 
 #endif

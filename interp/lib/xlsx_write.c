@@ -209,7 +209,17 @@ int tn_data_write_xlsx(lua_State *L) {
     xlsx_writer *w = tn_data_owned(L, sizeof *w, WRITER_MT, writer_gc);
     FILE *probe = fopen(tmp, "wb");     /* libxlsxwriter would print its own message */
     if (probe) fclose(probe);
-    w->wb = probe ? workbook_new(tmp) : NULL;
+    /* libxlsxwriter assembles the zip from temporary files, by default in
+       /tmp; they go beside the target instead, where a sandboxed run may
+       write (and where the rename below needs the result anyway) */
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash == dir) slash[1] = '\0';
+    else if (slash) *slash = '\0';
+    else snprintf(dir, sizeof dir, ".");
+    lxw_workbook_options wopts = {.constant_memory = 0, .tmpdir = dir, .use_zip64 = 0};
+    w->wb = probe ? workbook_new_opt(tmp, &wopts) : NULL;
     if (!w->wb) {
         int err = errno ? errno : EIO;
         if (probe) remove(tmp);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/calendar.h"
+#include "core/interrupt.h"
 #include "core/numparse.h"
 #include "series/opts.h"
 
@@ -103,6 +104,16 @@ void tn_series_copy_name(lua_State *L, int from, int to) {
 }
 
 /* Copies the metadata table (shallow), so the two series stay independent. */
+int tn_raise_interrupted(lua_State *L, const char *fname) {
+    char buf[96];
+    lua_sethook(L, NULL, 0, 0);     /* the Ctrl-C hook would put its bare message over this one */
+    return luaL_error(L, "%s: interrupted", fname ? fname : tn_running_name(L, buf, sizeof buf));
+}
+
+void tn_raise_if_interrupted(lua_State *L, const char *fname) {
+    if (tn_interrupted()) tn_raise_interrupted(L, fname);
+}
+
 void tn_series_copy_meta(lua_State *L, int from, int to) {
     from = lua_absindex(L, from);
     to = lua_absindex(L, to);

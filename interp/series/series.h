@@ -66,4 +66,10 @@ void tn_series_core_functions(lua_State *L);
 void tn_series_open_type(lua_State *L);
 
 
+/* Raises "FNAME: interrupted" (fname NULL: the running function's public
+   name) after C work that polls core/interrupt.h stopped early on Ctrl-C;
+   the _if_ form only when Ctrl-C was pressed. */
+int tn_raise_interrupted(lua_State *L, const char *fname);
+void tn_raise_if_interrupted(lua_State *L, const char *fname);
+
 #endif

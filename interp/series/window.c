@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/interrupt.h"
 #include "series/methods.h"
 #include "series/opts.h"
 #include "series/series.h"
@@ -82,6 +83,7 @@ static moments moments_exact(const double *x, size_t a, size_t b) {
 static void expand_moments(const double *x, double *r, size_t n, const window_spec *sp) {
     moments m = {0, 0, 0};
     for (size_t t = 0; t < n; t++) {
+        if (tn_interrupt_due(t)) return;           /* run_window raises */
         if (!isnan(x[t])) moments_add(&m, x[t]);
         r[t] = m.n >= sp->min_obs && m.n > 0 ? moments_stat(&m, sp, x[t]) : NAN;
     }
@@ -102,6 +104,7 @@ static void roll_moments(const double *x, double *r, size_t n, const window_spec
     int full_fast = (sp->stat == ST_MEAN || sp->stat == ST_STD || sp->stat == ST_VAR) && sp->w > (size_t)sp->ddof;
     double inv_w = 1 / (double)sp->w, inv_wd = full_fast ? 1 / (double)(sp->w - (size_t)sp->ddof) : 0;
     for (size_t t = 0; t < n; t++) {
+        if (tn_interrupt_due(t)) return;           /* run_window raises */
         if (!isnan(x[t])) {
             if (!isnan(last) && x[t] != last) change = last_i + 1;
             last = x[t], last_i = t;
@@ -142,6 +145,7 @@ static void roll_sum(const double *x, double *r, size_t n, const window_spec *sp
     double s = 0, c = 0;
     size_t k = 0;
     for (size_t t = 0; t < n; t++) {
+        if (tn_interrupt_due(t)) return;           /* run_window raises */
         for (int pass = 0; pass < 2; pass++) {
             double v = pass == 0 ? x[t] : (sp->w && t >= sp->w ? -x[t - sp->w] : NAN);
             if (isnan(v)) continue;
@@ -162,6 +166,7 @@ static void expand_extreme(const double *x, double *r, size_t n, const window_sp
     size_t k = 0;
     int want_max = sp->stat == ST_MAX;
     for (size_t t = 0; t < n; t++) {
+        if (tn_interrupt_due(t)) return;           /* run_window raises */
         double v = x[t];
         if (!isnan(v)) {
             if (k == 0 || (want_max ? v > best : v < best)) best = v;
@@ -176,6 +181,7 @@ static void roll_extreme(const double *x, double *r, size_t n, const window_spec
     size_t head = 0, tail = 0, k = 0;
     int want_max = sp->stat == ST_MAX;
     for (size_t t = 0; t < n; t++) {
+        if (tn_interrupt_due(t)) return;           /* run_window raises */
         if (!isnan(x[t])) {
             while (tail > head && (want_max ? x[dq[tail - 1]] <= x[t] : x[dq[tail - 1]] >= x[t])) tail--;
             dq[tail++] = t;
@@ -250,6 +256,7 @@ static double fenwick_quantile(const ranks *rk, size_t k, double q) {
 static void roll_order(const double *x, double *r, size_t n, const window_spec *sp, ranks *rk) {
     size_t k = 0;
     for (size_t t = 0; t < n; t++) {
+        if (tn_interrupt_due(t)) return;           /* run_window raises */
         if (!isnan(x[t])) { fenwick_add(rk, rk->rank[t], 1); k++; }
         if (sp->w && t >= sp->w && !isnan(x[t - sp->w])) { fenwick_add(rk, rk->rank[t - sp->w], -1); k--; }
         if (k < sp->min_obs || k == 0) { r[t] = NAN; continue; }
@@ -323,6 +330,7 @@ static int run_window(lua_State *L, tn_series *s, window_spec *sp) {
     tn_series_copy_name(L, 1, -1);
     tn_series_copy_meta(L, 1, -1);
     compute(L, s, r, sp);
+    tn_raise_if_interrupted(L, NULL);
     return 1;
 }
 

@@ -20,6 +20,8 @@ local args = require "tenor.args"
 local doc = require "tenor.doc"
 
 local M = tsa
+-- the C fit, held here: a sandboxed run removes the "_" primitives from `regress`
+local ols_raw = regress._ols
 
 args.declare("tsa.ardl", {
   {"lags", "integer", min = 0, help = "lags p of y (with order: no selection)"},
@@ -109,7 +111,7 @@ local function select_orders(all, yname, names, o)
       for i = 1, #cols do cn[i] = "c" .. i end
       local k = #cols + (with_const and 1 or 0)
       if k == 0 or n <= k then return end
-      local ok, f = pcall(regress._ols, c.y, cols, cn, {const = with_const})
+      local ok, f = pcall(ols_raw, c.y, cols, cn, {const = with_const})
       if not ok then return end
       local ic = criteria(f.ssr, n, k)
       local entry = {lags = p, order = {}, aic = ic.aic, bic = ic.bic, hqic = ic.hqic}

@@ -28,6 +28,10 @@ pandas' min_periods) comes back under its key. The errors:
 
 local M = {}
 
+-- the C registry, held here: a sandboxed run removes the "_" primitives from `series`
+local declare_opts, check_opts, opt_specs, opt_spec = series._declare_opts, series._check_opts, series._opt_specs,
+  series._opt_spec
+
 local LO_OPEN, HI_OPEN = 1, 2
 
 local function entry(fname, e)
@@ -51,14 +55,14 @@ function M.declare(fname, list)
     decl.keys[en.name] = en
     for _, a in ipairs(en.aliases or {}) do decl.alias[a] = en.name end
   end
-  series._declare_opts(fname, decl)
+  declare_opts(fname, decl)
   return fname
 end
 
 --- args.check(fname, opts, level) -> a checked copy of opts ({} for nil);
 --- raises at `level` (default 3: the caller of the public function).
 function M.check(fname, opts, level)
-  local checked, msg = series._check_opts(fname, opts)
+  local checked, msg = check_opts(fname, opts)
   if checked == nil then error(msg, level or 3) end
   return checked
 end
@@ -86,7 +90,7 @@ function M.split(fname, t, level)
 end
 
 --- args.spec(fname) -> the declaration {names =, keys =, alias =} or nil.
-function M.spec(fname) return series._opt_spec(fname) end
+function M.spec(fname) return opt_spec(fname) end
 
 --- args.entries(fname) -> fname's options as a list for args.declare, for a
 --- function that also takes another's options (db:import_csv takes read_csv's).
@@ -103,7 +107,7 @@ function M.entries(fname)
 end
 
 --- args.all() -> every declaration, keyed by public name.
-function M.all() return series._opt_specs() end
+function M.all() return opt_specs() end
 
 -- "integer >= 1", "number in (0, 1]", "next|same|integer": what an entry takes.
 local function what_of(e)

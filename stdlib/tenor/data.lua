@@ -91,6 +91,13 @@ local doc = require "tenor.doc"
 
 local M = data
 local args = require "tenor.args"
+-- the raw C primitives, held here: a sandboxed run removes them from `data`
+local read_csv_raw, write_csv_raw = M._read_csv, M._write_csv
+local read_xlsx_raw, write_xlsx_raw = M._read_xlsx, M._write_xlsx
+
+-- Sheets of rows as the C writer takes them (fit:to_xlsx's table); a Lua
+-- function, so a sandboxed run keeps it and wraps it with a readable refusal.
+function M._write_table_xlsx(path, sheets) return write_xlsx_raw(path, sheets) end
 
 args.declare("data.read_csv", {
   {"sep", "string", default = "detected: , tab ;", help = "field separator (\"\\t\" for tab)"},
@@ -130,7 +137,7 @@ end
 function M.read_csv(path, opts)
   if type(path) ~= "string" then error("data.read_csv: path must be a string", 2) end
   opts = args.check("data.read_csv", opts)
-  return as_dataset(path, opts, M._read_csv(path, opts))
+  return as_dataset(path, opts, read_csv_raw(path, opts))
 end
 
 local function as_list(what)
@@ -166,7 +173,7 @@ args.declare("data.read_xlsx", {
 function M.read_xlsx(path, opts)
   if type(path) ~= "string" then error("data.read_xlsx: path must be a string", 2) end
   opts = args.check("data.read_xlsx", opts)
-  return as_dataset(path, opts, M._read_xlsx(path, opts))
+  return as_dataset(path, opts, read_xlsx_raw(path, opts))
 end
 
 doc.add("data.read_xlsx", "data.read_xlsx(path, {sheet=, date=, freq=, range=, nrows=, bytes=, weekends=})",
@@ -263,7 +270,7 @@ function M.write_xlsx(path, what, opts)
   else
     sheets[1] = series_sheet(opts.sheet or "data", what, opts, "data.write_xlsx")
   end
-  return M._write_xlsx(path, sheets)
+  return write_xlsx_raw(path, sheets)
 end
 
 doc.add("data.write_xlsx", "data.write_xlsx(path, dataset|series|list|{sheet = dataset, ...}, {sheet=, date_format=, meta=, all_rows=})",
@@ -280,7 +287,7 @@ function M.write_csv(path, what, opts)
   local list = as_list(what)
   if o.date_format == nil and series.is(list[1]) then o.date_format = list[1].meta.datefmt end
   if o.date_column == nil and dataset.is(what) then o.date_column = what:info().date_column end
-  return M._write_csv(path, list, o)
+  return write_csv_raw(path, list, o)
 end
 
 return M

@@ -32,6 +32,8 @@ the fit used, with the fit's regressors (its constant included).
 ]]
 
 local doc = require "tenor.doc"
+-- the C fit, held here: a sandboxed run removes the "_" primitives from `regress`
+local ols_raw = regress._ols
 
 local fm = regress._fit_methods
 local C = require "tenor._tsa"
@@ -79,7 +81,7 @@ regress._design = design      -- for tenor.binary (probit, logit)
 local function aux(y, cols, who)
   local names = {}
   for j = 1, #cols do names[j] = "c" .. j end
-  local ok, r = pcall(regress._ols, y, cols, names, {const = false})
+  local ok, r = pcall(ols_raw, y, cols, names, {const = false})
   if not ok then error(who .. ": the auxiliary regression failed: " .. tostring(r):gsub("^.-regress%.ols: ", ""), 4) end
   return r
 end

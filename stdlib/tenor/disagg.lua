@@ -33,6 +33,8 @@ loglik, method and agg; the same are in the result's meta.td.
 local args = require "tenor.args"
 
 local M = {}
+-- the C kernel, held here: a sandboxed run removes the "_" primitives from `series`
+local tempdisagg_raw = series._tempdisagg
 
 local METHODS = {["chow-lin"] = 0, fernandez = 1, litterman = 2}
 local RATIO = {A = {Q = 4, M = 12}, Q = {M = 3}}
@@ -123,7 +125,7 @@ function M.to(y, freq, how, opts)
   end
   local yv = {}
   for j, u in ipairs(used) do yv[j] = u[2] end
-  local yhat, info = series._tempdisagg{y = yv, x = x, nh = nh, k = k, ratio = ratio, first = used[1][1],
+  local yhat, info = tempdisagg_raw{y = yv, x = x, nh = nh, k = k, ratio = ratio, first = used[1][1],
                                          w = weights(opts.agg or "sum", ratio), method = method,
                                          rho = opts.rho, estimate = opts.estimate}
   if not yhat then fail(how .. ": " .. info) end

@@ -59,9 +59,11 @@ args.declare("plot.bar", {
   TITLE, YLABEL, {OUT[1], OUT[2], help = OUT.help, default = "bars.png"}, SIZE[1], SIZE[2],
 })
 
--- The system calls charts need, taken at load time: a sandboxed run (tenor
--- run) refuses them to scripts, but its charts are still drawn.
-local sys = {open = io.open, execute = os.execute, remove = os.remove, tmpname = os.tmpname}
+-- gnuplot runs without a shell or temporary files (interp/lib/gnuplot.c):
+-- the script and its data blocks go to its standard input, so charts work
+-- inside a sandboxed run, written where the run may write.
+local gnuplot = require "tenor.gnuplot_c"
+local open = io.open
 
 local M = {}
 plot = M
@@ -343,22 +345,17 @@ local function event_arrows(events, first_index)
   return objs
 end
 
-local function run_gnuplot(script_text, out)
-  local base = sys.tmpname()
-  local script = base .. ".gp"
-  local f = assert(sys.open(script, "w"))
-  f:write(script_text)
-  f:close()
-  local ok, how, code = sys.execute("gnuplot " .. quote(script) .. " 2>" .. quote(base .. ".err"))
-  local err = sys.open(base .. ".err")
-  local msg = err and err:read("a") or ""
-  if err then err:close() end
-  sys.remove(script); sys.remove(base .. ".err"); sys.remove(base)
-  if not ok then
-    if code == 127 then error("plot: gnuplot is not installed (apt-get install gnuplot-nox)", 3) end
-    error("plot: gnuplot failed: " .. msg, 3)
-  end
-  local check = sys.open(out, "rb")
+-- The data of a chart, kept as text for a gnuplot data block ($data).
+local function data_block()
+  local parts = {}
+  return {write = function(self, ...) for _, x in ipairs{...} do parts[#parts + 1] = x end return self end,
+          text = function() return "$data << EOD\n" .. table.concat(parts) .. "EOD\n" end}
+end
+
+local function run_gnuplot(data, script_text, out)
+  local ok, msg = gnuplot.run(data:text() .. script_text)
+  if not ok then error("plot: gnuplot failed: " .. msg, 3) end
+  local check = open(out, "rb")
   if not check then error("plot: gnuplot wrote no file " .. out, 3) end
   check:close()
   return out
@@ -372,16 +369,14 @@ function M.line(t)
   local right = o.y2 or {}
   if #left == 0 then error("plot.line: give at least one series", 2) end
   local out, width, height = chart_out(o, "chart.png")
-  local data_path = sys.tmpname()
-  local f = assert(sys.open(data_path, "w"))
+  local f = data_block()
   local all = {}
   for _, s in ipairs(left) do all[#all + 1] = {s, "x1y1"} end
   for _, s in ipairs(right) do all[#all + 1] = {s, "x1y2"} end
   for _, item in ipairs(all) do
-    if not series.is(item[1]) then f:close(); sys.remove(data_path); error("plot.line: every item must be a series", 2) end
+    if not series.is(item[1]) then error("plot.line: every item must be a series", 2) end
     write_data(f, item[1])
   end
-  f:close()
   local g = {terminal_for(out, width, height),
              "set output " .. quote(out),
              'set encoding utf8', 'set termoption noenhanced', 'set xdata time', 'set timefmt "%Y-%m-%d"',
@@ -401,11 +396,10 @@ function M.line(t)
     local s = item[1]
     local label = (s.name or ("series " .. i)) .. (item[2] == "x1y2" and " (right)" or "")
     plots[#plots + 1] = ('%s index %d using 1:2 axes %s with lines lw 2 lc rgb "%s" title %s')
-                        :format(quote(data_path), i - 1, item[2], PALETTE[(i - 1) % #PALETTE + 1], quote(label))
+                        :format("$data", i - 1, item[2], PALETTE[(i - 1) % #PALETTE + 1], quote(label))
   end
   g[#g + 1] = "plot " .. table.concat(plots, ", \\\n     ")
-  local ok, res = pcall(run_gnuplot, table.concat(g, "\n") .. "\n", out)
-  sys.remove(data_path)
+  local ok, res = pcall(run_gnuplot, f, table.concat(g, "\n") .. "\n", out)
   if not ok then error(res, 2) end
   return noted(res)
 end
@@ -423,8 +417,7 @@ function M.bar(t)
     local ds, de = s:dates("start"), s:dates("end")
     for i, d in ipairs(s:dates()) do all_start[d], all_end[d] = ds[i], de[i] end
   end
-  local data_path = sys.tmpname()
-  local f = assert(sys.open(data_path, "w"))
+  local f = data_block()
   local pos, neg = {}, {}
   for i = 1, #dates do pos[i], neg[i] = 0, 0 end
   for j = 1, #parts do
@@ -440,7 +433,6 @@ function M.bar(t)
   end
   local has_total = series.is(o.total)
   if has_total then write_data(f, o.total) end
-  f:close()
   local g = {terminal_for(out, width, height),
              "set output " .. quote(out), 'set encoding utf8', 'set termoption noenhanced', 'set xdata time',
              'set timefmt "%Y-%m-%d"',
@@ -451,15 +443,14 @@ function M.bar(t)
   local plots = {}
   for j, s in ipairs(parts) do
     plots[#plots + 1] = ('%s index %d using 1:3:1:2:3:4 with boxxyerror lc rgb "%s" title %s')
-                        :format(quote(data_path), j - 1, PALETTE[(j - 1) % #PALETTE + 1], quote(s.name or ("part " .. j)))
+                        :format("$data", j - 1, PALETTE[(j - 1) % #PALETTE + 1], quote(s.name or ("part " .. j)))
   end
   if has_total then
     plots[#plots + 1] = ('%s index %d using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb "#000000" title %s')
-                        :format(quote(data_path), #parts, quote(o.total.name or "total"))
+                        :format("$data", #parts, quote(o.total.name or "total"))
   end
   g[#g + 1] = "plot " .. table.concat(plots, ", \\\n     ")
-  local ok, res = pcall(run_gnuplot, table.concat(g, "\n") .. "\n", out)
-  sys.remove(data_path)
+  local ok, res = pcall(run_gnuplot, f, table.concat(g, "\n") .. "\n", out)
   if not ok then error(res, 2) end
   return noted(res)
 end

@@ -43,6 +43,8 @@ local doc = require "tenor.doc"
 local args = require "tenor.args"
 
 local M = regress
+-- the C fits, held here: a sandboxed run removes the "_" primitives from `regress`
+local ols_raw, rolling_raw = M._ols, M._rolling
 
 local COVS = {"classical", "HC0", "HC1", "HC2", "HC3", "HAC"}
 local COV = {"cov", "string", choices = COVS, default = "classical", help = "covariance of the coefficients"}
@@ -116,7 +118,7 @@ function M.ols(y, xs, opts)
     error(("regress.ols: y must be a series or an array of numbers (got a %s)"):format(type(y)), 2)
   end
   local cols, names = normalise(xs)
-  local fit = M._ols(y, cols, names, opts)
+  local fit = ols_raw(y, cols, names, opts)
   fit.y_name = series.is(y) and y.name or "y"
   fit._y, fit._cols = y, cols       -- the data, for the diagnostics (tenor.diagnostics)
   -- fitted values and residuals use coefficients estimated on the whole
@@ -156,7 +158,7 @@ local function rolling(y, xs, opts, window)
   o.window = window or o.window
   if o.window == nil then error("regress.rolling: option 'window' is required: {window = n}", 3) end
   if o.const == false then error(fname .. ": option 'const' must be true: a constant is always fitted", 3) end
-  return setmetatable(M._rolling(y, cols, names, o), rolling_mt)
+  return setmetatable(rolling_raw(y, cols, names, o), rolling_mt)
 end
 
 --[[ regress.xcorr(x, y, {max_lag=12, min_pairs=}) -> table
@@ -339,7 +341,7 @@ function fit_methods.to_xlsx(fit, path)
   end
   local head = {{fit.y_name, "coefficient", "std. error", fit.use_t and "t" or "z", "p-value",
                  "ci_low", "ci_high", ""}}
-  return data._write_xlsx(path, {{name = "regression", head = head, rows = rows}})
+  return data._write_table_xlsx(path, {{name = "regression", head = head, rows = rows}})
 end
 
 require "tenor.diagnostics"

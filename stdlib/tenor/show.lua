@@ -98,26 +98,26 @@ local function key_text(k)
   return "[" .. show_value(k, MAX_DEPTH) .. "]"
 end
 
+-- The first MAX_ITEMS entries (the sequence, then the other keys sorted),
+-- and how many more there are in all.
 local function table_text(t, depth)
   if depth >= MAX_DEPTH then return tostring(t) end
-  local parts, n = {}, 0
+  local parts = {}
   local len = #t
-  for i = 1, len do
-    n = n + 1
-    if n > MAX_ITEMS then break end
-    parts[#parts + 1] = show_value(t[i], depth + 1)
-  end
+  for i = 1, math.min(len, MAX_ITEMS) do parts[#parts + 1] = show_value(t[i], depth + 1) end
   local keys = {}
   for k in pairs(t) do
     if not (math.type(k) == "integer" and k >= 1 and k <= len) then keys[#keys + 1] = k end
   end
-  table.sort(keys, function(a, b) return tostring(a) < tostring(b) end)
-  for _, k in ipairs(keys) do
-    n = n + 1
-    if n > MAX_ITEMS then break end
-    parts[#parts + 1] = key_text(k) .. " = " .. show_value(t[k], depth + 1)
+  if #parts < MAX_ITEMS and #keys > 0 then
+    table.sort(keys, function(a, b) return tostring(a) < tostring(b) end)
+    for _, k in ipairs(keys) do
+      if #parts >= MAX_ITEMS then break end
+      parts[#parts + 1] = key_text(k) .. " = " .. show_value(t[k], depth + 1)
+    end
   end
-  if n > MAX_ITEMS then parts[#parts + 1] = string.format("... (%d more)", n - MAX_ITEMS) end
+  local total = len + #keys
+  if total > #parts then parts[#parts + 1] = string.format("... (%d more)", total - #parts) end
   return "{" .. table.concat(parts, ", ") .. "}"
 end
 

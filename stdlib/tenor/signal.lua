@@ -50,6 +50,8 @@ local args = require "tenor.args"
 local doc = require "tenor.doc"
 
 local M = signal
+-- the C kernels, held here: a sandboxed run removes the "_" primitives from `signal`
+local cross_raw, turns_raw = M._cross, M._turns
 doc.add("signal.above", "signal.above(a, b)", "1 where a > b (b a series or a number), 0 where not, NA where either is missing.", "signal.above(ppi:yoy(), 0)")
 
 args.declare("signal.quadrant", {
@@ -81,9 +83,9 @@ function M.above(a, b) operands("signal.above", a, b); return a:gt(b) end
 doc.add("signal.below", "signal.below(a, b)", "1 where a < b, 0 where not, NA where either is missing.", "signal.below(cpi:yoy(), 2)")
 function M.below(a, b) operands("signal.below", a, b); return a:lt(b) end
 doc.add("signal.cross_above", "signal.cross_above(a, b)", "1 at t when a − b goes from <= 0 at t−1 to > 0 at t; 0 otherwise; NA when t or t−1 is missing (a cross over a gap is not a cross).", "signal.cross_above(ip:rolling(3, 'mean'), ip:rolling(12, 'mean'))")
-function M.cross_above(a, b) operands("signal.cross_above", a, b); return M._cross(a - b, 1) end
+function M.cross_above(a, b) operands("signal.cross_above", a, b); return cross_raw(a - b, 1) end
 doc.add("signal.cross_below", "signal.cross_below(a, b)", "1 at t when a − b goes from >= 0 at t−1 to < 0 at t; NA over gaps.", "signal.cross_below(ppi:yoy(), 0)")
-function M.cross_below(a, b) operands("signal.cross_below", a, b); return M._cross(a - b, -1) end
+function M.cross_below(a, b) operands("signal.cross_below", a, b); return cross_raw(a - b, -1) end
 
 M.QUADRANTS = {"recovery", "overheat", "stagflation", "reflation"}
 
@@ -132,7 +134,7 @@ function M.turning_points(s, opts)
   if not o.method then
     error(("signal.turning_points: no default method for %s data; give {method='bry_boschan'|'bbq'|'pagan_sossounov'}"):format(s.freq), 2)
   end
-  local turns, rules = M._turns(s, o)
+  local turns, rules = turns_raw(s, o)
   return setmetatable({turns = turns, rules = rules, series = s}, tp_mt)
 end
 

@@ -7,13 +7,18 @@
       as prefix .. column name, one vintage each; returns the names stored
       (a column equal to its latest vintage records nothing new).
   db:get_many(names, {as_of=}) -> a dataset of the named series.
+An import is one transaction (store._transaction): all of the file's
+columns get their new vintage, or none does.
 ]]
 
 local args = require "tenor.args"
 local doc = require "tenor.doc"
 
 local methods = store._methods
-doc.add("db:import_csv", "db:import_csv(path, {prefix=, source=, vintage=, columns=, ...read_csv options})", "Reads a CSV (plain, FRED, Wind-style with 单位/来源 rows) and puts every column as prefix..name, one vintage each; unit and source from the file's metadata. Returns the names.", "db:import_csv('examples/data/cn_money_supply_monthly.csv', {prefix = 'cn.', vintage = '2025-04-10'})")
+-- one write transaction around a function (C); held here, since a
+-- sandboxed run removes the "_" primitives from `store`
+local transaction = store._transaction
+doc.add("db:import_csv", "db:import_csv(path, {prefix=, source=, vintage=, columns=, ...read_csv options})", "Reads a CSV (plain, FRED, Wind-style with 单位/来源 rows) and puts every column as prefix..name, one vintage each, all in one transaction (an error or a killed process leaves the store as before); unit and source from the file's metadata. Returns the names.", "db:import_csv('examples/data/cn_money_supply_monthly.csv', {prefix = 'cn.', vintage = '2025-04-10'})")
 
 -- import_csv takes its own keys and every option of data.read_csv.
 local import_own = {
@@ -56,18 +61,22 @@ function methods.import_csv(db, path, opts)
   local ds, err = data.read_csv(path, read_opts)
   if not ds then error("db:import_csv: " .. err, 2) end
   local wanted = opts.columns and wanted_columns(ds, opts.columns)
-  local stored = {}
-  for i = 1, #ds do
-    local s = ds[i]
-    local column = s.name or ("column" .. i)
-    if not wanted or wanted[column] then
-      local name = (opts.prefix or "") .. column
-      db:put(name, s, {source = opts.source or s.meta.source or path:match("[^/]+$"), unit = s.meta.unit,
-                       vintage = opts.vintage})
-      stored[#stored + 1] = name
+  -- one transaction: a failure or a killed process half-way leaves the
+  -- store exactly as it was
+  return transaction(db, function()
+    local stored = {}
+    for i = 1, #ds do
+      local s = ds[i]
+      local column = s.name or ("column" .. i)
+      if not wanted or wanted[column] then
+        local name = (opts.prefix or "") .. column
+        db:put(name, s, {source = opts.source or s.meta.source or path:match("[^/]+$"), unit = s.meta.unit,
+                         vintage = opts.vintage})
+        stored[#stored + 1] = name
+      end
     end
-  end
-  return stored
+    return stored
+  end)
 end
 
 doc.add("db:get_many", "db:get_many(names, {as_of=})", "A dataset of the named series, each as known at as_of.", "db:get_many({'cn.cpi', 'cn.ppi'}, {as_of = '2024-06-30'})")
@@ -84,7 +93,7 @@ function methods.get_many(db, names, opts)
 end
 
 -- help of the functions written in C
-doc.add("store.open", "store.open(path, {readonly=false})", "Opens or creates a series database (SQLite, WAL mode, busy timeout 10 s; older schemas migrated). A file that is not a store is an error naming it.", "local db = store.open('team.db')")
+doc.add("store.open", "store.open(path, {readonly=false, busy_timeout=10})", "Opens or creates a series database (SQLite, WAL mode; older schemas migrated). busy_timeout: seconds to wait for another process's lock, in total per operation, then an error. A file that is not a store is an error naming it.", "local db = store.open('team.db')")
 doc.add("db:put", "db:put(name, s, {unit=, source=, description=, kind=, vintage=})", "Records s as a new vintage stamped vintage (YYYY-MM-DD, or now in UTC); old vintages are kept. Returns the stamp, or false when s equals the latest vintage. One transaction: a killed writer leaves the old or the new vintage, never half.", "db:put('us.cpi', cpi, {unit = 'index', source = 'BLS', vintage = '2024-06-12'})")
 doc.add("db:get", "db:get(name, {as_of=})", "The latest vintage, or the one known at as_of (YYYY-MM-DD covers its whole day; a full stamp also works); nil, message when there is none. meta.vintage holds the stamp. A misspelt key ({asof=}) is an error, never the latest vintage.", "db:get('cn.cpi', {as_of = '2024-06-30'})")
 doc.add("db:meta", "db:meta(name)", "freq, unit, source, description, kind, created, vintages (count) and latest (stamp); nil, message when absent.", "db:meta('cn.cpi').unit")

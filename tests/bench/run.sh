@@ -129,6 +129,26 @@ if [ "${GRID:-1}" = 1 ]; then
     same=$(cd "$gdir" && diff -r -x manifest.json -x batch.json j1 j2 >/dev/null 2>&1 && echo identical || echo DIFFER)
     echo "  run folders of --jobs 1 and --jobs 2 (manifests aside): $same"
 fi
+# ------------------------------------------------------------- sandbox
+# What the OS sandbox of `tenor run` costs: a small rule script
+# (tests/bench/lib/bench/small_rule.lua) sandboxed against --trust. Both
+# run in a forked child; the difference is Landlock, seccomp, the limits
+# and the safe Lua state (which loads the whole stdlib before removing the
+# raw primitives). Target: under 5 ms.
+case " $ONLY " in *" W6 "*)
+    echo
+    sb() { TENOR_PATH=$ROOT/tests/bench/lib hyperfine -N --warmup 3 --min-runs "$((RUNS * 3))" --export-csv "$OUT/hf.csv" \
+             "$TENOR run bench.small_rule --quiet --out $OUT/sandbox-$1 $2" >/dev/null 2>&1 &&
+           awk -F, 'NR == 2 { printf "%.2f %.2f", $4 * 1000, $7 * 1000 }' "$OUT/hf.csv"; }
+    read -r sb_med sb_min <<<"$(sb sandboxed "")"
+    read -r tr_med tr_min <<<"$(sb trusted --trust)"
+    echo "sandbox (tenor run of a small rule script, median / fastest of $((RUNS * 3)) runs):"
+    echo "  sandboxed:  ${sb_med} ms / ${sb_min} ms"
+    echo "  --trust:    ${tr_med} ms / ${tr_min} ms"
+    awk -v a="$sb_med" -v b="$tr_med" -v c="$sb_min" -v d="$tr_min" \
+        'BEGIN { printf "  the sandbox costs %.2f ms (medians), %.2f ms (fastest runs); target under 5 ms\n", a - b, c - d }'
+    ;;
+esac
 
 # ---------------------------------------------------------------- C floor
 echo

@@ -35,7 +35,7 @@ return script{
     return {i = p.i}
   end,
 }]])
-local D = " --data_dir " .. dir .. "/data"
+local D = " --data_dir " .. dir .. "/data --allow-read " .. dir .. "/data"   -- reads outside the library are granted here
 local GRID = " --grid k=1,2,3 --grid scale=1,10,100" .. D
 
 -- --jobs 1 and --jobs 2: the same folders, the same files, byte for byte
@@ -119,8 +119,10 @@ check(o:find("parent=130", 1, true), "Ctrl-C: exit 130: " .. o)
 check(o:find("interrupted: stopping 2 workers", 1, true), o)
 check(o:find("4 runs, 4 failed", 1, true), o)
 check(o:match("\n0\nexit=%d+%s*$") ~= nil, "no worker left running: " .. o)
--- a worker stuck past --timeout in a call the run's own timeout cannot
--- interrupt (a shell command) is killed with what it started; the other run goes on
+-- a run stuck in a call Lua cannot interrupt (a shell command) is killed at
+-- --timeout with what it started (the run's child and its process group,
+-- interp/host/child.c); the batch's own kill GRACE s later is the backstop
+-- for a worker that hangs outside its run. The other run goes on.
 write_file(dir .. "/lib/team/stuck.lua", [[
 return script{
   name = "team.stuck", description = "blocks in C",
@@ -132,7 +134,7 @@ return script{
 }]])
 local so, sc = run("team.stuck --grid i=1,2 --jobs 2 --trust --timeout 1 --out runs/stuck")
 eq(sc, 1, "the stuck run fails the batch: " .. so)
-check(so:find("team.stuck i=2 FAILED: timed out: the worker was still running 5 s past --timeout 1 and was killed", 1, true), so)
+check(so:find("team.stuck i=2 FAILED: timeout: the run took longer than 1 s", 1, true), so)
 check(so:find("2 runs, 1 failed", 1, true), so)
 local left = sh("ps -eo args | grep -c '[s]leep 37.25'")
 check(left:match("^0\n") ~= nil, "the worker's shell command was killed with it: " .. left)

@@ -100,7 +100,7 @@ return script{
     return {cpi = ds[1], unit = ds[1].meta.unit}
   end,
 }]])
-o, c = run("team.wind --data_dir " .. dir .. "/data --out wind")
+o, c = run("team.wind --data_dir " .. dir .. "/data --allow-read " .. dir .. "/data --out wind")
 eq(c, 0, o)
 check((read(dir .. "/wind/numbers.csv") or ""):find("cpi", 1, true) == nil and read(dir .. "/wind/cpi.csv") ~= nil, "the workbook's series written")
 local mw = require("tenor.runner").json_decode(read(dir .. "/wind/manifest.json") or "{}")

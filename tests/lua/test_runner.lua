@@ -44,7 +44,7 @@ local attacks = {
   debug = function() return debug.getregistry() end,
   exit = function() os.exit(0) end,
   tmpname = function() return os.tmpname() end,
-  write_csv_outside = function() return data.write_csv("]] .. dir .. [[/pwned.csv", {series.new{freq = "A", start = "2020", values = {1}}}) end,
+  write_csv_outside = function() return data.write_csv("]] .. dir .. [[/pwned.csv", {series.new{freq = "A", start = "2020", values = {1}, name = "x"}}) end,
   output = function() return io.output("]] .. dir .. [[/pwned") end,
   dofile = function() return dofile("]] .. dir .. [[/secret.txt") end,
   symlink = function(ctx) return io.open(ctx.out .. "/link/file", "w") end,
@@ -74,7 +74,10 @@ check(out:find("--k", 1, true) and out:find("integer", 1, true) and out:find("da
 
 -- a run: parameters bound from text, outputs and manifest written
 local code
-out, code = run("team.growth --k 2 --scale=1 --data_dir " .. dir .. "/data --out runs/g")
+-- data outside the library path: read only with --allow-read
+out, code = run("team.growth --k 2 --scale=1 --data_dir " .. dir .. "/data --out runs/refused")
+eq(code, 1, out); check(out:find("data.read_csv may not read " .. dir .. "/data/x.csv", 1, true), out)
+out, code = run("team.growth --k 2 --scale=1 --data_dir " .. dir .. "/data --allow-read " .. dir .. "/data --out runs/g")
 eq(code, 0, out)
 check(out:find("last growth 3.0000", 1, true), "k = 2, scale 1: 4/1 − 1 = 3 for 2024-03: " .. out)
 local m = require("tenor.runner").json_decode(read(dir .. "/runs/g/manifest.json"))
@@ -88,10 +91,14 @@ check(read(dir .. "/runs/g/numbers.csv"):find("last,3\n", 1, true), read(dir .. 
 check(read(dir .. "/runs/g/report.md"):find("last growth 3.0000", 1, true))
 
 -- replay reproduces; a changed data file is reported
-out, code = run("--replay runs/g/manifest.json")
+-- the manifest records --allow-read, but a replay takes reads only from its own command line
+check(read(dir .. "/runs/g/manifest.json"):find('"allow_read"', 1, true), "the grant is recorded")
+out, code = run("--replay runs/g/manifest.json --out runs/g-noread")
+eq(code, 1, out); check(out:find("data.read_csv may not read", 1, true), out)
+out, code = run("--replay runs/g/manifest.json --allow-read " .. dir .. "/data")
 eq(code, 0, out); check(out:find("reproduced: 4 outputs identical", 1, true), out)
 write_file(dir .. "/data/x.csv", "date,x\n2024-01,1\n2024-02,2\n2024-03,5\n")
-out, code = run("--replay runs/g/manifest.json --out runs/g2")
+out, code = run("--replay runs/g/manifest.json --out runs/g2 --allow-read=" .. dir .. "/data")
 eq(code, 1, out); check(out:find("data file", 1, true) and out:find("changed", 1, true), out)
 check(out:find("NOT reproduced:", 1, true) and out:find("growth.csv", 1, true) and out:find("numbers.csv", 1, true), out)
 write_file(dir .. "/data/x.csv", "date,x\n2024-01,1\n2024-02,2\n2024-03,4\n")
@@ -105,7 +112,7 @@ out, code = run("team.nothing")
 eq(code, 1); check(out:find("no script 'team.nothing'", 1, true), out)
 
 -- a grid with a failing point: the others run, the summary says which failed
-out, code = run("team.growth --grid k=1,2,x --data_dir " .. dir .. "/data --out runs/grid")
+out, code = run("team.growth --grid k=1,2,x --data_dir " .. dir .. "/data --allow-read " .. dir .. "/data --out runs/grid")
 eq(code, 1, "a failed run makes the batch fail")
 check(out:find("[1/3] team.growth k=1 ... ok", 1, true) and out:find("[3/3] team.growth k=x ... FAILED", 1, true), out)
 check(out:find("3 runs, 1 failed", 1, true), out)
@@ -117,7 +124,7 @@ local refusals = {
   write_outside = "io.open may not write", read_undeclared = "io.open may not read",
   read_csv_undeclared = "data.read_csv may not read", remove = "os.remove may not write",
   rename = "os.rename may not write", loadlib = "package.loadlib is not allowed",
-  binary = "attempt to load a binary chunk", debug = "attempt to call a nil value",
+  binary = "attempt to load a binary chunk", debug = "attempt to index a nil value (global 'debug')",
   exit = "os.exit is not allowed", tmpname = "os.tmpname is not allowed",
   write_csv_outside = "data.write_csv may not write", output = "io.output may not write",
   dofile = "dofile may not read",
@@ -144,13 +151,13 @@ os.remove(dir .. "/pwned")
 out, code = run("team.evil --attack loop --timeout 1 --out runs/loop")
 eq(code, 1); check(out:find("timeout: the run took longer than 1 s", 1, true), out)
 
--- in-process: the sandbox is lifted after the run, whatever happened
+-- in-process: the run happens in a child; the caller's globals are untouched
 local runner = require "tenor.runner"
 local open_before, exec_before = io.open, os.execute
 package.path = dir .. "/lib/?.lua;" .. package.path
-runner.run_one("team.evil", {attack = "execute"}, {out = dir .. "/runs/inproc", quiet = true})
-check(io.open == open_before and os.execute == exec_before, "io.open and os.execute restored")
-check(debug.getinfo ~= nil, "debug restored")
+local mi = runner.run_one("team.evil", {attack = "execute"}, {out = dir .. "/runs/inproc", quiet = true})
+eq(mi.status, "failed"); check(mi.error:find("os.execute is not allowed", 1, true), mi.error)
+check(io.open == open_before and os.execute == exec_before and debug.getinfo ~= nil, "the caller's globals are its own")
 eq(runner.json_decode(runner.json_encode({a = {1, 2.5, "x\n\"y\""}, b = true, c = {}})).a[3], "x\n\"y\"", "JSON round trip")
 
 -- JSON (jansson): the manifest's conventions

@@ -63,6 +63,7 @@ local function worker_argv(job, o)
   local argv = {proc().exe() or "tenor", "run", job.name, "--out=" .. job.out, "--quiet=true"}
   if o.trust then argv[#argv + 1] = "--trust=true" end
   if o.timeout then argv[#argv + 1] = "--timeout=" .. o.timeout end
+  for _, path in ipairs(o.allow_read or {}) do argv[#argv + 1] = "--allow-read=" .. path end
   local keys = {}
   for k in pairs(job.given) do keys[#keys + 1] = k end
   table.sort(keys)

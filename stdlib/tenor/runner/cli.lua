@@ -11,12 +11,12 @@ local run = require "tenor.runner.run"
 local M = {}
 
 local function parse_run_args(args)
-  local o = {names = {}, given = {}, grids = {}}
+  local o = {names = {}, given = {}, grids = {}, allow_read = {}}
   local i = 1
   while i <= #args do
     local a = args[i]
-    local key, inline = a:match("^%-%-([%w_]+)=(.*)$")
-    key = key or a:match("^%-%-([%w_]+)$")
+    local key, inline = a:match("^%-%-([%w_%-]+)=(.*)$")
+    key = key or a:match("^%-%-([%w_]+)$") or a:match("^%-%-(allow%-read)$")
     if key then
       local value = inline
       if value == nil then
@@ -43,6 +43,7 @@ local function parse_run_args(args)
       elseif key == "merge" then
         o.merge = {}
         if value ~= "true" then o.merge[1] = value end
+      elseif key == "allow_read" or key == "allow-read" then o.allow_read[#o.allow_read + 1] = value
       else o.given[key] = value end
     else
       o.names[#o.names + 1] = a
@@ -89,7 +90,13 @@ local function replay(path, o)
     if now ~= d.sha256 then print(("warning: data file %s %s"):format(d.path, now and "changed" or "is missing")) end
   end
   local out = o.out or (path:match("^(.*)/[^/]*$") or ".") .. "-replay"
-  local again = run.run_one(name, given, {out = out, trust = not m.sandbox, quiet = true, timeout = o.timeout})
+  -- trust and reads come from this command line, never from the manifest
+  if o.trust then print("replay: trusted (--trust on this command line): no sandbox")
+  elseif m.sandbox == false or m.sandbox == nil then
+    print("replay: sandboxed, although the manifest records a trusted run (--trust on this command line lifts it)")
+  end
+  local again = run.run_one(name, given, {out = out, trust = o.trust, quiet = true, timeout = o.timeout,
+                                          allow_read = o.allow_read})
   if again.status ~= "ok" then
     print("replay failed: " .. again.error)
     return 1
@@ -152,7 +159,7 @@ local function run_serial(jobs, o, grid)
       io.write(("[%d/%d] %s %s ... "):format(i, #jobs, job.name, output.params_text(job.point))); io.flush()
     end
     local ok, m = pcall(run.run_one, job.name, job.given, {out = job.out, trust = o.trust, quiet = o.quiet or grid,
-                                                           timeout = o.timeout})
+                                                           timeout = o.timeout, allow_read = o.allow_read})
     if not ok then m = {status = "failed", error = tostring(m), seconds = 0} end
     if m.status ~= "ok" then failed = failed + 1 end
     if grid then print(m.status == "ok" and ("ok (%.2f s)"):format(m.seconds) or ("FAILED: " .. m.error:match("[^\n]*"))) end
@@ -195,10 +202,30 @@ function M.cmd_run(args)
   return failed == 0 and 0 or 1
 end
 
-function M.cmd_list()
-  local found = library.discover()
-  if #found == 0 then print("no scripts on the library path (" .. table.concat(library.library_dirs(), ":") .. ")") return 0 end
-  for _, s in ipairs(found) do print(("%-28s %s"):format(s.name, s.description or "")) end
+-- A file's declaration, read in a sandboxed child with no write rights
+-- and a short timeout: {script = true, name=, description=, help=} or
+-- {script = false, reason=}.
+local DECLARE_TIMEOUT = 5
+local function declaration(path, with_help, trust)
+  local request = json.encode{mode = "declare", path = path, help = with_help, package_path = package.path}
+  local res = _tenor_child_run{request = request, trust = trust, read = run.read_roots(path), timeout = DECLARE_TIMEOUT}
+  if res.status == "timeout" then return {script = false, reason = ("its top level ran longer than %d s"):format(DECLARE_TIMEOUT)} end
+  local text = res.report or ""
+  if text:sub(1, 1) == "!" then error("tenor: " .. text:sub(2), 0) end
+  local ok, d = pcall(json.decode, text)
+  if ok and type(d) == "table" and type(d.script) == "boolean" then return d end
+  return {script = false, reason = ("it ended (status %s %s) without a declaration"):format(res.status, res.code)}
+end
+
+function M.cmd_list(args)
+  local trust = args and args[1] == "--trust"
+  local files = library.script_files()
+  if #files == 0 then print("no scripts on the library path (" .. table.concat(library.library_dirs(), ":") .. ")") return 0 end
+  for _, f in ipairs(files) do
+    local d = declaration(f.path, false, trust)
+    if d.script then print(("%-28s %s"):format(f.name, d.description or ""))
+    else print(("%-28s not a script{} file: %s"):format(f.name, tostring(d.reason):match("[^\n]*"))) end
+  end
   return 0
 end
 
@@ -206,8 +233,12 @@ end
 function M.cmd_help(args)
   if not args[1] then io.write(tenor.usage); return 0 end
   local path = library.find_script(args[1])
-  local S = assert(loadfile(path, "t"))()
-  print(S:help())
+  local d = declaration(path, true, args[2] == "--trust")
+  if not d.script then
+    io.stderr:write(("tenor help: %s is not a script{} file: %s\n"):format(path, tostring(d.reason)))
+    return 1
+  end
+  print(d.help)
   print(("file: %s"):format(path))
   return 0
 end

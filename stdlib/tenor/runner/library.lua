@@ -47,6 +47,17 @@ function M.library_dirs()
   return dirs
 end
 
+--- The gnuplot program a run may start (its real path), or nil.
+function M.gnuplot_path()
+  for d in (os.getenv("PATH") or "/usr/bin"):gmatch("[^:]+") do
+    local real = _tenor_realpath(d .. "/gnuplot")
+    if real then return real end
+  end
+end
+
+--- The folder of a file ("." for a bare name).
+function M.dirname(path) return path:match("^(.*)/[^/]*$") or "." end
+
 --- The file of the script called name, or an error naming the library path.
 function M.find_script(name)
   local path = package.searchpath(name, package.path)
@@ -57,21 +68,19 @@ function M.find_script(name)
   return path
 end
 
---- All scripts on the library path: {name=, path=, description=}.
-function M.discover()
+--- Every .lua file on the library path (outside the stdlib), first of a
+--- name wins: {name=, path=}, sorted by name. Nothing is loaded.
+function M.script_files()
   local found, seen = {}, {}
   for _, dir in ipairs(M.library_dirs()) do
-    if not dir:match("/stdlib$") then
+    -- tenor's library, not Lua's own module folders (/usr/share/lua/5.4, ...)
+    if not dir:match("/stdlib$") and not dir:match("/lua/5%.%d+$") then
       local p = real.popen("find " .. shell_quote(dir) .. " -name '*.lua' -type f 2>/dev/null | sort")
       for file in p:lines() do
         local name = file:sub(#dir + 2):gsub("%.lua$", ""):gsub("/", ".")
         if not seen[name] then
-          local chunk = loadfile(file, "t")
-          local ok, s = pcall(chunk or error)
-          if ok and getmetatable(s) and s.main and s.params then
-            seen[name] = true
-            found[#found + 1] = {name = name, path = file, description = s.description}
-          end
+          seen[name] = true
+          found[#found + 1] = {name = name, path = file}
         end
       end
       p:close()
