@@ -37,7 +37,10 @@ WARN      := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 # reassociate without -ffast-math.
 OPT       ?= -O3 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# libzip and libxlsxwriter are compiled against but not linked: they bring
+# OpenSSL's libcrypto, whose relocations cost every start-up 1.5 ms; the
+# Excel functions load them on first use (interp/lib/xlsxlibs.c)
+PKG_LIBS   = $(shell pkg-config --libs $(filter-out libzip xlsxwriter,$(PKGS)) 2>/dev/null)
 # what the pure-C core links (the C unit tests link only the core)
 CORE_LIBS  = $(shell pkg-config --libs gsl nettle 2>/dev/null)
 CFLAGS    += $(WARN) $(OPT) -D_GNU_SOURCE -pthread -MMD -MP $(PKG_CFLAGS)

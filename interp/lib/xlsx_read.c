@@ -25,6 +25,10 @@
 #include "core/xlsx.h"
 #include "series/opts.h"
 #include "lib/xlsx_book.h"
+#include "lib/xlsxlibs.h"
+
+/* libzip, loaded by open_zip before any other use in this file */
+static const tn_zip_api *Z;
 
 #define BOOK_MT "tenor.xlsxbook"
 
@@ -63,7 +67,7 @@ const char *xlsx_attr(const char **atts, const char *name) {
 
 static int book_gc(lua_State *L) {
     xlsx_book *b = luaL_checkudata(L, 1, BOOK_MT);
-    if (b->zip) zip_discard(b->zip);
+    if (b->zip) Z->zip_discard(b->zip);
     free(b->arena), free(b->sst_off), free(b->sst_len), free(b->xf_date);
     free(b->cells), free(b->rows);
     memset(b, 0, sizeof *b);
@@ -72,33 +76,33 @@ static int book_gc(lua_State *L) {
 
 int xlsx_parse_part(xlsx_book *b, csvload *c, XML_Parser p, const char *part, int optional) {
     zip_stat_t st;
-    zip_stat_init(&st);
-    if (zip_stat(b->zip, part, 0, &st) != 0) {
+    Z->zip_stat_init(&st);
+    if (Z->zip_stat(b->zip, part, 0, &st) != 0) {
         if (optional) return 1;
         return tn_data_fail(c, 0, 0, "the workbook has no part %s: not a complete .xlsx file", part);
     }
     if ((st.valid & ZIP_STAT_SIZE) && st.size > XLSX_MAX_PART)
         return tn_data_fail(c, 0, 0, "%s unpacks to %llu bytes, more than tenor reads (4 GB)",
                             part, (unsigned long long)st.size);
-    zip_file_t *f = zip_fopen(b->zip, part, 0);
-    if (!f) return tn_data_fail(c, 0, 0, "cannot unpack %s: %s", part, zip_strerror(b->zip));
+    zip_file_t *f = Z->zip_fopen(b->zip, part, 0);
+    if (!f) return tn_data_fail(c, 0, 0, "cannot unpack %s: %s", part, Z->zip_strerror(b->zip));
     uint64_t total = 0;
     for (;;) {
         void *buf = XML_GetBuffer(p, 1 << 16);
-        if (!buf) { zip_fclose(f); return tn_data_fail(c, 0, 0, "out of memory"); }
-        zip_int64_t n = zip_fread(f, buf, 1 << 16);
+        if (!buf) { Z->zip_fclose(f); return tn_data_fail(c, 0, 0, "out of memory"); }
+        zip_int64_t n = Z->zip_fread(f, buf, 1 << 16);
         if (n < 0) {
-            tn_data_fail(c, 0, 0, "cannot unpack %s: %s", part, zip_file_strerror(f));
-            zip_fclose(f);
+            tn_data_fail(c, 0, 0, "cannot unpack %s: %s", part, Z->zip_file_strerror(f));
+            Z->zip_fclose(f);
             return -1;
         }
         total += (uint64_t)n;
         if (total > XLSX_MAX_PART) {
-            zip_fclose(f);
+            Z->zip_fclose(f);
             return tn_data_fail(c, 0, 0, "%s unpacks to more than tenor reads (4 GB)", part);
         }
         if (XML_ParseBuffer(p, (int)n, n == 0) != XML_STATUS_OK) {
-            zip_fclose(f);
+            Z->zip_fclose(f);
             if (c->msg[0]) return -1;       /* a handler's own message */
             return tn_data_fail(c, 0, 0, "%s line %lu: %s", part,
                                 (unsigned long)XML_GetCurrentLineNumber(p),
@@ -106,7 +110,7 @@ int xlsx_parse_part(xlsx_book *b, csvload *c, XML_Parser p, const char *part, in
         }
         if (n == 0) break;
     }
-    zip_fclose(f);
+    Z->zip_fclose(f);
     return 0;
 }
 
@@ -347,28 +351,30 @@ static int open_fail(csvload *c, int zerr, const char *head, size_t n) {
     if (zerr == ZIP_ER_NOZIP)
         return tn_data_fail(c, 0, 0, "not an Excel workbook (.xlsx): the file is not a zip archive");
     zip_error_t ze;
-    zip_error_init_with_code(&ze, zerr);
-    tn_data_fail(c, 0, 0, "not a readable Excel workbook: %s", zip_error_strerror(&ze));
-    zip_error_fini(&ze);
+    Z->zip_error_init_with_code(&ze, zerr);
+    tn_data_fail(c, 0, 0, "not a readable Excel workbook: %s", Z->zip_error_strerror(&ze));
+    Z->zip_error_fini(&ze);
     return -1;
 }
 
 static int open_zip(xlsx_book *b, csvload *c, const char *bytes, size_t nbytes) {
+    const char *why = NULL;
+    if (!Z && !(Z = tn_zip_load(&why))) return tn_data_fail(c, 0, 0, "%s", why);
     char head[8] = {0};
     size_t nhead = 0;
     int zerr = 0;
     errno = 0;
     if (bytes) {
         zip_error_t ze;
-        zip_error_init(&ze);
-        zip_source_t *src = zip_source_buffer_create(bytes, nbytes, 0, &ze);
-        if (src && !(b->zip = zip_open_from_source(src, ZIP_RDONLY, &ze))) zip_source_free(src);
-        zerr = zip_error_code_zip(&ze);
-        zip_error_fini(&ze);
+        Z->zip_error_init(&ze);
+        zip_source_t *src = Z->zip_source_buffer_create(bytes, nbytes, 0, &ze);
+        if (src && !(b->zip = Z->zip_open_from_source(src, ZIP_RDONLY, &ze))) Z->zip_source_free(src);
+        zerr = Z->zip_error_code_zip(&ze);
+        Z->zip_error_fini(&ze);
         nhead = nbytes < 8 ? nbytes : 8;
         memcpy(head, bytes, nhead);
     } else {
-        b->zip = zip_open(c->path, ZIP_RDONLY, &zerr);
+        b->zip = Z->zip_open(c->path, ZIP_RDONLY, &zerr);
         FILE *f = b->zip ? NULL : fopen(c->path, "rb");
         if (f) { nhead = fread(head, 1, 8, f); fclose(f); }
     }
@@ -421,7 +427,7 @@ static int open_book(lua_State *L, xlsx_book *b, csvload *c, char *sheet_part, s
     wp->b = b;
     if (find_rel(b, c, "_rels/.rels", "", NULL, "/officeDocument", "xl/workbook.xml", wb, sizeof wb))
         return -1;
-    if (zip_name_locate(b->zip, wb, 0) < 0)
+    if (Z->zip_name_locate(b->zip, wb, 0) < 0)
         return tn_data_fail(c, 0, 0, "a zip archive without an Excel workbook (no %s): not an .xlsx file", wb);
     const char *slash = strrchr(wb, '/');
     snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - wb + 1) : 0, wb);
@@ -470,7 +476,7 @@ static int load_sheet(lua_State *L, xlsx_book *b, csvload *c, const char *bytes,
     if (open_zip(b, c, bytes, nbytes) || open_book(L, b, c, part, sizeof part)) return -1;
     c->sheet = lua_tostring(L, -1);
     if (xlsx_read_sheet(b, c, part, r0, c0, r1, c1)) return -1;
-    zip_discard(b->zip);
+    Z->zip_discard(b->zip);
     b->zip = NULL;
     return 0;
 }

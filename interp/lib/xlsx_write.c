@@ -34,6 +34,10 @@
 #include "core/xlsx.h"
 #include "series/series.h"
 #include "lib/data.h"
+#include "lib/xlsxlibs.h"
+
+/* libxlsxwriter, loaded by tn_data_write_xlsx before any other use here */
+static const tn_xlsxw_api *W;
 
 #define WRITER_MT "tenor.xlsxwriter"
 
@@ -45,7 +49,7 @@ typedef struct {
 
 static int writer_gc(lua_State *L) {
     xlsx_writer *w = luaL_checkudata(L, 1, WRITER_MT);
-    if (w->wb) lxw_workbook_free(w->wb);
+    if (w->wb) W->lxw_workbook_free(w->wb);
     w->wb = NULL;
     return 0;
 }
@@ -58,14 +62,14 @@ static lxw_error write_cell(lua_State *L, xlsx_writer *w, lxw_worksheet *ws, int
     case LUA_TNIL: break;
     case LUA_TNUMBER: {
         double x = lua_tonumber(L, -1);
-        if (!isnan(x) && !isinf(x)) e = worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, x, f);
+        if (!isnan(x) && !isinf(x)) e = W->worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, x, f);
         break;
     }
     case LUA_TBOOLEAN:
-        e = worksheet_write_boolean(ws, (lxw_row_t)row, (lxw_col_t)col, lua_toboolean(L, -1), f);
+        e = W->worksheet_write_boolean(ws, (lxw_row_t)row, (lxw_col_t)col, lua_toboolean(L, -1), f);
         break;
     case LUA_TSTRING:
-        e = worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, lua_tostring(L, -1), f);
+        e = W->worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, lua_tostring(L, -1), f);
         break;
     default:
         luaL_error(L, "data.write_xlsx: %s row %d column %d is a %s (cells are numbers, strings or booleans)",
@@ -109,8 +113,8 @@ static lxw_format *decimals_format(xlsx_writer *w, lua_State *L, int sidx) {
         char code[24] = "0.";
         memset(code + 2, '0', (size_t)d);
         code[2 + d] = '\0';
-        w->dec_fmt[d] = workbook_add_format(w->wb);
-        format_set_num_format(w->dec_fmt[d], code);
+        w->dec_fmt[d] = W->workbook_add_format(w->wb);
+        W->format_set_num_format(w->dec_fmt[d], code);
     }
     return w->dec_fmt[d];
 }
@@ -145,12 +149,12 @@ static lxw_error write_series(lua_State *L, xlsx_writer *w, lxw_worksheet *ws, i
         if (!any && !all_rows) continue;
         if (row >= TN_XLSX_MAX_ROWS) luaL_error(L, "data.write_xlsx: more rows than a sheet holds (1048576)");
         double serial = (double)(tn_period_last_day(freq, p) - epoch);
-        lxw_error e = worksheet_write_number(ws, (lxw_row_t)row, 0, serial, w->date_fmt);
+        lxw_error e = W->worksheet_write_number(ws, (lxw_row_t)row, 0, serial, w->date_fmt);
         for (int i = 0; i < n && !e; i++) {
             const tn_series *s = sv[i];
             int64_t k = p - s->start;
             if (k >= 0 && k < (int64_t)s->n && !isnan(s->v[k]) && !isinf(s->v[k]))
-                e = worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)(i + 1), s->v[k], dec[i]);
+                e = W->worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)(i + 1), s->v[k], dec[i]);
         }
         if (e) return e;
         row++;
@@ -170,7 +174,7 @@ static const char *field_str(lua_State *L, int t, const char *key, const char *d
 /* One sheet: the table at index t. */
 static lxw_error write_sheet(lua_State *L, xlsx_writer *w, int t) {
     const char *name = field_str(L, t, "name", "data");
-    lxw_worksheet *ws = workbook_add_worksheet(w->wb, name);
+    lxw_worksheet *ws = W->workbook_add_worksheet(w->wb, name);
     if (!ws) luaL_error(L, "data.write_xlsx: cannot add sheet '%s'", name);
     int row = 0, width = 0;
     lxw_error e = LXW_NO_ERROR;
@@ -195,14 +199,20 @@ static lxw_error write_sheet(lua_State *L, xlsx_writer *w, int t) {
         e = write_rows(L, w, ws, lua_gettop(L), &row, NULL, "foot");
     }
     lua_pop(L, 1);
-    if (nhead > 0) worksheet_freeze_panes(ws, (lxw_row_t)nhead, 1);
-    if (!e) e = worksheet_set_column(ws, 0, 0, 12, NULL);
-    if (!e && width > 1) e = worksheet_set_column(ws, 1, (lxw_col_t)(width - 1), 14, NULL);
+    if (nhead > 0) W->worksheet_freeze_panes(ws, (lxw_row_t)nhead, 1);
+    if (!e) e = W->worksheet_set_column(ws, 0, 0, 12, NULL);
+    if (!e && width > 1) e = W->worksheet_set_column(ws, 1, (lxw_col_t)(width - 1), 14, NULL);
     return e;
 }
 
 int tn_data_write_xlsx(lua_State *L) {
     const char *path = luaL_checkstring(L, 1);
+    const char *why = NULL;
+    if (!W && !(W = tn_xlsxw_load(&why))) {
+        lua_pushnil(L);
+        lua_pushfstring(L, "%s: cannot write: %s", path, why);
+        return 2;
+    }
     luaL_checktype(L, 2, LUA_TTABLE);
     lua_settop(L, 2);
     const char *tmp = lua_pushfstring(L, "%s.tmp%d", path, (int)getpid());
@@ -219,7 +229,7 @@ int tn_data_write_xlsx(lua_State *L) {
     else if (slash) *slash = '\0';
     else snprintf(dir, sizeof dir, ".");
     lxw_workbook_options wopts = {.constant_memory = 0, .tmpdir = dir, .use_zip64 = 0};
-    w->wb = probe ? workbook_new_opt(tmp, &wopts) : NULL;
+    w->wb = probe ? W->workbook_new_opt(tmp, &wopts) : NULL;
     if (!w->wb) {
         int err = errno ? errno : EIO;
         if (probe) remove(tmp);
@@ -227,26 +237,26 @@ int tn_data_write_xlsx(lua_State *L) {
         lua_pushfstring(L, "%s: cannot write: %s", path, strerror(err));
         return 2;
     }
-    w->head_fmt = workbook_add_format(w->wb);
-    format_set_bold(w->head_fmt);
+    w->head_fmt = W->workbook_add_format(w->wb);
+    W->format_set_bold(w->head_fmt);
     int n = (int)lua_rawlen(L, 2);
     lxw_error e = LXW_NO_ERROR;
     for (int i = 1; i <= n && !e; i++) {
         if (lua_rawgeti(L, 2, i) != LUA_TTABLE) luaL_error(L, "data.write_xlsx: sheet %d is not a table", i);
-        w->date_fmt = workbook_add_format(w->wb);
-        format_set_num_format(w->date_fmt, field_str(L, -1, "date_format", "yyyy-mm-dd"));
+        w->date_fmt = W->workbook_add_format(w->wb);
+        W->format_set_num_format(w->date_fmt, field_str(L, -1, "date_format", "yyyy-mm-dd"));
         e = write_sheet(L, w, lua_gettop(L));
         lua_pop(L, 1);
     }
     lxw_workbook *wb = w->wb;
     w->wb = NULL;                      /* workbook_close frees it, written or not */
-    lxw_error closed = workbook_close(wb);
+    lxw_error closed = W->workbook_close(wb);
     if (!e) e = closed;
     if (e || rename(tmp, path) != 0) {
         int err = errno;
         remove(tmp);
         lua_pushnil(L);
-        lua_pushfstring(L, "%s: cannot write: %s", path, e ? lxw_strerror(e) : strerror(err));
+        lua_pushfstring(L, "%s: cannot write: %s", path, e ? W->lxw_strerror(e) : strerror(err));
         return 2;
     }
     lua_pushboolean(L, 1);
