@@ -34,7 +34,7 @@ WARN      := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 # -O3: the numeric loops vectorise (W4 326 -> 279 ms, W3b 260 -> 215 ms);
 # rolling.c's short k-sized loops run slower vectorised (W5 98 -> 116 ms),
 # so it keeps -O2 (below). Floating-point results are the same: GCC does not
-# reassociate without -ffast-math.
+# reassociate without the fast-math flag (never used: NaN marks missing values).
 OPT       ?= -O3 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # libzip and libxlsxwriter are compiled against but not linked: they bring
