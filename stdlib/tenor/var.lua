@@ -7,7 +7,8 @@ m = tsa.var({cpi, m2, ip} | dataset, {lags = p | select = "aic", max_lags =, tre
   m.coef[equation][name], m.se[equation][name] with m.coef_names
     {"const", "L1.cpi", "L1.m2", ..., "Lp.ip"}, statsmodels' order;
   m.sigma_u[a][b] = E'E/(T - m) (statsmodels' sigma_u, m regressors per
-    equation); m.aic, m.bic, m.hqic, m.fpe: statsmodels' info_criteria,
+    equation), m.sigma_u_mle[a][b] = E'E/T (statsmodels' sigma_u_mle,
+    gretl's $sigma); m.aic, m.bic, m.hqic, m.fpe: statsmodels' info_criteria,
     ln det(E'E/T) + c·(p K² + K) with c = 2/T, ln T/T, 2 ln ln T/T;
   m.resid[name] series; m.nobs (T), m.lags, m.names, m.first, m.last.
   With select the lag minimises the criterion over p = 0..max_lags, all
@@ -19,7 +20,11 @@ Methods: m:irf(H, {orth =, bands =, reps =, seed =, level =}), m:fevd(H),
 m:forecast(H, {level =}), m:granger(caused, causing), m:is_stable().
   irf[h][response][shock], h = 0..H: Φ_h (orth = false, a unit shock) or
   Θ_h = Φ_h P with P the lower Cholesky factor of Σ_u (orth = true, the
-  default: a one-standard-deviation shock, ordering = m.names). Bands:
+  default: a one-standard-deviation shock, ordering = m.names). Σ_u is the
+  df-corrected E'E/(T - m) (statsmodels, R vars, EViews' default "Cholesky
+  - dof adjusted"); sigma = "ml" factors E'E/T as gretl does (its irf() and
+  $vma; EViews' imp=mlechol), which scales every orthogonalised response
+  by sqrt((T - m)/T) (0.972 for VAR(4) on 8 series × 596 rows). Bands:
   "asymptotic" (Lütkepohl 2005 §3.7, ±z·se; for orthogonalised responses
   the estimation error of Σ_u enters too, as statsmodels' stderr(orth=True))
   or "bootstrap" (residual bootstrap as R vars::irf: rows of the residuals
@@ -186,6 +191,9 @@ function M.var(data, opts)
     end
   end
   m.sigma_u = named_matrix(S, names, names, K)
+  local S_mle = {}
+  for i, v in ipairs(S) do S_mle[i] = v * (info.T - info.m) / info.T end
+  m.sigma_u_mle = named_matrix(S_mle, names, names, K)
   m.resid = {}
   for i, eq in ipairs(names) do
     local v = {}
@@ -199,7 +207,7 @@ end
 doc.add("tsa.var", "tsa.var(list | dataset, {lags = | select = \"aic\", max_lags =, trend = \"c\"}) -> model",
   "Vector autoregression by least squares on the span the series share (statsmodels' VAR conventions). " ..
   "Fields: coef[equation][name] and se with coef_names {const, L1.<var>, ..., Lp.<var>}, sigma_u[a][b] " ..
-  "(E'E/(T - m)), aic, bic, hqic, fpe (statsmodels' definitions), resid[name], nobs, lags, names, first, last. " ..
+  "(E'E/(T - m)), sigma_u_mle (E'E/T), aic, bic, hqic, fpe (statsmodels' definitions), resid[name], nobs, lags, names, first, last. " ..
   "Methods: irf, fevd, forecast, granger, is_stable. Without lags the order is chosen by select (default aic) " ..
   "over 0..max_lags on a common sample.",
   "local m = tsa.var({cpi:yoy(), ppi:yoy(), ip:yoy()}, {select = \"aic\", max_lags = 12})\nprint(m)\nprint(m.coef.cpi[\"L1.ppi\"], m.aic)")
@@ -252,7 +260,8 @@ end
 local irf_mt = {__name = "tsa.irf"}
 function irf_mt.__tostring(x)
   local lines = {("Impulse responses, h = 0..%d: %s; irf[h][response][shock]%s"):format(x.H,
-    x.orth and ("one-s.d. Cholesky shocks, ordered " .. table.concat(x.names, ", ")) or "unit shocks",
+    x.orth and ("one-s.d. Cholesky shocks of %s, ordered %s"):format(x.sigma == "ml" and "E'E/T (gretl's)" or "E'E/(T - m)",
+      table.concat(x.names, ", ")) or "unit shocks",
     x.bands and ("; %d%% %s bands in .lower/.upper"):format(math.floor(x.level * 100 + 0.5), x.bands) or "")}
   for _, sn in ipairs(x.names) do
     lines[#lines + 1] = ("shock to %s:"):format(sn)
@@ -353,6 +362,8 @@ end
 
 args.declare("var:irf", {
   {"orth", "boolean", default = true, help = "orthogonalised (Cholesky) responses to one-s.d. shocks"},
+  {"sigma", "string", choices = {"unbiased", "ml"}, default = "unbiased",
+    help = "covariance the Cholesky factor comes from: E'E/(T - m) (statsmodels, R vars, EViews) or E'E/T (gretl)"},
   {"bands", "string", choices = {"asymptotic", "bootstrap"}, help = "confidence bands"},
   {"reps", "integer", min = 2, default = 1000, help = "bootstrap draws"},
   {"seed", "integer", min = 0, default = 1, help = "bootstrap seed"},
@@ -364,27 +375,42 @@ function methods.irf(m, H, opts)
   H = H or 10
   if math.type(H) ~= "integer" or H < 0 then error("var:irf: the horizon must be an integer >= 0", 2) end
   local orth = o.orth ~= false
-  local x = cube(m._ud:_ma(H, orth), 0, H, m.names)
-  x.H, x.orth, x.names = H, orth, m.names
+  if o.sigma and not orth then error("var:irf: sigma chooses the Cholesky factor; it needs orth = true", 2) end
+  local sigma = orth and (o.sigma or "unbiased") or nil
+  -- Σ_ml = Σ_u (T - m)/T is Σ_u times a constant, so its Cholesky factor,
+  -- every response, standard error and bootstrap quantile is the default
+  -- one times c = sqrt((T - m)/T)
+  local c = sigma == "ml" and math.sqrt((m.nobs - #m.coef_names) / m.nobs) or 1
+  local function scaled(flat)
+    if c ~= 1 then for i, v in ipairs(flat) do flat[i] = c * v end end
+    return flat
+  end
+  local point = scaled(m._ud:_ma(H, orth))
+  local x = cube(point, 0, H, m.names)
+  x.H, x.orth, x.sigma, x.names = H, orth, sigma, m.names
   local level = o.level or 0.95
   if o.bands == "asymptotic" then
     local z = C._norm_ppf((1 + level) / 2)
-    local se = asymptotic_se(m, H, orth)
-    local lo, hi, point = {}, {}, m._ud:_ma(H, orth)
+    local se = scaled(asymptotic_se(m, H, orth))
+    local lo, hi = {}, {}
     for i, v in ipairs(se) do lo[i], hi[i] = point[i] - z * v, point[i] + z * v end
     x.se, x.lower, x.upper = cube(se, 0, H, m.names), cube(lo, 0, H, m.names), cube(hi, 0, H, m.names)
   elseif o.bands == "bootstrap" then
     local lo, hi = m._ud:_bootstrap(H, orth, o.reps or 1000, o.seed or 1, level)
-    x.lower, x.upper = cube(lo, 0, H, m.names), cube(hi, 0, H, m.names)
+    x.lower, x.upper = cube(scaled(lo), 0, H, m.names), cube(scaled(hi), 0, H, m.names)
     x.reps, x.seed = o.reps or 1000, o.seed or 1
   end
   x.bands, x.level = o.bands, level
   return setmetatable(x, irf_mt)
 end
 
-doc.add("var:irf", "m:irf(H, {orth = true, bands =, reps = 1000, seed = 1, level = 0.95}) -> irf",
+doc.add("var:irf", "m:irf(H, {orth = true, sigma = \"unbiased\", bands =, reps = 1000, seed = 1, level = 0.95}) -> irf",
   "Impulse responses irf[h][response][shock] for h = 0..H: orthogonalised (Cholesky of sigma_u in the order of " ..
   "m.names, one-standard-deviation shocks) or, with orth = false, responses to unit shocks (the MA coefficients). " ..
+  "The Cholesky factor is that of sigma_u = E'E/(T - m), as statsmodels, R vars and EViews' default (imp=chol); " ..
+  "sigma = \"ml\" factors sigma_u_mle = E'E/T instead, as gretl (irf(), $vma) and EViews' imp=mlechol: every " ..
+  "orthogonalised response, standard error and band is then sqrt((T - m)/T) times the default one (FEVD shares " ..
+  "do not change). " ..
   "bands = \"asymptotic\" (Lütkepohl's delta method, with the Σ_u term for orthogonalised responses, as statsmodels' " ..
   "irf stderr; also irf.se) or " ..
   "\"bootstrap\" (residual bootstrap as R vars::irf, percentile bands) fill irf.lower and irf.upper.",

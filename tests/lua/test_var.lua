@@ -2,8 +2,8 @@
 -- -> statsmodels_var.csv): coefficients, standard errors, sigma_u,
 -- criteria, lag selection, impulse responses (unit and Cholesky) with
 -- asymptotic standard errors, FEVD, forecasts with intervals, Granger and
--- stability, on US and China data; bootstrap bands by their properties;
--- then the errors.
+-- stability, on US and China data; gretl's responses (E'E/T) with
+-- sigma = "ml"; bootstrap bands by their properties; then the errors.
 local ref = read_cases("tests/fixtures/statsmodels_var.csv")
 
 local ip = data.read_csv("examples/data/us_industrial_production_monthly.csv").indpro:log():diff() * 100
@@ -65,6 +65,35 @@ eq(g.df2, ref.us3.granger_df2, "VAR Granger df2")
 local g2 = m:granger("ip", {"cpi", "tsy_1y"})
 close(g2.stat, ref.us3.granger_ip_both, "VAR Granger, two causing"); close(g2.p, ref.us3.granger_ip_both_p, "p")
 compare(tsa.var({ccpi, cm2, cppi}, {lags = 2}), "cn2", 8, 6)
+
+-- gretl factors the ML covariance E'E/T (make_gretl_var_irf.inp ->
+-- gretl_var_irf.csv); sigma = "ml" reproduces its responses
+local gretl = read_cases("tests/fixtures/gretl_var_irf.csv")
+local function compare_gretl(mod, case)
+  local r = gretl[case]
+  eq(mod.nobs, r.T, case .. " gretl T")
+  local ml, df = mod:irf(8, {sigma = "ml"}), mod:irf(8)
+  local c = math.sqrt((mod.nobs - #mod.coef_names) / mod.nobs)
+  for h = 0, 8 do
+    for _, a in ipairs(mod.names) do
+      for _, b in ipairs(mod.names) do
+        local key = ("oirf|%d|%s|%s"):format(h, a, b)
+        close(ml[h][a][b], r[key], case .. " gretl " .. key)
+        close(df[h][a][b] * c, ml[h][a][b], case .. " default = ml / sqrt((T-m)/T) " .. key, 1e-12)
+      end
+    end
+  end
+  close(mod.sigma_u_mle[mod.names[1]][mod.names[2]], mod.sigma_u[mod.names[1]][mod.names[2]] * c * c,
+    case .. " sigma_u_mle")
+end
+compare_gretl(m, "us3")
+compare_gretl(tsa.var({ccpi, cm2, cppi}, {lags = 2}), "cn2")
+local mlb = m:irf(4, {sigma = "ml", bands = "bootstrap", reps = 50, seed = 3})
+local dfb = m:irf(4, {bands = "bootstrap", reps = 50, seed = 3})
+local cc = math.sqrt((m.nobs - #m.coef_names) / m.nobs)
+close(mlb.upper[2].cpi.ip, dfb.upper[2].cpi.ip * cc, "ML bands are the default ones scaled", 1e-12)
+check(tostring(mlb):find("E'E/T (gretl's)", 1, true), "the ML convention is printed")
+checkerr(function() m:irf(4, {orth = false, sigma = "ml"}) end, "it needs orth = true", "sigma without orth")
 
 -- lag selection on a common sample
 local sel = tsa.var_select(us, {max_lags = 6})
