@@ -8,9 +8,6 @@
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_eigen.h>
 #include <gsl/gsl_linalg.h>
-#include <gsl/gsl_rng.h>
-#include <gsl/gsl_sort.h>
-#include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,13 +21,14 @@ tn_var *tn_var_new(size_t K, size_t p, size_t T, int trend) {
     v->resid = malloc((T ? T : 1) * K * sizeof *v->resid);
     v->sigma_u = malloc(K * K * sizeof *v->sigma_u);
     v->zzinv = malloc((v->m ? v->m * v->m : 1) * sizeof *v->zzinv);
-    if (!v->B || !v->resid || !v->sigma_u || !v->zzinv) { tn_var_free(v); return NULL; }
+    v->A = malloc((p ? p : 1) * K * K * sizeof *v->A);
+    if (!v->B || !v->resid || !v->sigma_u || !v->zzinv || !v->A) { tn_var_free(v); return NULL; }
     return v;
 }
 
 void tn_var_free(tn_var *v) {
     if (!v) return;
-    free(v->B); free(v->resid); free(v->sigma_u); free(v->zzinv);
+    free(v->B); free(v->resid); free(v->sigma_u); free(v->zzinv); free(v->A);
     free(v);
 }
 
@@ -131,23 +129,33 @@ void tn_var_ic(const tn_var *v, double *aic, double *bic, double *hqic, double *
     *fpe = pow((T + (double)v->m) / (T - (double)v->m), K) * exp(v->logdet_mle);
 }
 
-void tn_var_ma(const tn_var *v, size_t H, double *Phi) {
-    size_t K = v->K, KK = K * K, c = (size_t)v->trend;
+void tn_var_lag_matrices(const double *B, size_t K, size_t p, int trend, double *A) {
+    size_t c = trend ? 1 : 0;
+    for (size_t j = 0; j < p; j++)
+        for (size_t q = 0; q < K; q++)
+            for (size_t s = 0; s < K; s++) A[(j * K + q) * K + s] = B[(c + j * K + s) * K + q];
+}
+
+void tn_var_ma_lags(const double *A, size_t K, size_t p, size_t H, double *Phi) {
+    size_t KK = K * K;
     memset(Phi, 0, (H + 1) * KK * sizeof *Phi);
     for (size_t i = 0; i < K; i++) Phi[i * K + i] = 1;
-    for (size_t h = 1; h <= H; h++) {
-        double *out = Phi + h * KK;
-        for (size_t j = 1; j <= v->p && j <= h; j++) {
-            const double *prev = Phi + (h - j) * KK;
-            /* out[r][s] += Σ_q prev[r][q] A_j[q][s], A_j[q][s] = B[(c + (j-1)K + s)K + q] */
-            for (size_t r = 0; r < K; r++)
-                for (size_t q = 0; q < K; q++) {
-                    double a = prev[r * K + q];
-                    if (a == 0) continue;
-                    for (size_t s = 0; s < K; s++) out[r * K + s] += a * v->B[(c + (j - 1) * K + s) * K + q];
-                }
+    for (size_t h = 1; h <= H; h++)
+        for (size_t j = 1; j <= p && j <= h; j++)
+            tn_var_matmul_acc(K, Phi + (h - j) * KK, A + (j - 1) * KK, Phi + h * KK);
+}
+
+void tn_var_ma(const tn_var *v, size_t H, double *Phi) {
+    tn_var_lag_matrices(v->B, v->K, v->p, v->trend, v->A);
+    tn_var_ma_lags(v->A, v->K, v->p, H, Phi);
+}
+
+void tn_var_matmul_acc(size_t K, const double *X, const double *Y, double *Z) {
+    for (size_t r = 0; r < K; r++)
+        for (size_t q = 0; q < K; q++) {
+            double x = X[r * K + q];
+            for (size_t s = 0; s < K; s++) Z[r * K + s] += x * Y[q * K + s];
         }
-    }
 }
 
 int tn_var_chol(const double *S, size_t K, double *P) {
@@ -323,54 +331,5 @@ int tn_var_irf_var(const tn_var *v, size_t H, const double *Phi, const double *P
                 var[h * KK + r * K + s] = quad_form(v, c, work);
             }
     free(J); free(g); free(c); free(work);
-    return st;
-}
-
-/* One bootstrap draw: data rebuilt from resampled residuals into Ys
-   (p + T rows), refitted into w, responses into out. */
-static int bootstrap_draw(const tn_var *v, const double *Y, size_t n, size_t H, int orth, gsl_rng *rng,
-                          double *Ys, double *z, tn_var *w, double *out, double *P) {
-    size_t K = v->K, p = v->p, T = v->T;
-    memcpy(Ys, Y + (n - T - p) * K, p * K * sizeof *Ys);
-    for (size_t t = p; t < p + T; t++) {
-        const double *u = v->resid + gsl_rng_uniform_int(rng, T) * K;
-        regressors(v, Ys, t, z);
-        for (size_t i = 0; i < K; i++) {
-            double s = u[i];
-            for (size_t r = 0; r < v->m; r++) s += z[r] * v->B[r * K + i];
-            Ys[t * K + i] = s;
-        }
-    }
-    if (tn_var_fit(w, Ys, p + T, 0) != 0) return -2;
-    if (!orth) { tn_var_ma(w, H, out); return 0; }
-    double *Phi = malloc((H + 1) * K * K * sizeof *Phi);
-    if (!Phi) return -3;
-    tn_var_ma(w, H, Phi);
-    int st = tn_var_chol(w->sigma_u, K, P) == 0 ? 0 : -2;
-    if (st == 0) tn_var_orth(Phi, H, K, P, out);
-    free(Phi);
-    return st;
-}
-
-int tn_var_bootstrap(const tn_var *v, const double *Y, size_t n, size_t H, int orth, size_t reps,
-                     unsigned long seed, double level, double *lo, double *hi) {
-    size_t K = v->K, E = (H + 1) * K * K;
-    double *draws = malloc(reps * E * sizeof *draws), *Ys = malloc((v->p + v->T) * K * sizeof *Ys);
-    double *z = malloc((v->m + 1) * sizeof *z), *P = malloc(K * K * sizeof *P), *col = malloc(reps * sizeof *col);
-    tn_var *w = tn_var_new(K, v->p, v->T, v->trend);
-    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-    int st = draws && Ys && z && P && col && w && rng ? 0 : -3;
-    if (st == 0) gsl_rng_set(rng, seed);
-    for (size_t b = 0; st == 0 && b < reps; b++)
-        st = bootstrap_draw(v, Y, n, H, orth, rng, Ys, z, w, draws + b * E, P);
-    for (size_t e = 0; st == 0 && e < E; e++) {
-        for (size_t b = 0; b < reps; b++) col[b] = draws[b * E + e];
-        gsl_sort(col, 1, reps);
-        lo[e] = gsl_stats_quantile_from_sorted_data(col, 1, reps, (1 - level) / 2);
-        hi[e] = gsl_stats_quantile_from_sorted_data(col, 1, reps, (1 + level) / 2);
-    }
-    free(draws); free(Ys); free(z); free(P); free(col);
-    tn_var_free(w);
-    gsl_rng_free(rng);
     return st;
 }

@@ -20,6 +20,7 @@ typedef struct {
     double *resid;         /* T*K */
     double *sigma_u;       /* K*K: E'E/(T - m) */
     double *zzinv;         /* m*m: (Z'Z)^-1 */
+    double *A;             /* p*K*K: the lag matrices A_j row-major, refreshed from B by tn_var_ma */
     double logdet_mle;     /* ln det(E'E/T) */
 } tn_var;
 
@@ -41,6 +42,17 @@ void tn_var_ic(const tn_var *v, double *aic, double *bic, double *hqic, double *
    h = 0..H: Phi has (H+1)·K·K values, Phi[h*K*K + r*K + s] the response
    of variable r to a unit shock in s after h periods. */
 void tn_var_ma(const tn_var *v, size_t H, double *Phi);
+
+/* The lag matrices of coefficients B (laid out as tn_var's): A has p·K·K
+   values, A[(j-1)K² + q K + s] = A_j[q][s], the coefficient of y_{t-j,s}
+   in equation q. */
+void tn_var_lag_matrices(const double *B, size_t K, size_t p, int trend, double *A);
+
+/* Φ_0..Φ_H (laid out as tn_var_ma's) from the lag matrices A. */
+void tn_var_ma_lags(const double *A, size_t K, size_t p, size_t H, double *Phi);
+
+/* Z += X Y for K×K row-major matrices. */
+void tn_var_matmul_acc(size_t K, const double *X, const double *Y, double *Z);
 
 /* Lower Cholesky factor P of the K×K symmetric S (P P' = S): 0, or -1
    when S is not positive definite. */
@@ -75,9 +87,34 @@ int tn_var_irf_var(const tn_var *v, size_t H, const double *Phi, const double *P
    each draw resamples the rows of the residuals with replacement, rebuilds
    the data from the first p rows of Y with the fitted coefficients, refits
    and computes Φ (or Θ when orth). lo/hi (laid out as Phi) get the
-   (1-level)/2 and (1+level)/2 quantiles (type 7) over reps draws.
-   Returns 0; -3 memory; -2 when a draw cannot be fitted. */
+   (1-level)/2 and (1+level)/2 quantiles (type 7) over reps draws. Draw b
+   takes its residual rows from its own generator (xoshiro256** seeded from
+   seed and b), so the bands do not depend on threads (1 or more), which
+   share the draws. Polls Ctrl-C between draws. Returns 0; -3 memory; -2
+   when a draw cannot be fitted; -5 interrupted. core/var_boot.c. */
 int tn_var_bootstrap(const tn_var *v, const double *Y, size_t n, size_t H, int orth, size_t reps,
-                     unsigned long seed, double level, double *lo, double *hi);
+                     unsigned long seed, double level, unsigned threads, double *lo, double *hi);
+
+/* Its two halves. The draws: reps × E values, E = (H+1)K², draw b's
+   responses (laid out as Phi) in draws[b E ..]; 0, -2, -3 or -5 as above. */
+int tn_var_boot_draws(const tn_var *v, const double *Y, size_t n, size_t H, int orth, size_t reps,
+                      unsigned long seed, unsigned threads, double *draws);
+
+/* The bands: for each of the E columns of draws (reps × E, no NaN in a
+   column, else NaN bands), its type-7 quantiles (1-level)/2 into lo and
+   (1+level)/2 into hi. 0, or -3 (memory). */
+int tn_var_bands(const double *draws, size_t reps, size_t E, double level, unsigned threads,
+                 double *lo, double *hi);
+
+/* Least squares of the VAR shape v (K, p, T, trend) on the p + T rows of
+   Ys (row-major), by one Householder QR of [Z | Y]: B (m × K, laid out as
+   v->B) and, when P is not NULL, the lower Cholesky factor of Σ_u =
+   E'E/(T - m). A is workspace of T (m + K) values. 0, or -2 when the
+   regressors are collinear or Σ_u singular. */
+int tn_var_lsq(const tn_var *v, const double *Ys, double *A, double *B, double *P);
+
+/* The number of threads tn_var_bootstrap uses by default: the online
+   processors, at most 8. */
+unsigned tn_var_threads(void);
 
 #endif

@@ -9,7 +9,8 @@
  *   model:_irf_var(H, orth) -> flat (H+1)*K*K lag-coefficient part of the response variances
  *   model:_roots() -> moduli
  *   model:_forecast(H) -> mean (H*K), var (H*K)
- *   model:_bootstrap(H, orth, reps, seed, level) -> lo, hi (flat (H+1)*K*K)
+ *   model:_bootstrap(H, orth, reps, seed, level) -> lo, hi (flat (H+1)*K*K), on tn_var_threads()
+ *       threads; raises "var:irf: interrupted" on Ctrl-C
  *
  * Errors are raised with plain messages; stdlib/tenor/var.lua words them
  * for the analyst (series names, what to change).
@@ -23,6 +24,7 @@
 #include "core/var.h"
 #include "lib/tnlib.h"
 #include "lib/tsa.h"
+#include "series/series.h"
 
 #define VAR_MT "tenor.var"
 
@@ -208,7 +210,9 @@ static int var_bootstrap(lua_State *L) {
     luaL_argcheck(L, reps >= 2, 4, "at least 2 draws");
     double *lo = scratch(L, E), *hi = scratch(L, E);
     tn_gsl_error_clear();
-    int st = tn_var_bootstrap(u->v, u->Y, u->n, H, orth, (size_t)reps, (unsigned long)seed, level, lo, hi);
+    int st = tn_var_bootstrap(u->v, u->Y, u->n, H, orth, (size_t)reps, (unsigned long)seed, level,
+                              tn_var_threads(), lo, hi);
+    if (st == -5) return tn_raise_interrupted(L, "var:irf");
     if (st == -2) return luaL_error(L, "a bootstrap draw could not be fitted (collinear or singular); the model is fragile");
     if (st != 0) return luaL_error(L, "out of memory");
     tn_tsa_push_flat(L, lo, E);

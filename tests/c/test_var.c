@@ -2,11 +2,18 @@
  * test_var.c -- the VAR core on a model written down by hand: K = 2, one
  * lag, no constant, A = [.5 .1; .2 .3], Σ_u = [4 2; 2 2]. The MA terms are
  * powers of A, the Cholesky factor is [2 0; 1 1], the companion roots
- * are .4 ± sqrt(.03), and a forecast is A times the last row.
+ * are .4 ± sqrt(.03), and a forecast is A times the last row. Then the
+ * bootstrap's least squares against the GSL fit, its draws the same bit
+ * for bit on 1, 2 or 3 threads, and its bands against sorted quantiles.
  */
 #include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
 
 #include "harness.h"
+#include "core/interrupt.h"
 #include "core/var.h"
 
 static int near(double a, double b) { return fabs(a - b) <= 1e-14 * (1 + fabs(b)); }
@@ -68,9 +75,78 @@ static void test_fit(void) {
     tn_var_free(v);
 }
 
+/* n rows of a VAR(2) in K = 3 with a constant, from a fixed LCG's noise. */
+static void simulate(double *Y, size_t n) {
+    unsigned long long x = 12345;
+    for (size_t t = 0; t < n; t++)
+        for (size_t i = 0; i < 3; i++) {
+            x = x * 6364136223846793005ull + 1442695040888963407ull;
+            double u = (double)(x >> 11) / 9007199254740992.0 - 0.5;
+            double y = 0.1 * (double)i + u;
+            if (t >= 2) y += 0.5 * Y[(t - 1) * 3 + i] + 0.2 * Y[(t - 1) * 3 + (i + 1) % 3] - 0.2 * Y[(t - 2) * 3 + i];
+            Y[t * 3 + i] = y;
+        }
+}
+
+static int rel_near(double a, double b, double tol) { return fabs(a - b) <= tol * (1 + fabs(b)); }
+
+static void test_lsq(void) {
+    enum { N = 203 };
+    double Y[N * 3], A[201 * 10], B[7 * 3], P[9], Pg[9];
+    simulate(Y, N);
+    tn_var *v = tn_var_new(3, 2, N - 2, 1);
+    CHECK(tn_var_fit(v, Y, N, 0) == 0);
+    CHECK(tn_var_lsq(v, Y, A, B, P) == 0);
+    CHECK(tn_var_chol(v->sigma_u, 3, Pg) == 0);
+    int ok = 1;
+    for (size_t i = 0; i < 7 * 3; i++) ok &= rel_near(B[i], v->B[i], 1e-12);
+    CHECK_MSG(ok, "one QR of [Z | Y] gives GSL's coefficients");
+    ok = 1;
+    for (size_t i = 0; i < 9; i++) ok &= rel_near(P[i], Pg[i], 1e-12);
+    CHECK_MSG(ok, "R22' / sqrt(T - m) is the Cholesky factor of sigma_u");
+    double Z[N * 3];
+    memcpy(Z, Y, sizeof Z);
+    for (size_t t = 0; t < N; t++) Z[t * 3 + 2] = 2 * Z[t * 3 + 1];      /* collinear */
+    CHECK(tn_var_lsq(v, Z, A, B, P) == -2);
+    tn_var_free(v);
+}
+
+static void test_bootstrap(void) {
+    enum { N = 203, H = 6, E = (H + 1) * 9, R = 101 };
+    static double Y[N * 3], d1[R * E], d2[R * E], d3[R * E], lo[E], hi[E], col[R];
+    simulate(Y, N);
+    tn_var *v = tn_var_new(3, 2, N - 2, 1);
+    CHECK(tn_var_fit(v, Y, N, 0) == 0);
+    CHECK(tn_var_boot_draws(v, Y, N, H, 1, R, 7, 1, d1) == 0);
+    CHECK(tn_var_boot_draws(v, Y, N, H, 1, R, 7, 2, d2) == 0);
+    CHECK(tn_var_boot_draws(v, Y, N, H, 1, R, 7, 3, d3) == 0);
+    CHECK_MSG(memcmp(d1, d2, sizeof d1) == 0 && memcmp(d1, d3, sizeof d1) == 0,
+              "the draws do not depend on the number of threads");
+    CHECK(d1[1] == 0 && d1[0] > 0 && d1[E + 0] != d1[0]);  /* Θ_0 lower triangular; draws differ */
+    CHECK(tn_var_boot_draws(v, Y, N, H, 1, R, 8, 2, d2) == 0);
+    CHECK(memcmp(d1, d2, sizeof d1) != 0);                 /* another seed, other draws */
+    CHECK(tn_var_bands(d1, R, E, 0.9, 2, lo, hi) == 0);
+    int ok = 1;
+    for (size_t e = 0; e < E; e++) {
+        for (size_t b = 0; b < R; b++) col[b] = d1[b * E + e];
+        gsl_sort(col, 1, R);
+        ok &= lo[e] == gsl_stats_quantile_from_sorted_data(col, 1, R, (1 - 0.9) / 2);
+        ok &= hi[e] == gsl_stats_quantile_from_sorted_data(col, 1, R, (1 + 0.9) / 2);
+    }
+    CHECK_MSG(ok, "selection gives the quantiles of the sorted draws exactly");
+    d1[3 * E + 5] = NAN;
+    CHECK(tn_var_bands(d1, R, E, 0.9, 1, lo, hi) == 0 && isnan(lo[5]) && isnan(hi[5]) && !isnan(lo[4]));
+    tn_interrupt_flag = 1;                                  /* Ctrl-C stops the draws */
+    CHECK(tn_var_boot_draws(v, Y, N, H, 0, R, 7, 2, d1) == -5);
+    tn_interrupt_flag = 0;
+    tn_var_free(v);
+}
+
 int main(void) {
     test_ma_orth_fevd();
     test_roots_forecast();
     test_fit();
+    test_lsq();
+    test_bootstrap();
     return END_TESTS();
 }

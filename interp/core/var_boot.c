@@ -1,0 +1,344 @@
+/*
+ * var_boot.c -- the residual bootstrap of VAR impulse responses (see
+ * tn_var_bootstrap in var.h), the one long computation of tsa.var.
+ *
+ * Each draw rebuilds the data from resampled residuals and refits all K
+ * equations at once: one Householder QR of the augmented T × (m + K)
+ * matrix [Z | Y] (column-major, no allocation per draw) gives R11 (the
+ * regressors' factor), R12 = Q1'Y, whence B = R11^-1 R12, and R22 with
+ * E'E = R22'R22: the Cholesky factor of Σ_u = E'E/(T - m) is R22' (rows
+ * signed so the diagonal is positive) over sqrt(T - m), so the residuals
+ * and their covariance are never formed. A stable least-squares solve:
+ * the normal equations are never formed either.
+ *
+ * Draws are shared by threads (an atomic counter hands out blocks); draw b
+ * takes its residual rows from its own xoshiro256** stream seeded from
+ * (seed, b), and writes its responses to its own row of the draws table,
+ * so the bands are the same bit for bit whatever the number of threads.
+ * The quantiles are then taken column by column by selection, not sorting.
+ */
+#include "core/var.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/interrupt.h"
+
+/* ---------------------------------------------------------- generator */
+
+typedef struct { uint64_t s[4]; } draw_rng;
+
+static uint64_t splitmix64(uint64_t *x) {
+    uint64_t z = (*x += 0x9e3779b97f4a7c15u);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+    return z ^ (z >> 31);
+}
+
+/* Draw b's stream: the state is four splitmix64 outputs from a start that
+   is a bijection of b for a given seed, so no two draws share a stream. */
+static void rng_seed(draw_rng *r, uint64_t seed, uint64_t b) {
+    uint64_t x = seed;
+    x = splitmix64(&x) ^ b;
+    for (int i = 0; i < 4; i++) r->s[i] = splitmix64(&x);
+}
+
+static inline uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
+static inline uint64_t rng_next(draw_rng *r) {          /* xoshiro256** */
+    uint64_t *s = r->s, out = rotl(s[1] * 5, 7) * 9, t = s[1] << 17;
+    s[2] ^= s[0]; s[3] ^= s[1]; s[1] ^= s[2]; s[0] ^= s[3];
+    s[2] ^= t; s[3] = rotl(s[3], 45);
+    return out;
+}
+
+/* Uniform on 0..n-1 (n < 2^32) without bias: Lemire's multiply-and-reject. */
+static inline size_t rng_below(draw_rng *r, uint32_t n) {
+    uint64_t m = (rng_next(r) >> 32) * n;
+    if ((uint32_t)m < n) {
+        uint32_t floor_ = (uint32_t)(-n) % n;
+        while ((uint32_t)m < floor_) m = (rng_next(r) >> 32) * n;
+    }
+    return (size_t)(m >> 32);
+}
+
+/* ------------------------------------------------------------ one draw */
+
+typedef struct {
+    const tn_var *v;
+    const double *Y0;        /* the first p rows the data are rebuilt from */
+    size_t H, E, reps, next; /* E = (H+1)K² values a draw; next: the counter */
+    int orth, status;        /* status: first failure (-2), or -5 interrupted */
+    uint64_t seed;
+    double *draws;           /* reps × E */
+} boot_job;
+
+typedef struct {
+    double *Ys;              /* (p + T) × K, row-major */
+    double *A;               /* T × (m + K), column-major: [Z | Y], then its QR */
+    double *B, *lags, *P, *Phi;
+} boot_work;
+
+/* Ys rows p.. from draw b's resampled residuals and the fitted B. */
+static void rebuild(const tn_var *v, const double *Y0, draw_rng *rng, double *Ys) {
+    size_t K = v->K, p = v->p, T = v->T, c = (size_t)v->trend;
+    memcpy(Ys, Y0, p * K * sizeof *Ys);
+    for (size_t t = p; t < p + T; t++) {
+        double *y = Ys + t * K;
+        const double *u = v->resid + rng_below(rng, (uint32_t)T) * K;
+        for (size_t i = 0; i < K; i++) y[i] = u[i] + (c ? v->B[i] : 0);
+        for (size_t j = 1; j <= p; j++) {        /* y += Σ_q y_{t-j}[q] · row (c + (j-1)K + q) of B */
+            const double *lag = Ys + (t - j) * K, *Bj = v->B + (c + (j - 1) * K) * K;
+            for (size_t q = 0; q < K; q++)
+                for (size_t i = 0; i < K; i++) y[i] += lag[q] * Bj[q * K + i];
+        }
+    }
+}
+
+/* The augmented matrix [Z | Y] of Ys, column-major with T rows. */
+static void augmented(const tn_var *v, const double *Ys, double *A) {
+    size_t K = v->K, p = v->p, T = v->T, c = (size_t)v->trend, m = v->m;
+    if (c) for (size_t t = 0; t < T; t++) A[t] = 1;
+    for (size_t j = 0; j <= p; j++)               /* lag j of variable q: column c+(j-1)K+q, Y: m+q */
+        for (size_t q = 0; q < K; q++) {
+            double *col = A + (j ? c + (j - 1) * K + q : m + q) * T;
+            const double *src = Ys + (p - j) * K + q;
+            for (size_t t = 0; t < T; t++) col[t] = src[t * K];
+        }
+}
+
+static double dot(const double *a, const double *b, size_t n) {
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;      /* four sums: they vectorise */
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        s0 += a[i] * b[i]; s1 += a[i + 1] * b[i + 1];
+        s2 += a[i + 2] * b[i + 2]; s3 += a[i + 3] * b[i + 3];
+    }
+    for (; i < n; i++) s0 += a[i] * b[i];
+    return (s0 + s1) + (s2 + s3);
+}
+
+/* ||x||, scaled when the plain sum of squares would over- or underflow. */
+static double norm2(const double *x, size_t n) {
+    double ss = dot(x, x, n);
+    if (ss < 1e300 && (ss > 1e-290 || ss == 0)) return sqrt(ss);
+    double amax = 0, s = 0;
+    for (size_t i = 0; i < n; i++) amax = fmax(amax, fabs(x[i]));
+    if (!(amax > 0) || !isfinite(amax)) return amax;
+    for (size_t i = 0; i < n; i++) s += (x[i] / amax) * (x[i] / amax);
+    return amax * sqrt(s);
+}
+
+/* Householder QR in place of the T × n column-major A (T >= n): R in the
+   upper triangle; the reflectors are not kept (nothing needs Q). */
+static void householder_qr(double *A, size_t T, size_t n) {
+    for (size_t k = 0; k < n; k++) {
+        double *x = A + k * T + k;
+        size_t L = T - k;
+        double xnorm = L > 1 ? norm2(x + 1, L - 1) : 0;
+        if (xnorm == 0) continue;                /* already triangular: H = I */
+        double alpha = x[0], beta = -copysign(hypot(alpha, xnorm), alpha);
+        double tau = (beta - alpha) / beta, scale = 1 / (alpha - beta);
+        for (size_t i = 1; i < L; i++) x[i] *= scale;
+        x[0] = beta;
+        for (size_t j = k + 1; j < n; j++) {     /* a_j -= tau (v'a_j) v, v = (1, x[1..]) */
+            double *a = A + j * T + k;
+            double w = tau * (a[0] + dot(x + 1, a + 1, L - 1));
+            a[0] -= w;
+            for (size_t i = 1; i < L; i++) a[i] -= w * x[i];
+        }
+    }
+}
+
+/* B (m × K, tn_var's layout) from R11 B = R12, and when P is given the
+   Cholesky factor of Σ_u from R22. -2 when R11 is (near) singular or the
+   residual covariance is. */
+static int solve_from_r(const tn_var *v, const double *A, double *B, double *P) {
+    size_t K = v->K, T = v->T, m = v->m;
+    double rmax = 0;
+    for (size_t r = 0; r < m; r++) rmax = fmax(rmax, fabs(A[r * T + r]));
+    for (size_t r = 0; r < m; r++)
+        if (!(fabs(A[r * T + r]) > 1e-12 * rmax)) return -2;
+    for (size_t i = 0; i < K; i++) {
+        const double *rhs = A + (m + i) * T;
+        for (size_t r = m; r-- > 0;) {
+            double s = rhs[r];
+            for (size_t q = r + 1; q < m; q++) s -= A[q * T + r] * B[q * K + i];
+            B[r * K + i] = s / A[r * T + r];
+        }
+    }
+    if (!P) return 0;
+    double d = 1 / sqrt((double)(T - m));
+    for (size_t i = 0; i < K; i++) {             /* P[i][s] = sign_s R22[s][i] / sqrt(T - m) */
+        double rii = A[(m + i) * T + m + i];
+        if (!(fabs(rii) > 0) || !isfinite(rii)) return -2;
+        for (size_t s = 0; s < K; s++) {
+            double rs = A[(m + s) * T + m + s];
+            P[i * K + s] = s > i ? 0 : copysign(d, rs) * A[(m + i) * T + m + s];
+        }
+    }
+    return 0;
+}
+
+int tn_var_lsq(const tn_var *v, const double *Ys, double *A, double *B, double *P) {
+    augmented(v, Ys, A);
+    householder_qr(A, v->T, v->m + v->K);
+    return solve_from_r(v, A, B, P);
+}
+
+static int one_draw(const boot_job *job, boot_work *w, size_t b, double *out) {
+    const tn_var *v = job->v;
+    size_t K = v->K, KK = K * K;
+    draw_rng rng;
+    rng_seed(&rng, job->seed, b);
+    rebuild(v, job->Y0, &rng, w->Ys);
+    int st = tn_var_lsq(v, w->Ys, w->A, w->B, job->orth ? w->P : NULL);
+    if (st != 0) return st;
+    tn_var_lag_matrices(w->B, K, v->p, v->trend, w->lags);
+    if (!job->orth) { tn_var_ma_lags(w->lags, K, v->p, job->H, out); return 0; }
+    tn_var_ma_lags(w->lags, K, v->p, job->H, w->Phi);
+    memset(out, 0, job->E * sizeof *out);
+    for (size_t h = 0; h <= job->H; h++) tn_var_matmul_acc(K, w->Phi + h * KK, w->P, out + h * KK);
+    return 0;
+}
+
+/* ------------------------------------------------------------- threads */
+
+#define BLOCK 4     /* draws handed out at a time */
+
+static void *draw_worker(void *arg) {
+    boot_job *job = arg;
+    const tn_var *v = job->v;
+    size_t K = v->K, n = v->m + K;
+    boot_work w;
+    w.Ys = malloc((v->p + v->T) * K * sizeof *w.Ys);
+    w.A = malloc(v->T * n * sizeof *w.A);
+    w.B = malloc(v->m * K * sizeof *w.B);
+    w.lags = malloc((v->p ? v->p : 1) * K * K * sizeof *w.lags);
+    w.P = malloc(K * K * sizeof *w.P);
+    w.Phi = malloc(job->E * sizeof *w.Phi);
+    int st = w.Ys && w.A && w.B && w.lags && w.P && w.Phi ? 0 : -3;
+    while (st == 0) {
+        size_t b0 = __atomic_fetch_add(&job->next, BLOCK, __ATOMIC_RELAXED);
+        if (b0 >= job->reps || __atomic_load_n(&job->status, __ATOMIC_RELAXED) != 0) break;
+        if (__atomic_load_n(&tn_interrupt_flag, __ATOMIC_RELAXED)) { st = -5; break; }
+        for (size_t b = b0; st == 0 && b < b0 + BLOCK && b < job->reps; b++)
+            st = one_draw(job, &w, b, job->draws + b * job->E);
+    }
+    if (st != 0) {
+        int zero = 0;
+        __atomic_compare_exchange_n(&job->status, &zero, st, 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED);
+    }
+    free(w.Ys); free(w.A); free(w.B); free(w.lags); free(w.P); free(w.Phi);
+    return NULL;
+}
+
+unsigned tn_var_threads(void) {
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 8 ? 8 : (unsigned)n;
+}
+
+/* Runs fn(arg) on threads threads (the caller's included); a thread that
+   cannot be started leaves its share to the others. */
+static void run_threads(void *(*fn)(void *), void *arg, unsigned threads) {
+    pthread_t tid[8];                     /* threads < 1 counts as 1, > 8 as 8 */
+    unsigned started = 0;
+    for (unsigned i = 1; i < threads && i < 8; i++)
+        if (pthread_create(&tid[started], NULL, fn, arg) == 0) started++;
+    fn(arg);
+    for (unsigned i = 0; i < started; i++) pthread_join(tid[i], NULL);
+}
+
+/* ----------------------------------------------------------- quantiles */
+
+/* The k-th smallest of x[0..n-1] (0-based, no NaN), reordering x so that
+   x[..k-1] <= x[k] <= x[k+1..]: Hoare's FIND, as Wirth writes it. */
+static double select_kth(double *x, size_t n, size_t k) {
+    ptrdiff_t l = 0, r = (ptrdiff_t)n - 1, kk = (ptrdiff_t)k;
+    while (l < r) {
+        double pivot = x[kk];
+        ptrdiff_t i = l, j = r;
+        do {
+            while (x[i] < pivot) i++;
+            while (pivot < x[j]) j--;
+            if (i <= j) { double t = x[i]; x[i] = x[j]; x[j] = t; i++; j--; }
+        } while (i <= j);
+        if (j < kk) l = i;
+        if (kk < i) r = j;
+    }
+    return x[kk];
+}
+
+/* Type-7 quantile f of x (n values, reordered), as GSL's
+   gsl_stats_quantile_from_sorted_data on the sorted values. */
+static double quantile7(double *x, size_t n, double f) {
+    double index = f * (double)(n - 1);
+    size_t lhs = (size_t)index;
+    double delta = index - (double)lhs, a = select_kth(x, n, lhs);
+    if (lhs + 1 >= n) return a;
+    double b = x[lhs + 1];
+    for (size_t i = lhs + 2; i < n; i++) b = fmin(b, x[i]);
+    return (1 - delta) * a + delta * b;
+}
+
+typedef struct {
+    const double *draws;
+    size_t reps, E, next;
+    double level, *lo, *hi;
+    int status;              /* -3 when a thread had no memory for its columns */
+} band_job;
+
+#define COLS 8      /* columns gathered at a time: one cache line a draw */
+
+static void *band_worker(void *arg) {
+    band_job *job = arg;
+    double *col = malloc(COLS * job->reps * sizeof *col);
+    if (!col) __atomic_store_n(&job->status, -3, __ATOMIC_RELAXED);
+    while (col) {
+        size_t e0 = __atomic_fetch_add(&job->next, COLS, __ATOMIC_RELAXED);
+        if (e0 >= job->E) break;
+        size_t ne = job->E - e0 < COLS ? job->E - e0 : COLS;
+        for (size_t b = 0; b < job->reps; b++)
+            for (size_t e = 0; e < ne; e++) col[e * job->reps + b] = job->draws[b * job->E + e0 + e];
+        for (size_t e = 0; e < ne; e++) {
+            double *x = col + e * job->reps;
+            int missing = 0;
+            for (size_t b = 0; b < job->reps; b++) missing |= isnan(x[b]);
+            job->lo[e0 + e] = missing ? NAN : quantile7(x, job->reps, (1 - job->level) / 2);
+            job->hi[e0 + e] = missing ? NAN : quantile7(x, job->reps, (1 + job->level) / 2);
+        }
+    }
+    free(col);
+    return NULL;
+}
+
+int tn_var_boot_draws(const tn_var *v, const double *Y, size_t n, size_t H, int orth, size_t reps,
+                      unsigned long seed, unsigned threads, double *draws) {
+    if (v->T >= UINT32_MAX) return -2;
+    boot_job job = {v, Y + (n - v->T - v->p) * v->K, H, (H + 1) * v->K * v->K, reps, 0, orth, 0, seed, draws};
+    run_threads(draw_worker, &job, threads);
+    return job.status;
+}
+
+int tn_var_bands(const double *draws, size_t reps, size_t E, double level, unsigned threads,
+                 double *lo, double *hi) {
+    band_job job = {draws, reps, E, 0, level, lo, hi, 0};
+    run_threads(band_worker, &job, threads);
+    return job.status;
+}
+
+int tn_var_bootstrap(const tn_var *v, const double *Y, size_t n, size_t H, int orth, size_t reps,
+                     unsigned long seed, double level, unsigned threads, double *lo, double *hi) {
+    size_t E = (H + 1) * v->K * v->K;
+    double *draws = malloc(reps * E * sizeof *draws);
+    if (!draws) return -3;
+    int st = tn_var_boot_draws(v, Y, n, H, orth, reps, seed, threads, draws);
+    if (st == 0) st = tn_var_bands(draws, reps, E, level, threads, lo, hi);
+    free(draws);
+    return st;
+}
