@@ -167,7 +167,8 @@ check-asan: deps $(ASAN)/tenor $(patsubst tests/c/%,$(ASAN)/c/%,$(CTESTS))
 	  CTESTS="$(patsubst tests/c/%,$(ASAN)/c/%,$(CTESTS))" bash tests/run.sh
 
 # ThreadSanitizer on the tests that run threads (data.read_csv's two-thread
-# reader); its own build, like the ASan one.
+# reader, the VAR bootstrap's draws: its C test runs them on 1, 2 and 3
+# threads whatever the machine); its own build, like the ASan one.
 $(TSAN)/%.o: interp/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Iinterp -fsanitize=thread -c -o $@ $<
@@ -175,8 +176,14 @@ $(TSAN)/%.o: interp/%.c
 $(TSAN)/tenor: $(call objs,$(TSAN),$(CORE_SRC) $(LUA_SRC) $(MAIN_SRC)) $(STDLIB_OBJ)
 	$(CC) $(CFLAGS) -fsanitize=thread -o $@ $^ $(LDLIBS)
 
-check-tsan: deps $(TSAN)/tenor
+$(TSAN)/c/%: tests/c/%.c $(call objs,$(TSAN),$(CORE_SRC)) tests/c/harness.h
+	@mkdir -p $(TSAN)/c
+	$(CC) $(CFLAGS) -fsanitize=thread -Iinterp -o $@ $< $(call objs,$(TSAN),$(CORE_SRC)) $(CORE_LIBS) -lm
+
+check-tsan: deps $(TSAN)/tenor $(TSAN)/c/test_var
+	TSAN_OPTIONS=halt_on_error=1 $(TSAN)/c/test_var
 	TSAN_OPTIONS=halt_on_error=1 TENOR_HOME=$(CURDIR) $(TSAN)/tenor tests/lua/run.lua tests/lua/test_data.lua
+	TSAN_OPTIONS=halt_on_error=1 TENOR_HOME=$(CURDIR) $(TSAN)/tenor tests/lua/run.lua tests/lua/test_var.lua
 
 # report.html in a real browser: Debian's chromium, installed for this test
 # only (make test runs the same check and skips it, with a note, without).

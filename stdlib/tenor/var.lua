@@ -29,7 +29,10 @@ m:forecast(H, {level =}), m:granger(caused, causing), m:is_stable().
   the estimation error of Σ_u enters too, as statsmodels' stderr(orth=True))
   or "bootstrap" (residual bootstrap as R vars::irf: rows of the residuals
   drawn with replacement, the data rebuilt from the first p observations,
-  the VAR refitted; percentile bands, GSL's MT19937 seeded by seed).
+  the VAR refitted; percentile bands, type-7 quantiles). Draw b takes its
+  rows from its own xoshiro256** stream seeded from (seed, b), and the
+  draws run on all processors (up to 8): the bands depend on seed only,
+  never on the number of threads. Ctrl-C stops the draws.
   fevd[h][variable][shock], h = 1..H: shares of the h-step forecast error
   variance (orthogonalised), as statsmodels' fevd.
   forecast: mean[name], lower[name], upper[name] dated series after the
@@ -413,7 +416,8 @@ doc.add("var:irf", "m:irf(H, {orth = true, sigma = \"unbiased\", bands =, reps =
   "do not change). " ..
   "bands = \"asymptotic\" (Lütkepohl's delta method, with the Σ_u term for orthogonalised responses, as statsmodels' " ..
   "irf stderr; also irf.se) or " ..
-  "\"bootstrap\" (residual bootstrap as R vars::irf, percentile bands) fill irf.lower and irf.upper.",
+  "\"bootstrap\" (residual bootstrap as R vars::irf, percentile bands; each draw has its own random stream " ..
+  "seeded from seed and its number, so the bands are the same on any number of threads) fill irf.lower and irf.upper.",
   "local m = tsa.var({cpi:yoy(), ppi:yoy()}, {lags = 2})\nlocal r = m:irf(24, {bands = \"bootstrap\", reps = 200, seed = 7})\nprint(r[12].cpi.ppi, r.lower[12].cpi.ppi, r.upper[12].cpi.ppi)")
 
 local fevd_mt = {__name = "tsa.fevd"}

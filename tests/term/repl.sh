@@ -46,6 +46,11 @@ wait_for '^ready'
 keys 'f = regress.ols(b, xs, {cov = "HAC"})' Enter
 sleep 1.2; keys C-c
 check "Ctrl-C interrupts regress.ols inside its C loops" "wait_for 'regress.ols: interrupted'"
+# and the VAR bootstrap's draws, on their threads
+keys 'us = data.read_csv("examples/data/us_rates_fred_monthly.csv"); v = tsa.var({us.tsy_1y, us.tsy_10y, us.tbill_3m}, {lags = 12})' Enter
+keys 'r = v:irf(1, {bands = "bootstrap", reps = 100000})' Enter
+sleep 1.2; keys C-c
+check "Ctrl-C interrupts the VAR bootstrap" "wait_for 'var:irf: interrupted'"
 # a second Ctrl-C during C code that does not poll (a backtracking
 # string.find) does not end the session
 keys 'print(("a"):rep(240):find(".-.-.-b"))' Enter
