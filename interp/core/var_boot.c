@@ -72,6 +72,7 @@ static inline size_t rng_below(draw_rng *r, uint32_t n) {
 typedef struct {
     const tn_var *v;
     const double *Y0;        /* the first p rows the data are rebuilt from */
+    const double *Bt;        /* the lag coefficients by equation (lagged_rows) */
     size_t H, E, reps, next; /* E = (H+1)K² values a draw; next: the counter */
     int orth, status;        /* status: first failure (-2), or -5 interrupted */
     uint64_t seed;
@@ -84,20 +85,38 @@ typedef struct {
     double *B, *lags, *P, *Phi;
 } boot_work;
 
-/* Ys rows p.. from draw b's resampled residuals and the fitted B. */
-static void rebuild(const tn_var *v, const double *Y0, draw_rng *rng, double *Ys) {
+static double dot(const double *a, const double *b, size_t n) {
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;      /* four sums: they vectorise */
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        s0 += a[i] * b[i]; s1 += a[i + 1] * b[i + 1];
+        s2 += a[i + 2] * b[i + 2]; s3 += a[i + 3] * b[i + 3];
+    }
+    for (; i < n; i++) s0 += a[i] * b[i];
+    return (s0 + s1) + (s2 + s3);
+}
+
+/* Ys rows p.. from draw b's resampled residuals and the fitted model:
+   y_t = c + u + Σ_j A_j y_{t-j}, each element one dot product of the
+   rows t-p..t-1 (contiguous in Ys) with its row of Bt (K × pK, see
+   lagged_rows), so nothing is stored and reloaded inside the sum. */
+static void rebuild(const tn_var *v, const double *Y0, const double *Bt, draw_rng *rng, double *Ys) {
     size_t K = v->K, p = v->p, T = v->T, c = (size_t)v->trend;
     memcpy(Ys, Y0, p * K * sizeof *Ys);
     for (size_t t = p; t < p + T; t++) {
         double *y = Ys + t * K;
-        const double *u = v->resid + rng_below(rng, (uint32_t)T) * K;
-        for (size_t i = 0; i < K; i++) y[i] = u[i] + (c ? v->B[i] : 0);
-        for (size_t j = 1; j <= p; j++) {        /* y += Σ_q y_{t-j}[q] · row (c + (j-1)K + q) of B */
-            const double *lag = Ys + (t - j) * K, *Bj = v->B + (c + (j - 1) * K) * K;
-            for (size_t q = 0; q < K; q++)
-                for (size_t i = 0; i < K; i++) y[i] += lag[q] * Bj[q * K + i];
-        }
+        const double *u = v->resid + rng_below(rng, (uint32_t)T) * K, *z = Ys + (t - p) * K;
+        for (size_t i = 0; i < K; i++) y[i] = (u[i] + (c ? v->B[i] : 0)) + dot(z, Bt + i * p * K, p * K);
     }
+}
+
+/* Bt[i][(p - j)K + q] = coefficient of y_{t-j,q} in equation i: the lag
+   coefficients in the order the rows t-p..t-1 lie in memory. */
+static void lagged_rows(const tn_var *v, double *Bt) {
+    size_t K = v->K, p = v->p, c = (size_t)v->trend;
+    for (size_t i = 0; i < K; i++)
+        for (size_t j = 1; j <= p; j++)
+            for (size_t q = 0; q < K; q++) Bt[i * p * K + (p - j) * K + q] = v->B[(c + (j - 1) * K + q) * K + i];
 }
 
 /* The augmented matrix [Z | Y] of Ys, column-major with T rows. */
@@ -110,17 +129,6 @@ static void augmented(const tn_var *v, const double *Ys, double *A) {
             const double *src = Ys + (p - j) * K + q;
             for (size_t t = 0; t < T; t++) col[t] = src[t * K];
         }
-}
-
-static double dot(const double *a, const double *b, size_t n) {
-    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;      /* four sums: they vectorise */
-    size_t i = 0;
-    for (; i + 4 <= n; i += 4) {
-        s0 += a[i] * b[i]; s1 += a[i + 1] * b[i + 1];
-        s2 += a[i + 2] * b[i + 2]; s3 += a[i + 3] * b[i + 3];
-    }
-    for (; i < n; i++) s0 += a[i] * b[i];
-    return (s0 + s1) + (s2 + s3);
 }
 
 /* ||x||, scaled when the plain sum of squares would over- or underflow. */
@@ -196,7 +204,7 @@ static int one_draw(const boot_job *job, boot_work *w, size_t b, double *out) {
     size_t K = v->K, KK = K * K;
     draw_rng rng;
     rng_seed(&rng, job->seed, b);
-    rebuild(v, job->Y0, &rng, w->Ys);
+    rebuild(v, job->Y0, job->Bt, &rng, w->Ys);
     int st = tn_var_lsq(v, w->Ys, w->A, w->B, job->orth ? w->P : NULL);
     if (st != 0) return st;
     tn_var_lag_matrices(w->B, K, v->p, v->trend, w->lags);
@@ -320,8 +328,12 @@ static void *band_worker(void *arg) {
 int tn_var_boot_draws(const tn_var *v, const double *Y, size_t n, size_t H, int orth, size_t reps,
                       unsigned long seed, unsigned threads, double *draws) {
     if (v->T >= UINT32_MAX) return -2;
-    boot_job job = {v, Y + (n - v->T - v->p) * v->K, H, (H + 1) * v->K * v->K, reps, 0, orth, 0, seed, draws};
+    double *Bt = malloc((v->p ? v->p : 1) * v->K * v->K * sizeof *Bt);
+    if (!Bt) return -3;
+    lagged_rows(v, Bt);
+    boot_job job = {v, Y + (n - v->T - v->p) * v->K, Bt, H, (H + 1) * v->K * v->K, reps, 0, orth, 0, seed, draws};
     run_threads(draw_worker, &job, threads);
+    free(Bt);
     return job.status;
 }
 
