@@ -107,10 +107,12 @@ int tn_var_bands(const double *draws, size_t reps, size_t E, double level, unsig
                  double *lo, double *hi);
 
 /* Least squares of the VAR shape v (K, p, T, trend) on the p + T rows of
-   Ys (row-major), by one Householder QR of [Z | Y]: B (m × K, laid out as
-   v->B) and, when P is not NULL, the lower Cholesky factor of Σ_u =
-   E'E/(T - m). A is workspace of T (m + K) values. 0, or -2 when the
-   regressors are collinear or Σ_u singular. */
+   Ys (row-major), by one Householder QR of [Z | Y] taken TN_VAR_LSQ_ROWS
+   rows at a time: B (m × K, laid out as v->B) and, when P is not NULL,
+   the lower Cholesky factor of Σ_u = E'E/(T - m). A is workspace of
+   (m + K)(m + K + TN_VAR_LSQ_ROWS) values. 0, or -2 when the regressors
+   are collinear or Σ_u singular. */
+#define TN_VAR_LSQ_ROWS 64
 int tn_var_lsq(const tn_var *v, const double *Ys, double *A, double *B, double *P);
 
 /* The number of threads tn_var_bootstrap uses by default: the online

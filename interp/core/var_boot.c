@@ -29,6 +29,16 @@
 
 #include "core/interrupt.h"
 
+/* The hot loops are compiled twice on x86-64: for the baseline (SSE2) and
+   for AVX2, chosen at load time by the CPU. The same operations in the
+   same order (no FMA: ISO C mode does not contract a*b+c), so both give
+   the same bits; AVX2 does four doubles an instruction instead of two. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__SANITIZE_THREAD__)
+#define HOT_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define HOT_CLONES
+#endif
+
 /* ---------------------------------------------------------- generator */
 
 typedef struct { uint64_t s[4]; } draw_rng;
@@ -81,19 +91,19 @@ typedef struct {
 
 typedef struct {
     double *Ys;              /* (p + T) × K, row-major */
-    double *A;               /* T × (m + K), column-major: [Z | Y], then its QR */
+    double *A;               /* tn_var_lsq's workspace */
     double *B, *lags, *P, *Phi;
 } boot_work;
 
-static double dot(const double *a, const double *b, size_t n) {
-    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;      /* four sums: they vectorise */
+/* Eight partial sums: the compiler keeps them in four vector registers, so
+   the adds are not one chain waiting on its own latency. */
+static inline double dot(const double *a, const double *b, size_t n) {
+    double s[8] = {0};
     size_t i = 0;
-    for (; i + 4 <= n; i += 4) {
-        s0 += a[i] * b[i]; s1 += a[i + 1] * b[i + 1];
-        s2 += a[i + 2] * b[i + 2]; s3 += a[i + 3] * b[i + 3];
-    }
-    for (; i < n; i++) s0 += a[i] * b[i];
-    return (s0 + s1) + (s2 + s3);
+    for (; i + 8 <= n; i += 8)
+        for (size_t k = 0; k < 8; k++) s[k] += a[i + k] * b[i + k];
+    for (; i < n; i++) s[0] += a[i] * b[i];
+    return ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
 }
 
 /* Ys rows p.. from draw b's resampled residuals and the fitted model:
@@ -119,15 +129,16 @@ static void lagged_rows(const tn_var *v, double *Bt) {
             for (size_t q = 0; q < K; q++) Bt[i * p * K + (p - j) * K + q] = v->B[(c + (j - 1) * K + q) * K + i];
 }
 
-/* The augmented matrix [Z | Y] of Ys, column-major with T rows. */
-static void augmented(const tn_var *v, const double *Ys, double *A) {
-    size_t K = v->K, p = v->p, T = v->T, c = (size_t)v->trend, m = v->m;
-    if (c) for (size_t t = 0; t < T; t++) A[t] = 1;
-    for (size_t j = 0; j <= p; j++)               /* lag j of variable q: column c+(j-1)K+q, Y: m+q */
+/* Rows t0 .. t0+c-1 of the augmented matrix [Z | Y] of Ys into C,
+   column-major with c rows. */
+static void augmented_rows(const tn_var *v, const double *Ys, size_t t0, size_t c, double *C) {
+    size_t K = v->K, p = v->p, trend = (size_t)v->trend, m = v->m;
+    if (trend) for (size_t t = 0; t < c; t++) C[t] = 1;
+    for (size_t j = 0; j <= p; j++)               /* lag j of variable q: column trend+(j-1)K+q; Y: m+q */
         for (size_t q = 0; q < K; q++) {
-            double *col = A + (j ? c + (j - 1) * K + q : m + q) * T;
-            const double *src = Ys + (p - j) * K + q;
-            for (size_t t = 0; t < T; t++) col[t] = src[t * K];
+            double *col = C + (j ? trend + (j - 1) * K + q : m + q) * c;
+            const double *src = Ys + (p + t0 - j) * K + q;
+            for (size_t t = 0; t < c; t++) col[t] = src[t * K];
         }
 }
 
@@ -142,61 +153,69 @@ static double norm2(const double *x, size_t n) {
     return amax * sqrt(s);
 }
 
-/* Householder QR in place of the T × n column-major A (T >= n): R in the
-   upper triangle; the reflectors are not kept (nothing needs Q). */
-static void householder_qr(double *A, size_t T, size_t n) {
+/* R <- the triangular factor of [R; C]: R is n × n upper triangular
+   (column-major), C is c × n (column-major, destroyed). Householder
+   reflectors that each zero column k of C against R[k][k] (R's zeros
+   below the diagonal stay zero): the rows of the data pass through in
+   blocks that fit the L1 cache with R, which is what bounds the speed,
+   and the flops are those of one Householder QR of all the rows. */
+HOT_CLONES static void qr_add_rows(double *R, size_t n, double *C, size_t c) {
     for (size_t k = 0; k < n; k++) {
-        double *x = A + k * T + k;
-        size_t L = T - k;
-        double xnorm = L > 1 ? norm2(x + 1, L - 1) : 0;
-        if (xnorm == 0) continue;                /* already triangular: H = I */
-        double alpha = x[0], beta = -copysign(hypot(alpha, xnorm), alpha);
+        double *x = C + k * c, xnorm = norm2(x, c);
+        if (xnorm == 0) continue;                /* nothing to zero: H = I */
+        double alpha = R[k * n + k], beta = -copysign(hypot(alpha, xnorm), alpha);
         double tau = (beta - alpha) / beta, scale = 1 / (alpha - beta);
-        for (size_t i = 1; i < L; i++) x[i] *= scale;
-        x[0] = beta;
-        for (size_t j = k + 1; j < n; j++) {     /* a_j -= tau (v'a_j) v, v = (1, x[1..]) */
-            double *a = A + j * T + k;
-            double w = tau * (a[0] + dot(x + 1, a + 1, L - 1));
-            a[0] -= w;
-            for (size_t i = 1; i < L; i++) a[i] -= w * x[i];
+        for (size_t i = 0; i < c; i++) x[i] *= scale;
+        R[k * n + k] = beta;
+        for (size_t j = k + 1; j < n; j++) {     /* (r_kj, a_j) -= tau (r_kj + v'a_j) (1, v) */
+            double *a = C + j * c;
+            double w = tau * (R[j * n + k] + dot(x, a, c));
+            R[j * n + k] -= w;
+            for (size_t i = 0; i < c; i++) a[i] -= w * x[i];
         }
     }
 }
 
 /* B (m × K, tn_var's layout) from R11 B = R12, and when P is given the
-   Cholesky factor of Σ_u from R22. -2 when R11 is (near) singular or the
-   residual covariance is. */
-static int solve_from_r(const tn_var *v, const double *A, double *B, double *P) {
-    size_t K = v->K, T = v->T, m = v->m;
+   Cholesky factor of Σ_u from R22 (R: n × n column-major, n = m + K).
+   -2 when R11 is (near) singular or the residual covariance is. */
+static int solve_from_r(const tn_var *v, const double *R, double *B, double *P) {
+    size_t K = v->K, T = v->T, m = v->m, n = m + K;
     double rmax = 0;
-    for (size_t r = 0; r < m; r++) rmax = fmax(rmax, fabs(A[r * T + r]));
+    for (size_t r = 0; r < m; r++) rmax = fmax(rmax, fabs(R[r * n + r]));
     for (size_t r = 0; r < m; r++)
-        if (!(fabs(A[r * T + r]) > 1e-12 * rmax)) return -2;
+        if (!(fabs(R[r * n + r]) > 1e-12 * rmax)) return -2;
     for (size_t i = 0; i < K; i++) {
-        const double *rhs = A + (m + i) * T;
+        const double *rhs = R + (m + i) * n;
         for (size_t r = m; r-- > 0;) {
             double s = rhs[r];
-            for (size_t q = r + 1; q < m; q++) s -= A[q * T + r] * B[q * K + i];
-            B[r * K + i] = s / A[r * T + r];
+            for (size_t q = r + 1; q < m; q++) s -= R[q * n + r] * B[q * K + i];
+            B[r * K + i] = s / R[r * n + r];
         }
     }
     if (!P) return 0;
     double d = 1 / sqrt((double)(T - m));
     for (size_t i = 0; i < K; i++) {             /* P[i][s] = sign_s R22[s][i] / sqrt(T - m) */
-        double rii = A[(m + i) * T + m + i];
+        double rii = R[(m + i) * n + m + i];
         if (!(fabs(rii) > 0) || !isfinite(rii)) return -2;
         for (size_t s = 0; s < K; s++) {
-            double rs = A[(m + s) * T + m + s];
-            P[i * K + s] = s > i ? 0 : copysign(d, rs) * A[(m + i) * T + m + s];
+            double rs = R[(m + s) * n + m + s];
+            P[i * K + s] = s > i ? 0 : copysign(d, rs) * R[(m + i) * n + m + s];
         }
     }
     return 0;
 }
 
 int tn_var_lsq(const tn_var *v, const double *Ys, double *A, double *B, double *P) {
-    augmented(v, Ys, A);
-    householder_qr(A, v->T, v->m + v->K);
-    return solve_from_r(v, A, B, P);
+    size_t n = v->m + v->K;
+    double *R = A, *C = A + n * n;
+    memset(R, 0, n * n * sizeof *R);
+    for (size_t t0 = 0; t0 < v->T; t0 += TN_VAR_LSQ_ROWS) {
+        size_t c = v->T - t0 < TN_VAR_LSQ_ROWS ? v->T - t0 : TN_VAR_LSQ_ROWS;
+        augmented_rows(v, Ys, t0, c, C);
+        qr_add_rows(R, n, C, c);
+    }
+    return solve_from_r(v, R, B, P);
 }
 
 static int one_draw(const boot_job *job, boot_work *w, size_t b, double *out) {
@@ -225,7 +244,7 @@ static void *draw_worker(void *arg) {
     size_t K = v->K, n = v->m + K;
     boot_work w;
     w.Ys = malloc((v->p + v->T) * K * sizeof *w.Ys);
-    w.A = malloc(v->T * n * sizeof *w.A);
+    w.A = malloc((n + TN_VAR_LSQ_ROWS) * n * sizeof *w.A);
     w.B = malloc(v->m * K * sizeof *w.B);
     w.lags = malloc((v->p ? v->p : 1) * K * K * sizeof *w.lags);
     w.P = malloc(K * K * sizeof *w.P);
