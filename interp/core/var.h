@@ -51,6 +51,12 @@ void tn_var_lag_matrices(const double *B, size_t K, size_t p, int trend, double 
 /* Φ_0..Φ_H (laid out as tn_var_ma's) from the lag matrices A. */
 void tn_var_ma_lags(const double *A, size_t K, size_t p, size_t H, double *Phi);
 
+/* The responses to the impact matrix out_0 = P (K × K), or I when P is
+   NULL, by the left-hand form of the MA recursion out_h = Σ_{j=1..min(h,p)}
+   A_j out_{h-j} (A from tn_var_lag_matrices): Θ_h = Φ_h P without Φ.
+   out is laid out as Phi. core/var_boot.c. */
+void tn_var_responses(const double *A, size_t K, size_t p, size_t H, const double *P, double *out);
+
 /* Z += X Y for K×K row-major matrices. */
 void tn_var_matmul_acc(size_t K, const double *X, const double *Y, double *Z);
 

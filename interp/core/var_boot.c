@@ -92,7 +92,7 @@ typedef struct {
 typedef struct {
     double *Ys;              /* (p + T) × K, row-major */
     double *A;               /* tn_var_lsq's workspace */
-    double *B, *lags, *P, *Phi;
+    double *B, *lags, *P;
 } boot_work;
 
 /* Eight partial sums: the compiler keeps them in four vector registers, so
@@ -163,7 +163,9 @@ HOT_CLONES static void qr_add_rows(double *R, size_t n, double *C, size_t c) {
     for (size_t k = 0; k < n; k++) {
         double *x = C + k * c, xnorm = norm2(x, c);
         if (xnorm == 0) continue;                /* nothing to zero: H = I */
-        double alpha = R[k * n + k], beta = -copysign(hypot(alpha, xnorm), alpha);
+        double alpha = R[k * n + k];
+        double len = xnorm < 1e150 && fabs(alpha) < 1e150 ? sqrt(alpha * alpha + xnorm * xnorm) : hypot(alpha, xnorm);
+        double beta = -copysign(len, alpha);
         double tau = (beta - alpha) / beta, scale = 1 / (alpha - beta);
         for (size_t i = 0; i < c; i++) x[i] *= scale;
         R[k * n + k] = beta;
@@ -218,19 +220,25 @@ int tn_var_lsq(const tn_var *v, const double *Ys, double *A, double *B, double *
     return solve_from_r(v, R, B, P);
 }
 
+void tn_var_responses(const double *A, size_t K, size_t p, size_t H, const double *P, double *out) {
+    size_t KK = K * K;
+    memset(out, 0, (H + 1) * KK * sizeof *out);
+    if (P) memcpy(out, P, KK * sizeof *out);
+    else for (size_t i = 0; i < K; i++) out[i * K + i] = 1;
+    for (size_t h = 1; h <= H; h++)
+        for (size_t j = 1; j <= p && j <= h; j++)
+            tn_var_matmul_acc(K, A + (j - 1) * KK, out + (h - j) * KK, out + h * KK);
+}
+
 static int one_draw(const boot_job *job, boot_work *w, size_t b, double *out) {
     const tn_var *v = job->v;
-    size_t K = v->K, KK = K * K;
     draw_rng rng;
     rng_seed(&rng, job->seed, b);
     rebuild(v, job->Y0, job->Bt, &rng, w->Ys);
     int st = tn_var_lsq(v, w->Ys, w->A, w->B, job->orth ? w->P : NULL);
     if (st != 0) return st;
-    tn_var_lag_matrices(w->B, K, v->p, v->trend, w->lags);
-    if (!job->orth) { tn_var_ma_lags(w->lags, K, v->p, job->H, out); return 0; }
-    tn_var_ma_lags(w->lags, K, v->p, job->H, w->Phi);
-    memset(out, 0, job->E * sizeof *out);
-    for (size_t h = 0; h <= job->H; h++) tn_var_matmul_acc(K, w->Phi + h * KK, w->P, out + h * KK);
+    tn_var_lag_matrices(w->B, v->K, v->p, v->trend, w->lags);
+    tn_var_responses(w->lags, v->K, v->p, job->H, job->orth ? w->P : NULL, out);
     return 0;
 }
 
@@ -248,8 +256,7 @@ static void *draw_worker(void *arg) {
     w.B = malloc(v->m * K * sizeof *w.B);
     w.lags = malloc((v->p ? v->p : 1) * K * K * sizeof *w.lags);
     w.P = malloc(K * K * sizeof *w.P);
-    w.Phi = malloc(job->E * sizeof *w.Phi);
-    int st = w.Ys && w.A && w.B && w.lags && w.P && w.Phi ? 0 : -3;
+    int st = w.Ys && w.A && w.B && w.lags && w.P ? 0 : -3;
     while (st == 0) {
         size_t b0 = __atomic_fetch_add(&job->next, BLOCK, __ATOMIC_RELAXED);
         if (b0 >= job->reps || __atomic_load_n(&job->status, __ATOMIC_RELAXED) != 0) break;
@@ -261,7 +268,7 @@ static void *draw_worker(void *arg) {
         int zero = 0;
         __atomic_compare_exchange_n(&job->status, &zero, st, 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED);
     }
-    free(w.Ys); free(w.A); free(w.B); free(w.lags); free(w.P); free(w.Phi);
+    free(w.Ys); free(w.A); free(w.B); free(w.lags); free(w.P);
     return NULL;
 }
 

@@ -44,6 +44,13 @@ static void test_ma_orth_fevd(void) {
        h = 2: row 1 (4 + 1.21, 0.01)/5.22, row 2 (1 + .49, 1 + .09)/2.58 */
     CHECK(near(D[0], 1) && near(D[1], 0) && near(D[2], 0.5) && near(D[3], 0.5));
     CHECK(near(D[4], 5.21 / 5.22) && near(D[5], 0.01 / 5.22) && near(D[6], 1.49 / 2.58) && near(D[7], 1.09 / 2.58));
+    double Theta2[3 * 4], Phi2[3 * 4], A[4];
+    tn_var_lag_matrices(v->B, 2, 1, 0, A);
+    tn_var_responses(A, 2, 1, 2, P, Theta2);           /* A_1 Θ_{h-1}: the same Θ */
+    tn_var_responses(A, 2, 1, 2, NULL, Phi2);
+    int same = 1;
+    for (int i = 0; i < 12; i++) same &= near(Theta2[i], Theta[i]) && near(Phi2[i], Phi[i]);
+    CHECK_MSG(same, "the left-hand recursion gives the same responses");
     double S[4] = {1, 2, 2, 1};                      /* indefinite */
     CHECK(tn_var_chol(S, 2, P) == -1);
     tn_var_free(v);
@@ -104,6 +111,13 @@ static void test_lsq(void) {
     ok = 1;
     for (size_t i = 0; i < 9; i++) ok &= rel_near(P[i], Pg[i], 1e-12);
     CHECK_MSG(ok, "R22' / sqrt(T - m) is the Cholesky factor of sigma_u");
+    double Phi[9 * 9], Theta[9 * 9], Theta2[9 * 9];     /* VAR(2): the left-hand recursion */
+    tn_var_ma(v, 8, Phi);                                /* differs from the right-hand one */
+    tn_var_orth(Phi, 8, 3, Pg, Theta);                   /* in its steps, not its result */
+    tn_var_responses(v->A, 3, 2, 8, Pg, Theta2);
+    ok = 1;
+    for (size_t i = 0; i < 9 * 9; i++) ok &= rel_near(Theta2[i], Theta[i], 1e-12);
+    CHECK_MSG(ok, "Θ_h = Σ A_j Θ_{h-j} equals Φ_h P for a VAR(2)");
     double Z[N * 3];
     memcpy(Z, Y, sizeof Z);
     for (size_t t = 0; t < N; t++) Z[t * 3 + 2] = 2 * Z[t * 3 + 1];      /* collinear */
