@@ -4,12 +4,14 @@
  *
  * Each draw rebuilds the data from resampled residuals and refits all K
  * equations at once: one Householder QR of the augmented T × (m + K)
- * matrix [Z | Y] (column-major, no allocation per draw) gives R11 (the
- * regressors' factor), R12 = Q1'Y, whence B = R11^-1 R12, and R22 with
- * E'E = R22'R22: the Cholesky factor of Σ_u = E'E/(T - m) is R22' (rows
- * signed so the diagonal is positive) over sqrt(T - m), so the residuals
- * and their covariance are never formed. A stable least-squares solve:
- * the normal equations are never formed either.
+ * matrix [Z | Y], fed 64 rows at a time into its triangular factor R (no
+ * allocation per draw, everything in L1), gives R11 (the regressors'
+ * factor), R12 = Q1'Y, whence B = R11^-1 R12, and R22 with E'E =
+ * R22'R22: the Cholesky factor of Σ_u = E'E/(T - m) is R22' (rows signed
+ * so the diagonal is positive) over sqrt(T - m), so the residuals and
+ * their covariance are never formed. A stable least-squares solve: the
+ * normal equations are never formed either. Responses come from the
+ * left-hand MA recursion Θ_h = Σ_j A_j Θ_{h-j}, Θ_0 = P.
  *
  * Draws are shared by threads (an atomic counter hands out blocks); draw b
  * takes its residual rows from its own xoshiro256** stream seeded from
@@ -20,8 +22,8 @@
 #include "core/var.h"
 
 #include <math.h>
-#include <stddef.h>
 #include <pthread.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,11 +31,13 @@
 
 #include "core/interrupt.h"
 
-/* The hot loops are compiled twice on x86-64: for the baseline (SSE2) and
+/* The QR's loops are compiled twice on x86-64: for the baseline (SSE2) and
    for AVX2, chosen at load time by the CPU. The same operations in the
    same order (no FMA: ISO C mode does not contract a*b+c), so both give
-   the same bits; AVX2 does four doubles an instruction instead of two. */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__SANITIZE_THREAD__)
+   the same bits; AVX2 does four doubles an instruction instead of two.
+   Not in the sanitizer builds, whose run-times may not be ready when the
+   loader resolves the choice. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__SANITIZE_THREAD__) && !defined(__SANITIZE_ADDRESS__)
 #define HOT_CLONES __attribute__((target_clones("avx2", "default")))
 #else
 #define HOT_CLONES
@@ -290,12 +294,21 @@ static void run_threads(void *(*fn)(void *), void *arg, unsigned threads) {
 
 /* ----------------------------------------------------------- quantiles */
 
+static int by_value(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
 /* The k-th smallest of x[0..n-1] (0-based, no NaN), reordering x so that
-   x[..k-1] <= x[k] <= x[k+1..]: Hoare's FIND, as Wirth writes it. */
+   x[..k-1] <= x[k] <= x[k+1..]: Hoare's FIND as Wirth writes it, with the
+   median of three as pivot; a range that shrinks too slowly is sorted, so
+   no input makes it quadratic. */
 static double select_kth(double *x, size_t n, size_t k) {
     ptrdiff_t l = 0, r = (ptrdiff_t)n - 1, kk = (ptrdiff_t)k;
-    while (l < r) {
-        double pivot = x[kk];
+    for (int rounds = 0; l < r; rounds++) {
+        if (rounds > 64) { qsort(x + l, (size_t)(r - l + 1), sizeof *x, by_value); break; }
+        double a = x[l], b = x[l + (r - l) / 2], c = x[r];
+        double pivot = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
         ptrdiff_t i = l, j = r;
         do {
             while (x[i] < pivot) i++;
