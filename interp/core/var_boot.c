@@ -386,6 +386,7 @@ int tn_var_bands(const double *draws, size_t reps, size_t E, double level, unsig
 int tn_var_bootstrap(const tn_var *v, const double *Y, size_t n, size_t H, int orth, size_t reps,
                      unsigned long seed, double level, unsigned threads, double *lo, double *hi) {
     size_t E = (H + 1) * v->K * v->K;
+    if (reps > SIZE_MAX / sizeof(double) / E) return -3;
     double *draws = malloc(reps * E * sizeof *draws);
     if (!draws) return -3;
     int st = tn_var_boot_draws(v, Y, n, H, orth, reps, seed, threads, draws);

@@ -15,6 +15,7 @@
  * Errors are raised with plain messages; stdlib/tenor/var.lua words them
  * for the analyst (series names, what to change).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -213,8 +214,15 @@ static int var_bootstrap(lua_State *L) {
     int st = tn_var_bootstrap(u->v, u->Y, u->n, H, orth, (size_t)reps, (unsigned long)seed, level,
                               tn_var_threads(), lo, hi);
     if (st == -5) return tn_raise_interrupted(L, "var:irf");
-    if (st == -2) return luaL_error(L, "a bootstrap draw could not be fitted (collinear or singular); the model is fragile");
-    if (st != 0) return luaL_error(L, "out of memory");
+    if (st == -2)
+        return luaL_error(L, "var:irf: a bootstrap draw could not be fitted (collinear regressors or a singular "
+                             "residual covariance); the model is fragile");
+    if (st != 0) {
+        char gb[32];
+        snprintf(gb, sizeof gb, "%.3g", (double)reps * (double)E * 8e-9);
+        return luaL_error(L, "var:irf: out of memory for %I draws of %d responses (%s GB); lower reps",
+                          reps, (int)E, gb);
+    }
     tn_tsa_push_flat(L, lo, E);
     tn_tsa_push_flat(L, hi, E);
     return 2;

@@ -94,6 +94,7 @@ local cc = math.sqrt((m.nobs - #m.coef_names) / m.nobs)
 close(mlb.upper[2].cpi.ip, dfb.upper[2].cpi.ip * cc, "ML bands are the default ones scaled", 1e-12)
 check(tostring(mlb):find("E'E/T (gretl's)", 1, true), "the ML convention is printed")
 checkerr(function() m:irf(4, {orth = false, sigma = "ml"}) end, "it needs orth = true", "sigma without orth")
+checkerr(function() m:irf(4, {bands = "bootstrap", reps = 1 << 60}) end, "draws of 45 responses", "bootstrap too large")
 
 -- lag selection on a common sample
 local sel = tsa.var_select(us, {max_lags = 6})
