@@ -321,15 +321,41 @@ static double select_kth(double *x, size_t n, size_t k) {
     return x[kk];
 }
 
-/* Type-7 quantile f of x (n values, reordered), as GSL's
-   gsl_stats_quantile_from_sorted_data on the sorted values. */
+#define TAIL 64      /* order statistics this close to an end are kept, not selected */
+
+/* The s <= TAIL smallest (sign 1) or largest (sign -1) values of x, in
+   that order, into buf: one pass that mostly only compares with buf's
+   last value (draws come in random order), no mispredicted partitions. */
+static void extremes(const double *x, size_t n, size_t s, int sign, double *buf) {
+    size_t have = 0;
+    for (size_t i = 0; i < n; i++) {
+        double v = x[i];
+        if (have == s && !(sign > 0 ? v < buf[s - 1] : v > buf[s - 1])) continue;
+        size_t j = have < s ? have++ : s - 1;
+        while (j > 0 && (sign > 0 ? buf[j - 1] > v : buf[j - 1] < v)) buf[j] = buf[j - 1], j--;
+        buf[j] = v;
+    }
+}
+
+/* Type-7 quantile f of x (n values, no NaN; may be reordered), as GSL's
+   gsl_stats_quantile_from_sorted_data on the sorted values: order
+   statistics lhs and lhs + 1 from a tail when they are near an end,
+   else by selection. */
 static double quantile7(double *x, size_t n, double f) {
-    double index = f * (double)(n - 1);
-    size_t lhs = (size_t)index;
-    double delta = index - (double)lhs, a = select_kth(x, n, lhs);
+    double index = f * (double)(n - 1), a, b, buf[TAIL] = {0};
+    size_t lhs = (size_t)index, next = lhs + 1 < n ? lhs + 1 : lhs;
+    double delta = index - (double)lhs;
+    if (next + 1 <= TAIL) {
+        extremes(x, n, next + 1, 1, buf);
+        a = buf[lhs], b = buf[next];
+    } else if (n - lhs <= TAIL) {
+        extremes(x, n, n - lhs, -1, buf);
+        a = buf[n - 1 - lhs], b = buf[n - 1 - next];
+    } else {
+        a = select_kth(x, n, lhs), b = x[next];
+        for (size_t i = next + 1; i < n; i++) b = x[i] < b ? x[i] : b;
+    }
     if (lhs + 1 >= n) return a;
-    double b = x[lhs + 1];
-    for (size_t i = lhs + 2; i < n; i++) b = fmin(b, x[i]);
     return (1 - delta) * a + delta * b;
 }
 

@@ -148,18 +148,25 @@ static void test_bootstrap(void) {
         ok &= hi[e] == gsl_stats_quantile_from_sorted_data(col, 1, R, (1 + 0.9) / 2);
     }
     CHECK_MSG(ok, "selection gives the quantiles of the sorted draws exactly");
-    /* sorted, reversed and three-valued columns: selection is not fooled */
-    static double t3[R * 3], l3[3], h3[3], c3[R];
-    for (size_t b = 0; b < R; b++) t3[b * 3] = (double)b, t3[b * 3 + 1] = (double)(R - b), t3[b * 3 + 2] = (double)(b % 3);
-    CHECK(tn_var_bands(t3, R, 3, 0.8, 1, l3, h3) == 0);
+    /* sorted, reversed, three-valued and scrambled columns, quantiles near
+       the ends (kept tails) and near the middle (selection) */
+    enum { R3 = 301 };
+    static double t3[R3 * 4], l3[4], h3[4], c3[R3];
+    for (size_t b = 0; b < R3; b++)
+        t3[b * 4] = (double)b, t3[b * 4 + 1] = (double)(R3 - b), t3[b * 4 + 2] = (double)(b % 3),
+        t3[b * 4 + 3] = (double)((b * 7919) % R3);
+    const double levels[] = {0.77, 0.15, 0.999};      /* interpolating: fractional positions */
     ok = 1;
-    for (size_t e = 0; e < 3; e++) {
-        for (size_t b = 0; b < R; b++) c3[b] = t3[b * 3 + e];
-        gsl_sort(c3, 1, R);
-        ok &= l3[e] == gsl_stats_quantile_from_sorted_data(c3, 1, R, (1 - 0.8) / 2);
-        ok &= h3[e] == gsl_stats_quantile_from_sorted_data(c3, 1, R, (1 + 0.8) / 2);
+    for (size_t l = 0; l < 3; l++) {
+        CHECK(tn_var_bands(t3, R3, 4, levels[l], 1, l3, h3) == 0);
+        for (size_t e = 0; e < 4; e++) {
+            for (size_t b = 0; b < R3; b++) c3[b] = t3[b * 4 + e];
+            gsl_sort(c3, 1, R3);
+            ok &= l3[e] == gsl_stats_quantile_from_sorted_data(c3, 1, R3, (1 - levels[l]) / 2);
+            ok &= h3[e] == gsl_stats_quantile_from_sorted_data(c3, 1, R3, (1 + levels[l]) / 2);
+        }
     }
-    CHECK_MSG(ok, "quantiles of sorted, reversed and tied columns");
+    CHECK_MSG(ok, "quantiles of sorted, reversed, tied and scrambled columns, at the ends and the middle");
     d1[3 * E + 5] = NAN;
     CHECK(tn_var_bands(d1, R, E, 0.9, 1, lo, hi) == 0 && isnan(lo[5]) && isnan(hi[5]) && !isnan(lo[4]));
     tn_interrupt_flag = 1;                                  /* Ctrl-C stops the draws */
