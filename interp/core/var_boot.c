@@ -23,6 +23,7 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -282,12 +283,18 @@ unsigned tn_var_threads(void) {
 }
 
 /* Runs fn(arg) on threads threads (the caller's included); a thread that
-   cannot be started leaves its share to the others. */
+   cannot be started leaves its share to the others. The helpers block
+   every signal, so Ctrl-C reaches the caller's thread, whose handler arms
+   the Lua hook (host.c), as without threads. */
 static void run_threads(void *(*fn)(void *), void *arg, unsigned threads) {
     pthread_t tid[8];                     /* threads < 1 counts as 1, > 8 as 8 */
     unsigned started = 0;
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
     for (unsigned i = 1; i < threads && i < 8; i++)
         if (pthread_create(&tid[started], NULL, fn, arg) == 0) started++;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
     fn(arg);
     for (unsigned i = 0; i < started; i++) pthread_join(tid[i], NULL);
 }
