@@ -97,6 +97,9 @@ static int arima_fit(lua_State *L) {
     if (st == -1) return luaL_error(L, "too few observations");
     if (st == -2) return luaL_error(L, "the optimiser did not converge after %d iterations", r.iterations);
     if (st == -4) return luaL_error(L, "the likelihood is not finite at the start values");
+    if (st == -5)
+        return luaL_error(L, "the likelihood rises towards an AR unit root (no maximum inside the stationary "
+                             "region); difference the series once more, or add the drift");
     if (st != 0) return luaL_error(L, "out of memory");
     lua_createtable(L, 0, 6);
     tn_tsa_push_flat(L, r.params, np); lua_setfield(L, -2, "params");

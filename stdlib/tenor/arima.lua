@@ -71,24 +71,25 @@ local function trend_terms(trend, sp, who)
   return t
 end
 
--- Regressor columns over n periods from period offset (1-based t index):
--- trend terms then exogenous series at the given dates.
-local function regressors(terms, exog_names, exog, dates, t0, who)
-  local cols = {}
+-- Regressor columns over the periods of span (a series: its dates are the
+-- rows; t0 is the trend's value at the first): trend terms then exogenous
+-- series at those dates. Dates are listed only for a message.
+local function regressors(terms, exog_names, exog, span, t0, who)
+  local cols, n, first, last = {}, #span, span.start, span.stop
   for _, nm in ipairs(terms) do
     local c = {}
-    for i = 1, #dates do c[i] = nm == "const" and 1 or (t0 + i - 1) end
+    for i = 1, n do c[i] = nm == "const" and 1 or (t0 + i - 1) end
     cols[#cols + 1] = c
   end
   for _, nm in ipairs(exog_names) do
     local x = exog[nm]
-    local cut = x:slice(dates[1], dates[#dates])
+    local cut = x:slice(first, last)
     local v = cut:values()
-    if cut:dates()[1] ~= dates[1] or #v ~= #dates then
-      error(("%s: exogenous series '%s' does not cover %s .. %s"):format(who, nm, dates[1], dates[#dates]), 4)
+    if cut.start ~= first or #v ~= n then
+      error(("%s: exogenous series '%s' does not cover %s .. %s"):format(who, nm, first, last), 4)
     end
     for i = 1, #v do
-      if v[i] ~= v[i] then error(("%s: exogenous series '%s' is missing at %s"):format(who, nm, dates[i]), 4) end
+      if v[i] ~= v[i] then error(("%s: exogenous series '%s' is missing at %s"):format(who, nm, span:dates()[i]), 4) end
     end
     cols[#cols + 1] = v
   end
@@ -117,8 +118,8 @@ local function fit(s, o, who, no_cov)
     exog_names[#exog_names + 1] = nm
   end
   table.sort(exog_names)
-  local dates, y = t:dates(), t:values()
-  local X = regressors(terms, exog_names, exog, dates, 1, who)
+  local y = t:values()
+  local X = regressors(terms, exog_names, exog, t, 1, who)
   local names = param_names(terms, exog_names, sp)
   local need = dstar + #names + 2
   if #y < need then
@@ -140,7 +141,7 @@ local function estimate(s, o, who, no_cov)
   local r, sp, names, terms, exog_names, exog, t, X = fit(s, o, who, no_cov)
   local np = #names
   local m = setmetatable({spec = sp, names = {}, params = {}, se = {}, loglik = r.loglik, sigma2 = r.sigma2,
-    iterations = r.iterations, series = s.name or "s", first = t:dates()[1], last = t:dates()[#t],
+    iterations = r.iterations, series = s.name or "s", first = t.start, last = t.stop,
     nobs = #t - (sp.d + sp.D * sp.s), freq = t.freq, trend_terms = terms, exog_names = exog_names,
     _y = t:values(), _X = X, _exog = exog, _n = #t}, arima_mt)
   for i, nm in ipairs(names) do
@@ -154,7 +155,8 @@ local function estimate(s, o, who, no_cov)
   m.bic = -2 * m.loglik + k * math.log(m.nobs)
   m.aicc = m.aic + 2 * k * (k + 1) / (m.nobs - k - 1)
   local dstar = sp.d + sp.D * sp.s
-  m.resid = series.new{freq = t.freq, start = t:dates()[dstar + 1], values = r.resid}
+  m.resid = series.new{freq = t.freq, start = t.start, values = {}, n = dstar + 1}
+  m.resid = series.new{freq = t.freq, start = m.resid.stop, values = r.resid}
   m.resid.name = "resid"
   m.resid.meta.lookahead = "full-sample ARIMA one-step errors"
   return m
@@ -206,7 +208,8 @@ function methods.forecast(m, h, opts)
         :format(nm, fdates[1], fdates[h], nm), 2)
     end
   end
-  local Xf = regressors(m.trend_terms, m.exog_names, exog, fdates, m._n + 1, "arima:forecast")
+  local span = series.new{freq = m.freq, start = fdates[1], values = {}, n = h}
+  local Xf = regressors(m.trend_terms, m.exog_names, exog, span, m._n + 1, "arima:forecast")
   local par = {}
   for i = 1, #m.names - 1 do par[i] = m.params[m.names[i]] end
   local mean, var = C._arima_forecast(m._y, m._X, m.spec, par, m.sigma2, Xf, h)
