@@ -534,14 +534,14 @@ static void bfgs_update(double *H, size_t np, const double *s, const double *y) 
    central-difference gradients. Leaves the optimum in x;
    returns the iterations. Converged when the gradient is below 1e-7 or f
    stops moving (1e-14 relative) three steps running. */
-static int newton(objective *o, double *x, size_t np, int *converged) {
+static int newton(objective *o, double *x, size_t np, int max_it, int *converged) {
     double g[64], gn[64], H[64 * 64], d[64], xt[64], lambda = 1e-3;
     gsl_vector_view tv = gsl_vector_view_array(xt, np);
     int it = 0, stalls = 0, fresh = 1;
     double f0 = gradient(o, x, np, g);
     hessian(o, x, np, f0, H);
     *converged = 0;
-    while (it < 100) {
+    while (it < max_it) {
         it++;
         if (ar_unit_root(o->md->sp, x)) break;
         double gmax = 0;
@@ -659,10 +659,10 @@ static int gauss_newton(objective *o, double *x, size_t np, int *state) {
 }
 
 /* Gauss-Newton, then Newton where it crawls. */
-static int minimise(objective *o, double *x, size_t np, int *converged) {
+static int minimise(objective *o, double *x, size_t np, int max_newton, int *converged) {
     int state, it = gauss_newton(o, x, np, &state);
     *converged = state == 1 ? 1 : state == 3 ? -1 : 0;
-    if (state == 2) it += newton(o, x, np, converged);
+    if (state == 2) it += newton(o, x, np, max_newton, converged);
     if (*converged == 0 && ar_unit_root(o->md->sp, x)) *converged = -1;
     return it;
 }
@@ -721,7 +721,7 @@ static double optimise_from(objective *o, double *x, size_t np, tn_arima_result 
     double s2;
     to_natural(o->md->sp, x, o->par);
     if (!isfinite(concentrated(o->md, o->par, &s2))) { *status = -4; return -INFINITY; }
-    r->iterations = minimise(o, x, np, &r->converged);
+    r->iterations = minimise(o, x, np, r->candidate ? 20 : 100, &r->converged);
     *status = r->converged == 1 ? 0 : r->converged == -1 ? -5 : -2;
     to_natural(o->md->sp, x, o->par);
     double ll = concentrated(o->md, o->par, &s2);
@@ -741,7 +741,7 @@ static int best_of_starts(objective *o, double *x, size_t np, tn_arima_result *r
     int st = -2, st2 = -2, it2 = 0;
     memcpy(x2, x, np * sizeof *x);
     if (start_arma(o->md, x2, x2 + o->md->sp->k) == 0) ll2 = optimise_from(o, x2, np, r, &st2), it2 = r->iterations;
-    if (st2 != -5) ll = optimise_from(o, x, np, r, &st);
+    if (st2 != -5 && !(st2 == 0 && r->candidate)) ll = optimise_from(o, x, np, r, &st);
     r->iterations += it2;
     if (st2 == 0 && (st != 0 || ll2 >= ll)) memcpy(x, x2, np * sizeof *x), st = 0;
     if (st == 0) return 0;

@@ -32,6 +32,8 @@ typedef struct {
                                (NULL: not computed) */
     double *resid;          /* n - d - sD one-step prediction errors of w */
     int iterations, converged;
+    int candidate;          /* in: 1 for a candidate of a model search: one start when it
+                               converges, and at most 20 Newton steps after Gauss-Newton */
 } tn_arima_result;
 
 /* Fits y (n values, none missing) with regressors X (n*k, column-major,

@@ -106,7 +106,7 @@ local function param_names(terms, exog_names, sp)
   return names
 end
 
-local function fit(s, o, who, no_cov)
+local function fit(s, o, who, candidate)
   local sp = order_of(o, who)
   local t = M._clean(s, who, "s")
   local dstar = sp.d + sp.D * sp.s
@@ -126,7 +126,7 @@ local function fit(s, o, who, no_cov)
     error(("%s: series %s has %d values; ARIMA(%d,%d,%d)x(%d,%d,%d,%d) with %d coefficients needs at least %d; use a simpler order")
       :format(who, M._label(s, "s"), #y, sp.p, sp.d, sp.q, sp.P, sp.D, sp.Q, sp.s, #names, need), 3)
   end
-  local ok, r = pcall(C._arima_fit, y, X, sp, no_cov)
+  local ok, r = pcall(C._arima_fit, y, X, sp, candidate)
   if not ok then
     local msg = tostring(r):gsub("^.-: ", "")
     if msg:find("converge", 1, true) then
@@ -137,8 +137,8 @@ local function fit(s, o, who, no_cov)
   return r, sp, names, terms, exog_names, exog, t, X
 end
 
-local function estimate(s, o, who, no_cov)
-  local r, sp, names, terms, exog_names, exog, t, X = fit(s, o, who, no_cov)
+local function estimate(s, o, who, candidate)
+  local r, sp, names, terms, exog_names, exog, t, X = fit(s, o, who, candidate)
   local np = #names
   local m = setmetatable({spec = sp, names = {}, params = {}, se = {}, loglik = r.loglik, sigma2 = r.sigma2,
     iterations = r.iterations, series = s.name or "s", first = t.start, last = t.stop,
@@ -285,7 +285,10 @@ function M.auto_arima(s, opts)
     if ok and (best == nil or m[ic] < best[ic]) then best = m; best._key = {p, q, P, Q, trend} end
   end
   local tr = can_trend and (d + D == 0 and "c" or "t") or "n"
-  try(2, 2, 1, 1, tr); try(0, 0, 0, 0, tr); try(1, 0, 1, 0, tr); try(0, 1, 0, 1, tr)
+  -- the seasonal orders of the start models are capped by their maxima (0
+  -- without a season), else (2,d,2), (1,d,0) and (0,d,1) would be skipped
+  local P1, Q1 = math.min(1, maxP), math.min(1, maxQ)
+  try(2, 2, P1, Q1, tr); try(0, 0, 0, 0, tr); try(1, 0, P1, 0, tr); try(0, 1, 0, Q1, tr)
   if can_trend then try(0, 0, 0, 0, "n") end
   local moved = true
   while moved and #order < 94 and best do
