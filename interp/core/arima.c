@@ -216,13 +216,18 @@ static double steady_filter(model *md, size_t t0, double *a) {
 static void filter_step(model *md, double v, double F, double *a, double *P) {
     size_t r = md->r;
     double *k = md->k, *T = md->Tr, *R = md->Rr;
-    for (size_t i = 0; i < r; i++) k[i] = P[i * r];
-    double a0 = a[0] + v;                                   /* filtered a_0 = k_0 v/F + a_0 */
-    for (size_t i = 0; i + 1 < r; i++) a[i] = T[i] * a0 + a[i + 1] + k[i + 1] * v / F;
+    double a0 = a[0] + v, w = 1 / F;                        /* filtered a_0 = k_0 v/F + a_0 */
+    for (size_t i = 0; i < r; i++) k[i] = P[i * r] * w;
+    for (size_t i = 0; i + 1 < r; i++) a[i] = T[i] * a0 + a[i + 1] + k[i + 1] * v;
     a[r - 1] = T[r - 1] * a0;
-    for (size_t i = 0; i + 1 < r; i++)
-        for (size_t j = 0; j + 1 < r; j++) P[i * r + j] = P[(i + 1) * r + j + 1] - k[i + 1] * k[j + 1] / F + R[i] * R[j];
-    for (size_t j = 0; j < r; j++) P[(r - 1) * r + j] = P[j * r + r - 1] = R[r - 1] * R[j];
+    for (size_t i = 0; i + 1 < r; i++) {                    /* lower triangle, then mirrored */
+        double ki = k[i + 1] * F, Ri = R[i];
+        const double *below = P + (i + 1) * r + 1;
+        for (size_t j = 0; j <= i; j++) P[i * r + j] = below[j] - ki * k[j + 1] + Ri * R[j];
+    }
+    for (size_t j = 0; j < r; j++) P[(r - 1) * r + j] = R[r - 1] * R[j];
+    for (size_t i = 0; i < r; i++)
+        for (size_t j = i + 1; j < r; j++) P[i * r + j] = P[j * r + i];
 }
 
 /* Kalman filter of md->e with σ² = 1: innovations v and variances F;
