@@ -335,17 +335,33 @@ static void start_beta(const model *md, double *x) {
 
 /* Stationary AR coefficients c (n) -> unconstrained u: partial
    autocorrelations by the reverse Durbin-Levinson step, each kept within
-   ±0.95, then u = r/sqrt(1 - r²). -1 when c is not stationary. */
-static int unconstrain(const double *c, int n, double *u) {
+   ±limit, then u = r/sqrt(1 - r²). -1 when c is not stationary. */
+static int unconstrain(const double *c, int n, double limit, double *u) {
     double a[64], b[64];
     memcpy(a, c, (size_t)n * sizeof *a);
     for (int k = n; k >= 1; k--) {
         double rk = a[k - 1];
         if (!(fabs(rk) < 1)) return -1;
         for (int j = 0; j < k - 1; j++) b[j] = (a[j] + rk * a[k - 2 - j]) / (1 - rk * rk);
-        rk = fmax(-0.95, fmin(0.95, rk));
+        rk = fmax(-limit, fmin(limit, rk));
         u[k - 1] = rk / sqrt(1 - rk * rk);
         memcpy(a, b, (size_t)(k - 1) * sizeof *a);
+    }
+    return 0;
+}
+
+/* Natural parameters par -> unconstrained x, partial autocorrelations
+   kept as they are: the start at a nested model's optimum. -1 when a
+   block is not stationary or invertible. */
+static int warm_start(const tn_arima_spec *sp, const double *par, double *x) {
+    const int n[4] = {sp->p, sp->q, sp->P, sp->Q};
+    const double sign[4] = {1, -1, 1, -1};
+    double c[64];
+    size_t off = sp->k;
+    memcpy(x, par, sp->k * sizeof *x);
+    for (int b = 0; b < 4; off += (size_t)n[b], b++) {
+        for (int i = 0; i < n[b]; i++) c[i] = sign[b] * par[off + (size_t)i];
+        if (unconstrain(c, n[b], 1 - 1e-9, x + off) != 0) return -1;
     }
     return 0;
 }
@@ -376,9 +392,9 @@ static int start_arma(const model *md, const double *beta, double *u) {
         for (int j = 0; j < q; j++) A[(size_t)(p + j) * r2 + t] = eh[first + t - (size_t)j - 1];
     }
     if (st == 0) st = least_squares(A, e + first, r2, c, sol, NULL);
-    if (st == 0) st = unconstrain(sol, p, u);
+    if (st == 0) st = unconstrain(sol, p, 0.95, u);
     for (int j = 0; st == 0 && j < q; j++) sol[p + j] = -sol[p + j];
-    if (st == 0) st = unconstrain(sol + p, q, u + p);
+    if (st == 0) st = unconstrain(sol + p, q, 0.95, u + p);
     free(e); free(A); free(eh);
     return st;
 }
@@ -738,24 +754,36 @@ static double optimise_from(objective *o, double *x, size_t np, tn_arima_result 
     return *status == 0 && isfinite(ll) ? ll : -INFINITY;
 }
 
-/* Maximises from the Hannan-Rissanen start and from zero (x holds the
-   regression start; the AR and MA values zero) and keeps the higher
-   maximum in x: ARMA likelihoods have more than one mode (a near-cancelling
-   φ and θ), the zero start sits between them and the HR start is usually
-   near the global one (on China CPI ARMA(2,1) it finds ln L = -172.7 where
-   statsmodels and R stop at -181.1), but not always (on 11 of the 500 W7
-   series the zero start ends higher). 0, or the status of the failure:
-   -5 (a unit root) before -2 (no convergence) before -4. */
+/* Maximises from r->start (when given: a nested model's optimum, so the
+   maximum is at least that model's), from the Hannan-Rissanen start and
+   from zero (x holds the regression start; the AR and MA values zero), and
+   keeps the highest maximum in x: ARMA likelihoods have more than one mode
+   (a near-cancelling φ and θ), the zero start sits between them and the HR
+   start is usually near the global one (on China CPI ARMA(2,1) it finds
+   ln L = -172.7 where statsmodels and R stop at -181.1), but not always
+   (on 11 of the 500 W7 series the zero start ends higher). A candidate of
+   a search stops at the first start that converges. 0, or the status of
+   the failure: -5 (a unit root) before -2 (no convergence) before -4. */
 static int best_of_starts(objective *o, double *x, size_t np, tn_arima_result *r) {
-    double x2[64], ll = -INFINITY, ll2 = -INFINITY;
-    int st = -2, st2 = -2, it2 = 0;
-    memcpy(x2, x, np * sizeof *x);
-    if (start_arma(o->md, x2, x2 + o->md->sp->k) == 0) ll2 = optimise_from(o, x2, np, r, &st2), it2 = r->iterations;
-    if (st2 != -5 && !(st2 == 0 && r->candidate)) ll = optimise_from(o, x, np, r, &st);
-    r->iterations += it2;
-    if (st2 == 0 && (st != 0 || ll2 >= ll)) memcpy(x, x2, np * sizeof *x), st = 0;
-    if (st == 0) return 0;
-    return st == -5 || st2 == -5 ? -5 : st == -2 || st2 == -2 ? -2 : st;
+    double starts[3][64], best = -INFINITY;
+    int n = 0, found = -1, its = 0, unit_root = 0, stuck = 0, other = -2;
+    if (r->start && warm_start(o->md->sp, r->start, starts[n]) == 0) n++;
+    int warm = n;
+    memcpy(starts[n], x, np * sizeof *x);
+    if (start_arma(o->md, starts[n], starts[n] + o->md->sp->k) == 0) n++;
+    memcpy(starts[n++], x, np * sizeof *x);
+    for (int i = 0; i < n && !(found >= 0 && r->candidate); i++) {
+        int st;
+        double ll = optimise_from(o, starts[i], np, r, &st);
+        its += r->iterations;
+        if (st == 0 && ll > best) best = ll, found = i;
+        if (st == -5) unit_root = 1; else if (st == -2) stuck = 1; else if (st != 0) other = st;
+        if (st == -5 && i >= warm) break;        /* the zero start would crawl there too */
+    }
+    r->iterations = its;
+    if (found < 0) return unit_root ? -5 : stuck ? -2 : other;
+    memcpy(x, starts[found], np * sizeof *x);
+    return 0;
 }
 
 int tn_arima_fit(const tn_arima_spec *sp, const double *y, const double *X, size_t n, tn_arima_result *r) {

@@ -32,8 +32,10 @@ typedef struct {
                                (NULL: not computed) */
     double *resid;          /* n - d - sD one-step prediction errors of w */
     int iterations, converged;
-    int candidate;          /* in: 1 for a candidate of a model search: one start when it
+    int candidate;          /* in: 1 for a candidate of a model search: the first start that
                                converges, and at most 20 Newton steps after Gauss-Newton */
+    const double *start;    /* in: natural parameters (nparams) to start from first, e.g. a
+                               nested model's estimates padded with zeros; NULL: none */
 } tn_arima_result;
 
 /* Fits y (n values, none missing) with regressors X (n*k, column-major,

@@ -3,7 +3,8 @@
  *
  *   tsa._arima_fit(y, X, spec, candidate) -> {params, sigma2, loglik, cov, resid, iterations}
  *     (candidate: a model search's candidate: no Hessian, so no cov, and
- *     a shorter search; see tn_arima_result)
+ *     a shorter search; see tn_arima_result); start: natural parameters to
+ *     start from first (optional)
  *   tsa._arima_forecast(y, X, spec, params, sigma2, Xf, h) -> mean, var
  *   tsa._arima_loglik(y, X, spec, params, sigma2) -> log-likelihood
  *
@@ -86,11 +87,18 @@ static int arima_fit(lua_State *L) {
     tn_arima_spec sp;
     double *y, *X;
     size_t n;
+    lua_settop(L, 5);                     /* the arguments keep their places above the buffers */
     read_model(L, &sp, &y, &X, &n);
     size_t np = tn_arima_nparams(&sp), m = n;
     tn_arima_result r;
     r.params = lua_newuserdatauv(L, (np + 1) * sizeof(double), 0);
     r.candidate = lua_toboolean(L, 4);
+    r.start = NULL;
+    if (!lua_isnil(L, 5)) {
+        luaL_checktype(L, 5, LUA_TTABLE);
+        if (lua_rawlen(L, 5) != np) return luaL_error(L, "tsa.arima: the start needs %d values", (int)np);
+        r.start = read_array(L, 5, np);
+    }
     r.cov = r.candidate ? NULL : lua_newuserdatauv(L, (np + 1) * (np + 1) * sizeof(double), 0);
     r.resid = lua_newuserdatauv(L, (m ? m : 1) * sizeof(double), 0);
     tn_gsl_error_clear();

@@ -133,7 +133,12 @@ local function fit(s, o, who, candidate)
     error(("%s: series %s has %d values; ARIMA(%d,%d,%d)x(%d,%d,%d,%d) with %d coefficients needs at least %d; use a simpler order")
       :format(who, M._label(s, "s"), #y, sp.p, sp.d, sp.q, sp.P, sp.D, sp.Q, sp.s, #names, need), 3)
   end
-  local ok, r = pcall(C._arima_fit, y, X, sp, candidate)
+  local start
+  if o._start then                               -- a nested model's estimates, zeros for the rest
+    start = {}
+    for i, nm in ipairs(names) do start[i] = o._start[nm] or 0 end
+  end
+  local ok, r = pcall(C._arima_fit, y, X, sp, candidate, start)
   if not ok then
     local msg = tostring(r):gsub("^.-: ", "")
     if msg:find("converge", 1, true) then
@@ -283,12 +288,20 @@ function M.auto_arima(s, opts)
   local maxP, maxQ = period > 0 and (o.max_sp or 2) or 0, period > 0 and (o.max_sq or 2) or 0
   local can_trend = d + D <= 1
   local tried, best, order = {}, nil, {}
+  -- a model that nests the best so far starts from its estimates (zeros
+  -- for the new terms), so its maximum is never below the nested one's
+  local function nested_start(p, q, P, Q, trend)
+    if not best then return nil end
+    local b = best._key
+    if p < b[1] or q < b[2] or P < b[3] or Q < b[4] or (b[5] ~= "n" and trend ~= b[5]) then return nil end
+    return best.params
+  end
   local function try(p, q, P, Q, trend)
     if p < 0 or q < 0 or P < 0 or Q < 0 or p > maxp or q > maxq or P > maxP or Q > maxQ then return end
     local key = table.concat({p, q, P, Q, trend}, ",")
     if tried[key] ~= nil then return end
-    local ok, m = pcall(estimate, t, {order = {p, d, q}, seasonal = {P, D, Q, period > 0 and period or 0}, trend = trend},
-                        "tsa.auto_arima", true)
+    local ok, m = pcall(estimate, t, {order = {p, d, q}, seasonal = {P, D, Q, period > 0 and period or 0}, trend = trend,
+                                      _start = nested_start(p, q, P, Q, trend)}, "tsa.auto_arima", true)
     tried[key] = ok and m[ic] or false
     order[#order + 1] = {p = p, q = q, P = P, Q = Q, trend = trend, ic = ok and m[ic] or nil}
     if ok and (best == nil or m[ic] < best[ic]) then best = m; best._key = {p, q, P, Q, trend} end
@@ -313,8 +326,8 @@ function M.auto_arima(s, opts)
   end
   if not best then error(("tsa.auto_arima: no model could be fitted to series %s"):format(M._label(s, "s")), 2) end
   local p, q, P, Q, trend = table.unpack(best._key)
-  local final = estimate(t, {order = {p, d, q}, seasonal = {P, D, Q, period > 0 and period or 0}, trend = trend},
-                         "tsa.auto_arima")
+  local final = estimate(t, {order = {p, d, q}, seasonal = {P, D, Q, period > 0 and period or 0}, trend = trend,
+                             _start = best.params}, "tsa.auto_arima")
   final.series = s.name or "s"
   final.search = {ic = ic, d = d, D = D, period = period, models = order}
   return final
