@@ -168,5 +168,6 @@ int luaopen_tsa(lua_State *L) {
     luaL_newlib(L, tsa_functions);
     tn_tsa_var_register(L);
     tn_tsa_arima_register(L);
+    tn_tsa_acf_register(L);
     return 1;
 }

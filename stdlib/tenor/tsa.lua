@@ -7,6 +7,7 @@ tsa.granger(y, x, {lags=})                           does x Granger-cause y?
 tsa.coint(y, xs, {trend=, lags= | autolag=, max_lags=})  Engle-Granger
 tsa.var, tsa.var_select                              vector autoregressions (stdlib/tenor/var.lua)
 tsa.arima, tsa.auto_arima                            ARIMA by exact ML (stdlib/tenor/arima.lua)
+tsa.acf, tsa.pacf, tsa.ljungbox                      correlogram, portmanteau (stdlib/tenor/correlogram.lua)
 tsa.ardl                                             distributed lags, long run (stdlib/tenor/ardl.lua)
 
 Conventions (statsmodels 0.13's, written down where they matter):
@@ -341,4 +342,5 @@ tsa = M
 require "tenor.var"
 require "tenor.arima"
 require "tenor.ardl"
+require "tenor.correlogram"
 return M

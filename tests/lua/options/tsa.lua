@@ -17,4 +17,8 @@ return {
   ["arima:forecast"] = function(o) return am:forecast(3, o) end,
   ["tsa.ardl"] = function(o) return tsa.ardl(y, {x1 = x}, o) end,
   ["tsa.auto_arima"] = function(o) return tsa.auto_arima(air:slice("1955"), o) end,
+  ["tsa.acf"] = function(o) return tsa.acf(y, o) end,
+  ["tsa.pacf"] = function(o) return tsa.pacf(y, o) end,
+  ["tsa.ljungbox"] = function(o) return tsa.ljungbox(y, o) end,
+  ["arima:ljungbox"] = function(o) return am:ljungbox(o) end,
 }
