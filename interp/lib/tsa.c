@@ -3,7 +3,8 @@
  *
  *   tsa._adf(s, trend, maxlag|nil, autolag) -> {stat, gamma, p, lags, nobs, icbest, crit = {c1, c5, c10}}
  *   tsa._kpss(s, trend, lags|nil)           -> {stat, p, lags, outside, crit = {c10, c5, c2.5, c1}}
- *   tsa._pp(s, trend, lags|nil, long, convention) -> {z_tau, z_rho, rho, t, gamma0, lrv, lags, nobs}
+ *   tsa._pp(s, trend, lags, convention)     -> {z_tau, z_rho, rho, t, gamma0, lrv, nobs}
+ *   tsa._pp_lags(nrows, long)                -> the short or long Bartlett truncation lag
  *   tsa._fuller_rho(stat, trend, nobs)       -> p, outside, {c1, c5, c10} (Fuller's table)
  *   tsa._mackinnon(tau, trend, N, nobs)      -> p, {c1, c5, c10} (nil when not tabulated)
  *   tsa._fdist_q(f, d1, d2), _chi2_q(x, df), _norm_p(z), _norm_ppf(p): distributions
@@ -83,13 +84,11 @@ static int tsa_kpss(lua_State *L) {
     return 1;
 }
 
-/* lags nil: the short (long = false) or long truncation for the rows. */
 static int tsa_pp(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
     int trend = luaL_checkoption(L, 2, NULL, trend_names);
-    int long_lags = lua_toboolean(L, 4);
-    int convention = luaL_checkoption(L, 5, NULL, pp_conventions);
-    int lags = lua_isnoneornil(L, 3) ? tn_pp_lags(s->n > 0 ? s->n - 1 : 0, long_lags) : (int)luaL_checkinteger(L, 3);
+    int lags = (int)luaL_checkinteger(L, 3);
+    int convention = luaL_checkoption(L, 4, NULL, pp_conventions);
     tn_pp_result r;
     tn_gsl_error_clear();
     int st = tn_pp(s->v, s->n, trend, lags, convention, &r);
@@ -105,8 +104,13 @@ static int tsa_pp(lua_State *L) {
     set_number(L, "t", r.t);
     set_number(L, "gamma0", r.gamma0);
     set_number(L, "lrv", r.lrv);
-    lua_pushinteger(L, lags); lua_setfield(L, -2, "lags");
     lua_pushinteger(L, (lua_Integer)r.nobs); lua_setfield(L, -2, "nobs");
+    return 1;
+}
+
+static int tsa_pp_lags(lua_State *L) {
+    lua_Integer n = luaL_checkinteger(L, 1);
+    lua_pushinteger(L, tn_pp_lags(n > 0 ? (size_t)n : 0, lua_toboolean(L, 2)));
     return 1;
 }
 
@@ -201,6 +205,7 @@ static const luaL_Reg tsa_functions[] = {
     {"_adf", tsa_adf},
     {"_kpss", tsa_kpss},
     {"_pp", tsa_pp},
+    {"_pp_lags", tsa_pp_lags},
     {"_fuller_rho", tsa_fuller_rho},
     {"_mackinnon", tsa_mackinnon},
     {NULL, NULL}
