@@ -324,12 +324,12 @@ static int pp_fit(const double *x, size_t n, int trend, double *beta, double *se
     int st = tn_ols(X, x + 1, n, k, TN_COV_CLASSICAL, 0, &f);
     free(X);
     *ssr = f.ssr;
-    return st == 0 ? 0 : st == -1 || st == -2 ? -2 : -3;
+    return st == 0 || st == TN_OLS_INTERRUPTED ? st : st == -1 || st == -2 ? -2 : -3;
 }
 
 int tn_pp(const double *x, size_t len, int trend, int lags, int convention, tn_pp_result *r) {
     if (trend < TN_TREND_N || trend > TN_TREND_CT || convention < TN_PP_HAMILTON || convention > TN_PP_URCA
-        || (convention == TN_PP_URCA && trend == TN_TREND_N)) return -5;
+        || (convention == TN_PP_URCA && trend == TN_TREND_N)) return -6;
     size_t k = (size_t)(1 + n_terms(trend));
     if (lags < 0 || len < 2 || len - 1 <= k + (size_t)lags) return -1;
     size_t n = len - 1;
@@ -337,7 +337,7 @@ int tn_pp(const double *x, size_t len, int trend, int lags, int convention, tn_p
     if (!e) return -3;
     int st = pp_fit(x, n, trend, beta, se, e, &ssr);
     /* an exact fit (e.g. a geometric series) leaves only rounding in ssr */
-    if (st == 0 && !(ssr > 1e-24 * detrended_ss(x + 1, n, trend))) st = -4;
+    if (st == 0 && !(ssr > 1e-24 * detrended_ss(x + 1, n, trend))) st = -5;
     if (st == 0) {
         double nn = (double)n, g0 = ssr / nn, lrv = bartlett_lrv(e, n, lags);
         double S = detrended_ss(convention == TN_PP_URCA ? x + 1 : x, n, trend);

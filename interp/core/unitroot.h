@@ -70,8 +70,9 @@ double tn_kpss_p(double stat, int trend, int *outside, double crit[4]);
                      trend (R urca::ur.pp); no TN_TREND_N.
    x has len values, none missing; lags >= 0. Returns 0; -1 too few rows
    (n must exceed lags + the regressors); -2 a singular regression (a
-   constant series, or a pure trend with TN_TREND_CT); -3 no memory; -4 an
-   exact fit (residual variance 0); -5 a convention/trend pair not defined. */
+   constant series, or a pure trend with TN_TREND_CT); -3 no memory;
+   TN_OLS_INTERRUPTED (-4) on Ctrl-C; -5 an exact fit (residual variance
+   0); -6 a convention/trend pair not defined. */
 enum { TN_PP_HAMILTON, TN_PP_TSERIES, TN_PP_URCA };
 
 typedef struct {

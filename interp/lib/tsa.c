@@ -20,6 +20,7 @@
 #include <gsl/gsl_linalg.h>
 
 #include "core/gslerr.h"
+#include "core/ols.h"
 #include "core/unitroot.h"
 #include "series/series.h"
 #include "lib/tnlib.h"
@@ -94,8 +95,9 @@ static int tsa_pp(lua_State *L) {
     int st = tn_pp(s->v, s->n, trend, lags, convention, &r);
     if (st == -1) return luaL_error(L, "tsa.pp: too few observations (%d) for %d lags", (int)s->n, lags);
     if (st == -2) return luaL_error(L, "tsa.pp: the regression is singular (is the series constant or a pure trend?)");
-    if (st == -4) return luaL_error(L, "tsa.pp: the regression fits exactly (no residual variance)");
-    if (st == -5) return luaL_error(L, "tsa.pp: convention \"urca\" has no trend \"n\"");
+    if (st == TN_OLS_INTERRUPTED) return tn_raise_interrupted(L, "tsa.pp");
+    if (st == -5) return luaL_error(L, "tsa.pp: the regression fits exactly (no residual variance)");
+    if (st == -6) return luaL_error(L, "tsa.pp: convention \"urca\" has no trend \"n\"");
     if (st != 0) return luaL_error(L, "tsa.pp: out of memory");
     lua_createtable(L, 0, 8);
     set_number(L, "z_tau", r.z_tau);

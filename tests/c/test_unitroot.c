@@ -78,12 +78,12 @@ static void test_pp(void) {
     CHECK(tn_pp(x, 5, TN_TREND_N, 0, TN_PP_HAMILTON, &r) == 0 && near(r.z_tau, t, 1e-13) && near(r.z_rho, -4.0 / 6.0, 1e-13));
     /* 4 rows leave no room for 3 lags and a regressor; urca has no "n" */
     CHECK(tn_pp(x, 5, TN_TREND_N, 3, TN_PP_HAMILTON, &r) == -1);
-    CHECK(tn_pp(x, 5, TN_TREND_N, 0, TN_PP_URCA, &r) == -5);
+    CHECK(tn_pp(x, 5, TN_TREND_N, 0, TN_PP_URCA, &r) == -6);
     /* constant: singular; geometric: an exact fit */
     const double k[] = {2, 2, 2, 2, 2, 2, 2, 2};
     CHECK(tn_pp(k, 8, TN_TREND_C, 1, TN_PP_HAMILTON, &r) == -2);
     const double g[] = {1, 2, 4, 8, 16, 32, 64, 128};
-    CHECK(tn_pp(g, 8, TN_TREND_N, 1, TN_PP_HAMILTON, &r) == -4);
+    CHECK(tn_pp(g, 8, TN_TREND_N, 1, TN_PP_HAMILTON, &r) == -5);
     /* trunc(4 (n/100)^(1/4)): 4 at n = 100, 3 at n = 99; long 12 (n/100)^(1/4) */
     CHECK(tn_pp_lags(100, 0) == 4 && tn_pp_lags(99, 0) == 3 && tn_pp_lags(100, 1) == 12);
 }

@@ -144,6 +144,9 @@ checkerr(function() tsa.pp(k) end, "tsa.pp: series 'flat' is constant", "constan
 local line = series.new{freq = "M", start = "2000-01", values = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}}
 line.name = "line"
 checkerr(function() tsa.pp(line, {trend = "ct"}) end, "tsa.pp: series 'line': the regression is singular", "pure trend")
+local geo = series.new{freq = "M", start = "2000-01", values = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512}}
+geo.name = "geo"
+checkerr(function() tsa.pp(geo) end, "tsa.pp: series 'geo': the regression fits exactly", "an exact AR(1)")
 local holed = cpi:slice("2010-01", "2012-12"):values()
 holed[7] = NA
 local hs = series.new{freq = "M", start = "2010-01", values = holed}
