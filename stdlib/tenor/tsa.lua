@@ -111,6 +111,18 @@ end
 
 local function pct(x) return ("%.4f"):format(x) end
 
+-- A table-interpolated p at the table's end: which way the true p lies.
+local function outside_flag(r)
+  return r.outside == 1 and " (beyond the table: the true p is larger)"
+    or r.outside == -1 and " (beyond the table: the true p is smaller)" or ""
+end
+
+-- The series' name (or the argument's) and the span a test used.
+local function stamp(r, s, t, what)
+  r.series, r.first, r.last = s.name or what, t:dates()[1], t:dates()[#t]
+  return r
+end
+
 local function crit_table(c, keys)
   local out = {}
   for i, k in ipairs(keys) do out[k] = c[i] end
@@ -181,8 +193,7 @@ local function adf(s, o, who, what)
   r.trend, r.autolag = o.trend or "c", autolag
   if not autolag then r.max_lags = nil end
   if r.icbest ~= r.icbest then r.icbest = nil end
-  r.series, r.first, r.last = s.name or what, t:dates()[1], t:dates()[#t]
-  return r
+  return stamp(r, s, t, what)
 end
 
 function M.adf(s, opts)
@@ -208,13 +219,11 @@ args.declare("tsa.kpss", {
 
 local kpss_mt = test_type("tsa.kpss")
 function kpss_mt._lines(r)
-  local flag = r.outside == 1 and " (beyond the table: the true p is larger)"
-    or r.outside == -1 and " (beyond the table: the true p is smaller)" or ""
   return {
     ("KPSS test on %s, %s .. %s"):format(r.series, r.first, r.last),
     ("H0: stationary around a %s.  %d observations, %d Bartlett lags"):format(
       r.trend == "ct" and "trend" or "constant", r.nobs, r.lags),
-    ("stat = %.4f   p = %s%s (interpolated in KPSS 1992 table 1)"):format(r.stat, pct(r.p), flag),
+    ("stat = %.4f   p = %s%s (interpolated in KPSS 1992 table 1)"):format(r.stat, pct(r.p), outside_flag(r)),
     "critical values: " .. crit_line(r, {"10%", "5%", "2.5%", "1%"}),
   }
 end
@@ -228,8 +237,7 @@ function M.kpss(s, opts)
   local r = C._kpss(t, o.trend or "c", o.lags)
   r.crit = crit_table(r.crit, {"10%", "5%", "2.5%", "1%"})
   r.trend, r.nobs = o.trend or "c", #t
-  r.series, r.first, r.last = s.name or "s", t:dates()[1], t:dates()[#t]
-  return setmetatable(r, kpss_mt)
+  return setmetatable(stamp(r, s, t, "s"), kpss_mt)
 end
 
 doc.add("tsa.kpss", "tsa.kpss(s, {trend = \"c\", lags =}) -> test",
@@ -271,9 +279,7 @@ function pp_mt._lines(r)
     lines[4] = ("Z_tau = %.4f   p = %s (MacKinnon 1994)"):format(r.stat, pct(r.p))
     lines[5] = "critical values (MacKinnon 2010): " .. crit_line(r, {"1%", "5%", "10%"})
   else
-    local flag = r.outside == 1 and " (beyond the table: the true p is larger)"
-      or r.outside == -1 and " (beyond the table: the true p is smaller)" or ""
-    lines[4] = ("Z_rho = %.4f   p = %s%s (interpolated in Fuller 1976 table 8.5.1)"):format(r.stat, pct(r.p), flag)
+    lines[4] = ("Z_rho = %.4f   p = %s%s (interpolated in Fuller 1976 table 8.5.1)"):format(r.stat, pct(r.p), outside_flag(r))
     lines[5] = "critical values (Fuller 1976, interpolated in n): " .. crit_line(r, {"1%", "5%", "10%"})
   end
   return lines
@@ -308,8 +314,7 @@ function M.pp(s, opts)
   end
   r.crit = crit_table(crit, {"1%", "5%", "10%"})
   r.trend, r.test, r.lags_type, r.convention = trend, test, lags_type, conv
-  r.series, r.first, r.last = s.name or "s", t:dates()[1], t:dates()[#t]
-  return setmetatable(r, pp_mt)
+  return setmetatable(stamp(r, s, t, "s"), pp_mt)
 end
 
 doc.add("tsa.pp", "tsa.pp(s, {trend = \"c\", test = \"tau\", lags = | lags_type = \"short\", convention = \"hamilton\"}) -> test",
