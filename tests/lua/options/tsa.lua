@@ -7,6 +7,7 @@ local am = tsa.arima(air, {order = {0, 1, 1}})
 return {
   ["tsa.adf"] = function(o) return tsa.adf(y, o) end,
   ["tsa.kpss"] = function(o) return tsa.kpss(y, o) end,
+  ["tsa.pp"] = function(o) return tsa.pp(y, o) end,
   ["tsa.granger"] = function(o) return tsa.granger(y, x, o) end,
   ["tsa.coint"] = function(o) return tsa.coint(y, x, o) end,
   ["tsa.var"] = function(o) return tsa.var({y, x}, o) end,
