@@ -17,4 +17,6 @@ return {
   ["arima:forecast"] = function(o) return am:forecast(3, o) end,
   ["tsa.ardl"] = function(o) return tsa.ardl(y, {x1 = x}, o) end,
   ["tsa.auto_arima"] = function(o) return tsa.auto_arima(air:slice("1955"), o) end,
+  ["tsa.ndiffs"] = function(o) return tsa.ndiffs(air, o) end,
+  ["tsa.nsdiffs"] = function(o) return tsa.nsdiffs(air, o) end,
 }
