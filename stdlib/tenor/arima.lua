@@ -20,6 +20,15 @@ m = tsa.arima(s, {order = {p, d, q}, seasonal = {P, D, Q, s}, trend =, exog = {n
   n - d - sD differenced observations), nobs, resid (one-step errors of
   the differenced model, dated), iterations.
   m:forecast(h, {level = 0.95, exog =}) -> {mean, lower, upper, se} series.
+
+m = tsa.auto_arima(s, {seasonal =, sdiff =, seasonal_test = "seas", d =, ...})
+  The differences first, in R's forecast::auto.arima order: D = sdiff when
+  given, else 0 without a seasonal part or with two cycles or fewer, else
+  tsa.nsdiffs(s, {test = seasonal_test}) (seasonal strength of STL > 0.64,
+  forecast's default); then d = the given d or tsa.ndiffs (KPSS) on the
+  series seasonally differenced D times. Then the stepwise search on the
+  criterion. m.search records d, D, how each was chosen (d_by, D_by), the
+  ndiffs/nsdiffs results and every model tried.
 ]]
 
 local args = require "tenor.args"
@@ -238,23 +247,34 @@ args.declare("tsa.auto_arima", {
   {"max_q", "integer", min = 0, max = 10, default = 5, help = "largest MA order"},
   {"max_sp", "integer", min = 0, max = 3, default = 2, help = "largest seasonal AR order (R: max.P)", aliases = {"max_P"}},
   {"max_sq", "integer", min = 0, max = 3, default = 2, help = "largest seasonal MA order (R: max.Q)", aliases = {"max_Q"}},
-  {"d", "integer", min = 0, max = 2, default = "KPSS tests at 5%", help = "differences"},
-  {"sdiff", "integer", min = 0, max = 1, default = 0, help = "seasonal differences D"},
+  {"d", "integer", min = 0, max = 2, default = "tsa.ndiffs (KPSS at 5%)", help = "differences"},
+  {"sdiff", "integer", min = 0, max = 1, default = "tsa.nsdiffs when seasonal, else 0",
+   help = "seasonal differences D (given: no test)"},
   {"d_max", "integer", min = 0, max = 2, default = 2, help = "most differences the KPSS search takes"},
   {"seasonal", "boolean|integer", default = false, help = "true (period from the frequency) or the period s"},
+  {"seasonal_test", "string", choices = {"seas", "ocsb"}, default = "seas",
+   help = "how tsa.nsdiffs chooses D when sdiff is not given (R: seasonal.test)"},
   {"ic", "string", choices = {"aic", "aicc", "bic"}, default = "aic", help = "criterion minimised"},
 })
 
--- Differences until KPSS (constant, 5%) no longer rejects stationarity,
--- as forecast::ndiffs (our KPSS lag: Hobijn et al.'s).
-local function choose_d(s, max_d)
-  local x = s
-  for d = 0, max_d - 1 do
-    local ok, k = pcall(M.kpss, x)
-    if not ok or k.p >= 0.05 then return d end
-    x = x:diff():trim()
+-- D as R's auto.arima: given (sdiff), 0 without a seasonal part or with
+-- two cycles or fewer, else tsa.nsdiffs. Returns D and how it was chosen.
+local function choose_D(t, s, o, period)
+  if period == 0 then
+    if (o.sdiff or 0) > 0 or o.seasonal_test then
+      error("tsa.auto_arima: sdiff and seasonal_test need a seasonal part: give seasonal = true or the period", 3)
+    end
+    return 0, "no seasonal part"
   end
-  return max_d
+  if o.sdiff then return o.sdiff, "given (sdiff)" end
+  if #t <= 2 * period then return 0, "two cycles or fewer: no test (as R)" end
+  local test = o.seasonal_test or "seas"
+  local ok, r = pcall(M.nsdiffs, t, {test = test, period = period})
+  if not ok then
+    error(("tsa.auto_arima: %s; give sdiff or another seasonal_test")   -- the message names the series
+      :format((tostring(r):gsub("^.-tsa%.nsdiffs: ", ""))), 3)
+  end
+  return r.D, "tsa.nsdiffs " .. test, r
 end
 
 function M.auto_arima(s, opts)
@@ -264,8 +284,12 @@ function M.auto_arima(s, opts)
   if o.seasonal == true then period = ({M = 12, Q = 4})[t.freq] or 0
   elseif math.type(o.seasonal) == "integer" then period = o.seasonal end
   if o.seasonal and period < 2 then error("tsa.auto_arima: give the seasonal period, e.g. {seasonal = 12}", 2) end
-  local D = period > 0 and (o.sdiff or 0) or 0
-  local d = o.d or choose_d(D > 0 and t:diff(period):trim() or t, o.d_max or 2)
+  local D, D_by, nsd = choose_D(t, s, o, period)
+  local d, d_by, nd = o.d, "given (d)", nil
+  if not d then
+    nd = M.ndiffs(D > 0 and t:diff(period):trim() or t, {max_d = o.d_max or 2})
+    d, d_by = nd.d, "tsa.ndiffs kpss"
+  end
   local ic = o.ic or "aic"
   local maxp, maxq = o.max_p or 5, o.max_q or 5
   local maxP, maxQ = period > 0 and (o.max_sp or 2) or 0, period > 0 and (o.max_sq or 2) or 0
@@ -301,16 +325,23 @@ function M.auto_arima(s, opts)
   local final = estimate(t, {order = {p, d, q}, seasonal = {P, D, Q, period > 0 and period or 0}, trend = trend},
                          "tsa.auto_arima")
   final.series = s.name or "s"
-  final.search = {ic = ic, d = d, D = D, period = period, models = order}
+  final.search = {ic = ic, d = d, D = D, period = period, models = order,
+                  d_by = d_by, D_by = D_by, ndiffs = nd, nsdiffs = nsd}
   return final
 end
 
-doc.add("tsa.auto_arima", "tsa.auto_arima(s, {max_p = 5, max_q = 5, max_sp = 2, max_sq = 2, d =, sdiff = 0, seasonal =, ic = \"aic\"}) -> model",
-  "Stepwise search of Hyndman and Khandakar (2008), as R's forecast::auto.arima(stepwise = TRUE) but by exact ML: " ..
-  "d from KPSS tests at 5% (unless given), D = sdiff (default 0); start from (2,d,2)(1,D,1), (0,d,0)(0,D,0), " ..
-  "(1,d,0)(1,D,0), (0,d,1)(0,D,1) and move to the best neighbour (each order ±1, p and q together, P and Q together, " ..
-  "the constant or drift in or out) until the criterion stops falling. A constant is tried when d + D = 0, a drift " ..
-  "when d + D = 1. Returns the chosen tsa.arima model with .search (models tried and their criterion).",
-  "local m = tsa.auto_arima(ip:log():slice(\"2000-01\"))\nprint(m, #m.search.models)")
+doc.add("tsa.auto_arima", "tsa.auto_arima(s, {max_p = 5, max_q = 5, max_sp = 2, max_sq = 2, d =, sdiff =, seasonal =, seasonal_test = \"seas\", ic = \"aic\"}) -> model",
+  "Stepwise search of Hyndman and Khandakar (2008), as R's forecast::auto.arima(stepwise = TRUE) but by exact ML. " ..
+  "Differences first, in R's order: with seasonal = true (or a period) D = sdiff when given, else tsa.nsdiffs " ..
+  "(seasonal_test \"seas\": STL seasonal strength > 0.64, R's default; or \"ocsb\"), and 0 when the series has two " ..
+  "cycles or fewer, as R; then d = the given d or tsa.ndiffs (KPSS at 5%, up to d_max) on the seasonally differenced " ..
+  "series. Start from (2,d,2)(1,D,1), (0,d,0)(0,D,0), (1,d,0)(1,D,0), (0,d,1)(0,D,1) and move to the best neighbour " ..
+  "(each order ±1, p and q together, P and Q together, the constant or drift in or out) until the criterion stops " ..
+  "falling. A constant is tried when d + D = 0, a drift when d + D = 1. R instead moves to the first better neighbour " ..
+  "and drops models with a root within 1.01 of the unit circle, so the orders can differ where the criterion has " ..
+  "several local minima (the differences agree). Returns the chosen tsa.arima model with .search: d, D, d_by and D_by " ..
+  "(how each was chosen), ndiffs and nsdiffs (the tests' results), models (those tried and their criterion).",
+  "local m = tsa.auto_arima(gdp_ytd:log(), {seasonal = true})   -- China's year-to-date GDP: D = 1 by the seas test\n" ..
+  "print(m, m.search.D, m.search.D_by)\nprint(tsa.auto_arima(ip:log():slice(\"2000-01\")).search.d)")
 
 return M

@@ -198,9 +198,11 @@ local function ocsb_stat(x, m)
   return f.t.Z5, L
 end
 
--- The shortest series each test can run on.
+-- The shortest series each test can run on: STL needs more than two
+-- cycles (R's stl); OCSB's widest fit has OCSB_MAXLAG + 2 coefficients on
+-- n - m - 1 - OCSB_MAXLAG rows and needs one row more than coefficients.
 local function min_length(test, m)
-  return test == "seas" and 2 * m + 1 or m + 2 + OCSB_MAXLAG + 5 + 1
+  return test == "seas" and 2 * m + 1 or m + 2 * OCSB_MAXLAG + 4
 end
 
 local function nsdiffs_step(x, m, o, D)
@@ -263,7 +265,7 @@ doc.add("tsa.nsdiffs", "tsa.nsdiffs(s, {test = \"seas\"|\"ocsb\", period =, max_
   "than two cycles remain. Fields: D, test, stat (on the series as given), crit (threshold or OCSB critical value), " ..
   "lags (ocsb), steps ({D, nobs, stat, diff, lags} per test run), period, nobs. Errors for too short a series " ..
   "(seas needs 2 period + 1 values) or a missing value inside the span (R would return 0 or interpolate).",
-  "local air = data.read_csv(\"tests/fixtures/airpassengers.csv\").passengers:log()\n" ..
-  "local r = tsa.nsdiffs(air)\nprint(r.D, r.stat)\nprint(tsa.nsdiffs(air, {test = \"ocsb\"}))")
+  "local r = tsa.nsdiffs(gdp_ytd:log())   -- China's year-to-date GDP: D = 1\nprint(r.D, r.stat)\n" ..
+  "print(tsa.nsdiffs(cpi:log():slice(\"1990-01\", \"2025-09\"), {test = \"ocsb\"}))   -- US CPI, not adjusted: D = 0")
 
 return M

@@ -1,0 +1,120 @@
+-- tsa.nsdiffs, tsa.ndiffs and auto_arima's choice of D against R's
+-- forecast 8.20 (make_r_nsdiffs.R -> r_nsdiffs.csv) on bundled real
+-- monthly and quarterly series. The seasonal strength uses STL with R's
+-- stl settings (tenor's STL reproduces R's to rounding), the OCSB and KPSS
+-- statistics are OLS t ratios and sums: all deterministic, to 1e-9.
+local R = read_cases("tests/fixtures/r_nsdiffs.csv")
+
+local function csv(file) return data.read_csv("examples/data/" .. file) end
+local air = data.read_csv("tests/fixtures/airpassengers.csv").passengers:log()
+air.name = "air"
+local cases = {
+  air = air,
+  us_ip = csv("us_industrial_production_monthly.csv").indpro:log():slice("1990-01", "2021-01"),
+  cn_cpi_yoy = csv("cn_cpi_monthly.csv").national_yoy_pct:slice("2008-01", "2025-09"),
+  cn_m0 = csv("cn_money_supply_monthly.csv").m0_100m_cny:log():slice("2008-01", "2025-09"),
+  cn_ip_yoy = csv("cn_industrial_value_added_monthly.csv").iva_yoy_pct:slice("2008-02", "2025-04"):fill("linear"),
+  us_cpi_nsa = csv("us_cpi_u_nsa_monthly.csv").cpi_u_nsa:log():slice("1990-01", "2025-09"),
+  cn_gdp_ytd = csv("cn_gdp_ytd_quarterly.csv").gdp_ytd_100m_cny:log(),
+  us_gdp = csv("us_gdp_quarterly.csv").gdp_nominal:log(),
+}
+local names = {}
+for nm in pairs(cases) do names[#names + 1] = nm end
+table.sort(names)
+
+local seen = {[0] = 0, [1] = 0}
+for _, nm in ipairs(names) do
+  local x, r = cases[nm], R[nm]
+  eq(#x, r.n, nm .. ": the same values as R")
+  local m = x.freq == "M" and 12 or 4
+  -- seas: the strength, and on the seasonally differenced series
+  local s = tsa.nsdiffs(x)
+  close(s.stat, r.seas_strength, nm .. ": seasonal strength (R's seas.heuristic)", 1e-9)
+  eq(s.D, r.nsdiffs_seas, nm .. ": nsdiffs seas")
+  seen[s.D] = seen[s.D] + 1
+  close(tsa.nsdiffs(x:diff(m):trim()).stat, r.seas_strength_sdiff, nm .. ": strength after a seasonal difference", 1e-9)
+  local s2 = tsa.nsdiffs(x, {max_D = 2})
+  eq(s2.D, r.nsdiffs_seas_max2, nm .. ": nsdiffs seas with max_D = 2")
+  if s.D == 1 then close(s2.steps[2].stat, r.seas_strength_sdiff, nm .. ": max_D = 2 tests the differenced series", 1e-9) end
+  -- ocsb
+  local o = tsa.nsdiffs(x, {test = "ocsb"})
+  close(o.stat, r.ocsb_stat, nm .. ": OCSB statistic", 1e-9)
+  close(o.crit, r.ocsb_crit, nm .. ": OCSB critical value", 1e-12)
+  eq(o.lags, r.ocsb_lag, nm .. ": OCSB lags")
+  eq(o.D, r.nsdiffs_ocsb, nm .. ": nsdiffs ocsb")
+  -- ndiffs
+  local d = tsa.ndiffs(x)
+  close(d.stat, r.kpss_stat, nm .. ": KPSS statistic at forecast's lag", 1e-9)
+  eq(d.lags, r.kpss_lag, nm .. ": KPSS lags trunc(3 sqrt(n)/13)")
+  eq(d.d, r.ndiffs, nm .. ": ndiffs")
+  eq(tsa.ndiffs(x:diff(m):trim()).d, r.ndiffs_sdiff, nm .. ": ndiffs after a seasonal difference")
+end
+check(seen[0] >= 3 and seen[1] >= 3, "the cases include series with D = 0 and D = 1")
+
+-- the threshold is strict (forecast: > 0.64) and movable
+local F = R.us_cpi_nsa.seas_strength
+eq(tsa.nsdiffs(cases.us_cpi_nsa, {threshold = F - 1e-6}).D, 1, "a threshold just below the strength differences")
+eq(tsa.nsdiffs(cases.us_cpi_nsa, {threshold = F + 1e-6}).D, 0, "a threshold just above it does not")
+eq(tsa.nsdiffs(air, {max_D = 0}).D, 0, "max_D = 0: no seasonal difference")
+eq(#tsa.nsdiffs(air).steps, 1, "max_D = 1: one test, as R")
+eq(tsa.nsdiffs(air:to("Q", "mean")).period, 4, "quarterly data: period 4")
+
+-- the printed result states the test and the choice
+local txt = tostring(tsa.nsdiffs(air))
+check(txt:find("D = 1", 1, true) and txt:find("0.9645", 1, true) and txt:find("forecast::nsdiffs", 1, true),
+      "nsdiffs prints D, the strength and whose convention")
+check(tostring(tsa.ndiffs(air)):find("d = 1", 1, true), "ndiffs prints d")
+
+-- errors
+checkerr(function() tsa.nsdiffs(air:slice(nil, "1950-12")) end,
+         "tsa.nsdiffs: series 'air' has 24 values; the seas test with period 12 needs at least 25", "two cycles: too short")
+checkerr(function() tsa.nsdiffs(air:slice(nil, "1950-06"), {test = "ocsb"}) end, "the ocsb test with period 12 needs at least", "ocsb too short")
+checkerr(function() tsa.nsdiffs(air, {test = "ocsb", threshold = 0.5}) end, "threshold applies to test = \"seas\" only", "threshold with ocsb")
+checkerr(function() tsa.nsdiffs(air, {period = 7}) end, "tsa.nsdiffs: period 7 does not fit", "a period that does not fit monthly data")
+checkerr(function() tsa.nsdiffs(csv("cn_industrial_value_added_monthly.csv").iva_yoy_pct) end, "is missing at", "missing values")
+checkerr(function() tsa.nsdiffs(air * 0 + 1) end, "is constant", "constant series")
+local annual = series.new{freq = "A", start = "1990", values = {1, 3, 2, 5, 4, 6, 5, 8, 7, 9, 8, 11, 10, 12, 11, 14, 13, 15}}
+checkerr(function() tsa.nsdiffs(annual) end, "give the seasonal period of A data", "annual data needs a period")
+
+-- auto_arima chooses D by nsdiffs when sdiff is not given, then d on the
+-- seasonally differenced series (R's order), as R's auto.arima
+-- (approximation = FALSE, stepwise = TRUE) on all three series. On log
+-- AirPassengers both choose the airline model. R's arima approximates the
+-- diffuse start with a variance of 1e6 (kappa), so its log-likelihood
+-- differs from the exact diffuse one (statsmodels', ours) by ~1e-5
+-- relative. On the other two the orders differ: R's stepwise search moves
+-- to the first better neighbour in a fixed order and drops models with a
+-- root within 1.01 of the unit circle, ours moves to the best neighbour
+-- (see tsa.auto_arima's help); only D and d are compared there.
+for _, c in ipairs{{"air", air}, {"cn_m0", cases.cn_m0}, {"cn_gdp_ytd", cases.cn_gdp_ytd}} do
+  for _, ic in ipairs{"aic", "aicc"} do
+    local r = R["auto_" .. c[1] .. "_" .. ic]
+    local a = tsa.auto_arima(c[2], {seasonal = true, ic = ic})
+    eq(a.search.D, r.D, c[1] .. " " .. ic .. ": D chosen as R")
+    eq(a.search.D_by, "tsa.nsdiffs seas", c[1] .. ": D chosen by the seas test")
+    eq(a.search.nsdiffs.D, a.search.D, c[1] .. ": the nsdiffs result is kept")
+    eq(a.search.d, r.d, c[1] .. " " .. ic .. ": d chosen as R")
+    eq(a.search.d_by, "tsa.ndiffs kpss", c[1] .. ": d chosen by KPSS")
+    if c[1] == "air" then
+      local sp = a.spec
+      eq(("%d,%d,%d,%d"):format(sp.p, sp.q, sp.P, sp.Q), ("%d,%d,%d,%d"):format(r.p, r.q, r.P, r.Q),
+         "air " .. ic .. ": the airline model, as R's auto.arima")
+      eq(#a.trend_terms, r.drift, "air: no drift, as R")
+      close(a.loglik, r.loglik, "air " .. ic .. ": log-likelihood (R's kappa = 1e6 start)", 2e-5)
+    end
+  end
+end
+local given = tsa.auto_arima(air, {seasonal = true, sdiff = 0, max_p = 2, max_q = 2})
+eq(given.search.D, 0, "sdiff overrides the test")
+eq(given.search.D_by, "given (sdiff)", "and the search says so")
+local o = tsa.auto_arima(air, {seasonal = true, seasonal_test = "ocsb", max_p = 2, max_q = 2})
+eq(o.search.D, 0, "seasonal_test = ocsb: OCSB rejects a seasonal unit root in log AirPassengers (R: 0)")
+eq(o.search.nsdiffs.test, "ocsb", "the OCSB result is kept")
+local short = tsa.auto_arima(air:slice(nil, "1950-12"), {seasonal = true, max_p = 1, max_q = 1})
+eq(short.search.D, 0, "two cycles or fewer: D = 0 without a test, as R")
+checkerr(function() tsa.auto_arima(air, {sdiff = 1}) end, "sdiff and seasonal_test need a seasonal part", "sdiff without seasonal")
+local gdp12 = cases.cn_gdp_ytd:slice(nil, "2008Q4")
+gdp12.name = "gdp"
+checkerr(function() tsa.auto_arima(gdp12, {seasonal = true, seasonal_test = "ocsb"}) end,
+         "tsa.auto_arima: series 'gdp' has 12 values; the ocsb test with period 4 needs at least 14; give sdiff",
+         "OCSB too short inside auto_arima")
