@@ -27,7 +27,8 @@ m = tsa.auto_arima(s, {seasonal =, sdiff =, seasonal_test = "seas", d =, ...})
   tsa.nsdiffs(s, {test = seasonal_test}) (seasonal strength of STL > 0.64,
   forecast's default); then d = the given d or tsa.ndiffs (KPSS) on the
   series seasonally differenced D times. Then the stepwise search on the
-  criterion. m.search records d, D, how each was chosen (d_by, D_by), the
+  criterion, dropping (as R) a model with an AR or MA root of modulus
+  below 1.01. m.search records d, D, how each was chosen (d_by, D_by), the
   ndiffs/nsdiffs results and every model tried.
 ]]
 
@@ -257,6 +258,38 @@ args.declare("tsa.auto_arima", {
   {"ic", "string", choices = {"aic", "aicc", "bic"}, default = "aic", help = "criterion minimised"},
 })
 
+-- Whether 1 - a_1 z - ... - a_k z^k has all its roots outside |z| = r:
+-- the polynomial in w = z/r (coefficients a_j r^j) steps down (inverse
+-- Durbin-Levinson) with every partial autocorrelation inside (-1, 1).
+local function roots_outside(a, r)
+  local c = {}
+  for j = 1, #a do c[j] = a[j] * r ^ j end
+  for k = #c, 1, -1 do
+    local kappa = c[k]
+    if not (math.abs(kappa) < 1) then return false end
+    local down = {}
+    for j = 1, k - 1 do down[j] = (c[j] + kappa * c[k - j]) / (1 - kappa * kappa) end
+    c = down
+  end
+  return true
+end
+
+-- R's auto.arima drops a model whose AR or MA polynomial (seasonal factors
+-- expanded) has a root of modulus below 1.01: near a unit root or the
+-- non-invertible boundary. A root ζ of Φ gives roots of Φ(B^s) of modulus
+-- |ζ|^(1/s), so Φ is checked against 1.01^s.
+local function near_unit_root(m)
+  local sp = m.spec
+  local function coefs(prefix, n, sign)
+    local a = {}
+    for i = 1, n do a[i] = sign * m.params[prefix .. i] end
+    return a
+  end
+  return not (roots_outside(coefs("ar", sp.p, 1), 1.01) and roots_outside(coefs("ma", sp.q, -1), 1.01)
+    and roots_outside(coefs("sar", sp.P, 1), 1.01 ^ sp.s) and roots_outside(coefs("sma", sp.Q, -1), 1.01 ^ sp.s))
+end
+M._roots_outside = roots_outside   -- for the tests
+
 -- D as R's auto.arima: given (sdiff), 0 without a seasonal part or with
 -- two cycles or fewer, else tsa.nsdiffs. Returns D and how it was chosen.
 local function choose_D(t, s, o, period)
@@ -301,8 +334,13 @@ function M.auto_arima(s, opts)
     if tried[key] ~= nil then return end
     local ok, m = pcall(estimate, t, {order = {p, d, q}, seasonal = {P, D, Q, period > 0 and period or 0}, trend = trend},
                         "tsa.auto_arima", true)
+    local entry = {p = p, q = q, P = P, Q = Q, trend = trend}
+    if ok and near_unit_root(m) then
+      ok, entry.dropped = false, "a root within 1.01 of the unit circle"
+    end
     tried[key] = ok and m[ic] or false
-    order[#order + 1] = {p = p, q = q, P = P, Q = Q, trend = trend, ic = ok and m[ic] or nil}
+    entry.ic = ok and m[ic] or nil
+    order[#order + 1] = entry
     if ok and (best == nil or m[ic] < best[ic]) then best = m; best._key = {p, q, P, Q, trend} end
   end
   local tr = can_trend and (d + D == 0 and "c" or "t") or "n"
@@ -337,10 +375,12 @@ doc.add("tsa.auto_arima", "tsa.auto_arima(s, {max_p = 5, max_q = 5, max_sp = 2, 
   "cycles or fewer, as R; then d = the given d or tsa.ndiffs (KPSS at 5%, up to d_max) on the seasonally differenced " ..
   "series. Start from (2,d,2)(1,D,1), (0,d,0)(0,D,0), (1,d,0)(1,D,0), (0,d,1)(0,D,1) and move to the best neighbour " ..
   "(each order ±1, p and q together, P and Q together, the constant or drift in or out) until the criterion stops " ..
-  "falling. A constant is tried when d + D = 0, a drift when d + D = 1. R instead moves to the first better neighbour " ..
-  "and drops models with a root within 1.01 of the unit circle, so the orders can differ where the criterion has " ..
-  "several local minima (the differences agree). Returns the chosen tsa.arima model with .search: d, D, d_by and D_by " ..
-  "(how each was chosen), ndiffs and nsdiffs (the tests' results), models (those tried and their criterion).",
+  "falling. A constant is tried when d + D = 0, a drift when d + D = 1. As R, a model whose AR or MA polynomial " ..
+  "(seasonal factors expanded) has a root within 1.01 of the unit circle is dropped (listed with dropped = why, no " ..
+  "criterion). R moves to the first better neighbour in a fixed order, we to the best one: the orders can differ " ..
+  "where the criterion has several local minima (the differences agree). Returns the chosen tsa.arima model with " ..
+  ".search: d, D, d_by and D_by (how each was chosen), ndiffs and nsdiffs (the tests' results), models (those tried: " ..
+  "p, q, P, Q, trend, ic, dropped).",
   "local m = tsa.auto_arima(gdp_ytd:log(), {seasonal = true})   -- China's year-to-date GDP: D = 1 by the seas test\n" ..
   "print(m, m.search.D, m.search.D_by)\nprint(tsa.auto_arima(ip:log():slice(\"2000-01\")).search.d)")
 

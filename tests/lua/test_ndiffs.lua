@@ -78,35 +78,53 @@ checkerr(function() tsa.nsdiffs(annual) end, "give the seasonal period of A data
 
 -- auto_arima chooses D by nsdiffs when sdiff is not given, then d on the
 -- seasonally differenced series (R's order), as R's auto.arima
--- (approximation = FALSE, stepwise = TRUE) on all three series. On log
--- AirPassengers both choose the airline model. R's arima approximates the
--- diffuse start with a variance of 1e6 (kappa), so its log-likelihood
--- differs from the exact diffuse one (statsmodels', ours) by ~1e-5
--- relative. On the other two the orders differ: R's stepwise search moves
--- to the first better neighbour in a fixed order and drops models with a
--- root within 1.01 of the unit circle, ours moves to the best neighbour
--- (see tsa.auto_arima's help); only D and d are compared there, which
--- are chosen before the search (so the search is cut to one model).
-local one = {max_p = 0, max_q = 0, max_sp = 0, max_sq = 0}   -- D is chosen before the search: one model is enough
+-- (approximation = FALSE, stepwise = TRUE). With R's rule that drops a
+-- model with a root within 1.01 of the unit circle, the search ends on R's
+-- orders on log AirPassengers (the airline model) and China's year-to-date
+-- GDP; on China's M0 too ((1,1,2)(0,1,2), 13 s of search: here only D and
+-- d, chosen before the search, so the search is cut to one model). R's
+-- arima approximates the diffuse start with a variance of 1e6 (kappa), so
+-- its log-likelihood differs from the exact diffuse one (statsmodels',
+-- ours) by ~1e-5 relative.
+local one = {max_p = 0, max_q = 0, max_sp = 0, max_sq = 0}
 local function only(o) for k, v in pairs(one) do o[k] = v end return o end
-for _, c in ipairs{{"air", air}, {"cn_m0", cases.cn_m0}, {"cn_gdp_ytd", cases.cn_gdp_ytd}} do
+for _, c in ipairs{{"air", air}, {"cn_gdp_ytd", cases.cn_gdp_ytd}, {"cn_m0", cases.cn_m0}} do
   for _, ic in ipairs{"aic", "aicc"} do
     local r = R["auto_" .. c[1] .. "_" .. ic]
-    local a = tsa.auto_arima(c[2], c[1] == "air" and {seasonal = true, ic = ic} or only{seasonal = true, ic = ic})
+    local full = c[1] ~= "cn_m0"
+    local a = tsa.auto_arima(c[2], full and {seasonal = true, ic = ic} or only{seasonal = true, ic = ic})
     eq(a.search.D, r.D, c[1] .. " " .. ic .. ": D chosen as R")
     eq(a.search.D_by, "tsa.nsdiffs seas", c[1] .. ": D chosen by the seas test")
     eq(a.search.nsdiffs.D, a.search.D, c[1] .. ": the nsdiffs result is kept")
     eq(a.search.d, r.d, c[1] .. " " .. ic .. ": d chosen as R")
     eq(a.search.d_by, "tsa.ndiffs kpss", c[1] .. ": d chosen by KPSS")
-    if c[1] == "air" then
+    if full then
       local sp = a.spec
       eq(("%d,%d,%d,%d"):format(sp.p, sp.q, sp.P, sp.Q), ("%d,%d,%d,%d"):format(r.p, r.q, r.P, r.Q),
-         "air " .. ic .. ": the airline model, as R's auto.arima")
-      eq(#a.trend_terms, r.drift, "air: no drift, as R")
-      close(a.loglik, r.loglik, "air " .. ic .. ": log-likelihood (R's kappa = 1e6 start)", 2e-5)
+         c[1] .. " " .. ic .. ": the orders R's auto.arima chooses")
+      eq(#a.trend_terms, r.drift, c[1] .. ": drift as R")
+      close(a.loglik, r.loglik, c[1] .. " " .. ic .. ": log-likelihood (R's kappa = 1e6 start)", 5e-5)
     end
   end
 end
+-- the models R would drop are dropped: on China's GDP (0,1,0)(2,1,2)
+-- reaches sma2 = 0.9996, an MA root on the unit circle
+local g = tsa.auto_arima(cases.cn_gdp_ytd, {seasonal = true})
+local dropped = 0
+for _, m in ipairs(g.search.models) do
+  if m.dropped then dropped = dropped + 1; check(m.ic == nil, "a dropped model has no criterion") end
+end
+check(dropped > 0, "China GDP: some models dropped for a root near the unit circle")
+-- the root rule by hand: 1 - 0.995 z has its root at 1.005 (< 1.01);
+-- 1 - 0.99 z at 1.0101; 1 + 1.7627 z + 0.999601 z² (a_1 = -1.7627,
+-- a_2 = -0.999601) complex roots of modulus 1/sqrt(0.999601) = 1.0002;
+-- 1 - 0.5 z + 0.3 z²: modulus 1/sqrt(0.3) = 1.826
+local ro = tsa._roots_outside
+check(not ro({0.995}, 1.01) and ro({0.99}, 1.01), "AR(1) roots against 1.01")
+check(not ro({-1.7627, -0.999601}, 1.01) and ro({-1.7627, -0.999601}, 1.0001), "MA(2) near the unit circle")
+check(ro({0.5, -0.3}, 1.82) and not ro({0.5, -0.3}, 1.83), "complex roots of modulus 1.826")
+check(ro({1.3, -0.4}, 1.24) and not ro({1.3, -0.4}, 1.26), "(1 - 0.5 z)(1 - 0.8 z): real roots 2 and 1.25")
+check(ro({}, 1.01) and ro({0, 0}, 1.01), "no coefficient: no root")
 local given = tsa.auto_arima(air, only{seasonal = true, sdiff = 0})
 eq(given.search.D, 0, "sdiff overrides the test")
 eq(given.search.D_by, "given (sdiff)", "and the search says so")
