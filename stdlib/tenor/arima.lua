@@ -358,7 +358,12 @@ function M.auto_arima(s, opts)
     if can_trend then try(p, q, P, Q, trend == "n" and tr or "n") end
     moved = best ~= before
   end
-  if not best then error(("tsa.auto_arima: no model could be fitted to series %s"):format(M._label(s, "s")), 2) end
+  if not best then
+    local dropped = 0
+    for _, e in ipairs(order) do if e.dropped then dropped = dropped + 1 end end
+    error(("tsa.auto_arima: no model could be fitted to series %s (%d tried, %d of them dropped for a root within 1.01 of the unit circle)")
+      :format(M._label(s, "s"), #order, dropped), 2)
+  end
   local p, q, P, Q, trend = table.unpack(best._key)
   local final = estimate(t, {order = {p, d, q}, seasonal = {P, D, Q, period > 0 and period or 0}, trend = trend},
                          "tsa.auto_arima")
