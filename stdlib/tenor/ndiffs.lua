@@ -12,7 +12,7 @@ r = tsa.ndiffs(s, {test = "kpss", alpha = 0.05, max_d = 2})
 r = tsa.nsdiffs(s, {test = "seas"|"ocsb", period =, max_D = 1, threshold = 0.64})
   D = 0; while the test calls for a seasonal difference and D < max_D:
   difference at lag `period` once more (tested again only while the series
-  keeps more than two cycles, as forecast).
+  keeps two cycles and the test's minimum length, as forecast).
   "seas" (forecast's default, seas.heuristic): the seasonal strength
     F_s = max(0, min(1, 1 - Var(R) / Var(S + R)))
   of an STL decomposition x = T + S + R with the settings forecast's mstl
@@ -51,9 +51,6 @@ local M = tsa
 -- the C fit, held here: a sandboxed run removes the "_" primitives from `regress`
 local ols_raw = regress._ols
 
-local steps_mt = {}
-steps_mt.__index = steps_mt
-
 local function yes(b) return b and "yes" or "no" end
 
 -- The period from the option or the frequency (M 12, Q 4).
@@ -77,8 +74,7 @@ args.declare("tsa.ndiffs", {
   {"max_d", "integer", min = 0, max = 3, default = 2, aliases = {"d_max"}, help = "most differences"},
 })
 
-local ndiffs_mt = setmetatable({__name = "tsa.ndiffs"}, {__index = steps_mt})
-ndiffs_mt.__index = ndiffs_mt
+local ndiffs_mt = {__name = "tsa.ndiffs"}
 function ndiffs_mt.__tostring(r)
   local lines = {("Differences for %s, %s .. %s: d = %d"):format(r.series, r.first, r.last, r.d),
     ("KPSS (constant; H0 stationary) at %g, trunc(3 sqrt(n)/13) lags, as R's forecast::ndiffs"):format(r.crit),
@@ -214,8 +210,7 @@ local function nsdiffs_step(x, m, o, D)
   return {D = D, nobs = #x, stat = stat, lags = L, diff = stat > ocsb_crit(m)}
 end
 
-local nsdiffs_mt = setmetatable({__name = "tsa.nsdiffs"}, {__index = steps_mt})
-nsdiffs_mt.__index = nsdiffs_mt
+local nsdiffs_mt = {__name = "tsa.nsdiffs"}
 function nsdiffs_mt.__tostring(r)
   local what = r.test == "seas" and ("seasonal strength of STL (forecast's mstl settings); a difference when > %g")
     or "OCSB t ratio (AIC lags, forecast's ocsb.test); a difference when > the 5%% critical value %.4f"
@@ -250,7 +245,7 @@ function M.nsdiffs(s, opts)
     r.steps[#r.steps + 1] = st
     if not st.diff or r.D >= max_D then break end
     r.D, x = r.D + 1, x:diff(m):trim()
-    if r.D >= max_D or is_constant(x) or #x < need then break end
+    if r.D >= max_D or is_constant(x) or #x < math.max(need, 2 * m) then break end   -- R: tested again from 2 cycles
   end
   r.stat, r.lags = r.steps[1].stat, r.steps[1].lags
   return r
