@@ -81,24 +81,25 @@ local function trend_terms(trend, sp, who)
   return t
 end
 
--- Regressor columns over n periods from period offset (1-based t index):
--- trend terms then exogenous series at the given dates.
-local function regressors(terms, exog_names, exog, dates, t0, who)
-  local cols = {}
+-- Regressor columns over the periods of span (a series: its dates are the
+-- rows; t0 is the trend's value at the first): trend terms then exogenous
+-- series at those dates. Dates are listed only for a message.
+local function regressors(terms, exog_names, exog, span, t0, who)
+  local cols, n, first, last = {}, #span, span.start, span.stop
   for _, nm in ipairs(terms) do
     local c = {}
-    for i = 1, #dates do c[i] = nm == "const" and 1 or (t0 + i - 1) end
+    for i = 1, n do c[i] = nm == "const" and 1 or (t0 + i - 1) end
     cols[#cols + 1] = c
   end
   for _, nm in ipairs(exog_names) do
     local x = exog[nm]
-    local cut = x:slice(dates[1], dates[#dates])
+    local cut = x:slice(first, last)
     local v = cut:values()
-    if cut:dates()[1] ~= dates[1] or #v ~= #dates then
-      error(("%s: exogenous series '%s' does not cover %s .. %s"):format(who, nm, dates[1], dates[#dates]), 4)
+    if cut.start ~= first or #v ~= n then
+      error(("%s: exogenous series '%s' does not cover %s .. %s"):format(who, nm, first, last), 4)
     end
     for i = 1, #v do
-      if v[i] ~= v[i] then error(("%s: exogenous series '%s' is missing at %s"):format(who, nm, dates[i]), 4) end
+      if v[i] ~= v[i] then error(("%s: exogenous series '%s' is missing at %s"):format(who, nm, span:dates()[i]), 4) end
     end
     cols[#cols + 1] = v
   end
@@ -115,7 +116,7 @@ local function param_names(terms, exog_names, sp)
   return names
 end
 
-local function fit(s, o, who, no_cov)
+local function fit(s, o, who, candidate)
   local sp = order_of(o, who)
   local t = M._clean(s, who, "s")
   local dstar = sp.d + sp.D * sp.s
@@ -127,15 +128,15 @@ local function fit(s, o, who, no_cov)
     exog_names[#exog_names + 1] = nm
   end
   table.sort(exog_names)
-  local dates, y = t:dates(), t:values()
-  local X = regressors(terms, exog_names, exog, dates, 1, who)
+  local y = t:values()
+  local X = regressors(terms, exog_names, exog, t, 1, who)
   local names = param_names(terms, exog_names, sp)
   local need = dstar + #names + 2
   if #y < need then
     error(("%s: series %s has %d values; ARIMA(%d,%d,%d)x(%d,%d,%d,%d) with %d coefficients needs at least %d; use a simpler order")
       :format(who, M._label(s, "s"), #y, sp.p, sp.d, sp.q, sp.P, sp.D, sp.Q, sp.s, #names, need), 3)
   end
-  local ok, r = pcall(C._arima_fit, y, X, sp, no_cov)
+  local ok, r = pcall(C._arima_fit, y, X, sp, candidate)
   if not ok then
     local msg = tostring(r):gsub("^.-: ", "")
     if msg:find("converge", 1, true) then
@@ -146,11 +147,11 @@ local function fit(s, o, who, no_cov)
   return r, sp, names, terms, exog_names, exog, t, X
 end
 
-local function estimate(s, o, who, no_cov)
-  local r, sp, names, terms, exog_names, exog, t, X = fit(s, o, who, no_cov)
+local function estimate(s, o, who, candidate)
+  local r, sp, names, terms, exog_names, exog, t, X = fit(s, o, who, candidate)
   local np = #names
   local m = setmetatable({spec = sp, names = {}, params = {}, se = {}, loglik = r.loglik, sigma2 = r.sigma2,
-    iterations = r.iterations, series = s.name or "s", first = t:dates()[1], last = t:dates()[#t],
+    iterations = r.iterations, series = s.name or "s", first = t.start, last = t.stop,
     nobs = #t - (sp.d + sp.D * sp.s), freq = t.freq, trend_terms = terms, exog_names = exog_names,
     _y = t:values(), _X = X, _exog = exog, _n = #t}, arima_mt)
   for i, nm in ipairs(names) do
@@ -164,7 +165,8 @@ local function estimate(s, o, who, no_cov)
   m.bic = -2 * m.loglik + k * math.log(m.nobs)
   m.aicc = m.aic + 2 * k * (k + 1) / (m.nobs - k - 1)
   local dstar = sp.d + sp.D * sp.s
-  m.resid = series.new{freq = t.freq, start = t:dates()[dstar + 1], values = r.resid}
+  m.resid = series.new{freq = t.freq, start = t.start, values = {}, n = dstar + 1}
+  m.resid = series.new{freq = t.freq, start = m.resid.stop, values = r.resid}
   m.resid.name = "resid"
   m.resid.meta.lookahead = "full-sample ARIMA one-step errors"
   return m
@@ -216,7 +218,8 @@ function methods.forecast(m, h, opts)
         :format(nm, fdates[1], fdates[h], nm), 2)
     end
   end
-  local Xf = regressors(m.trend_terms, m.exog_names, exog, fdates, m._n + 1, "arima:forecast")
+  local span = series.new{freq = m.freq, start = fdates[1], values = {}, n = h}
+  local Xf = regressors(m.trend_terms, m.exog_names, exog, span, m._n + 1, "arima:forecast")
   local par = {}
   for i = 1, #m.names - 1 do par[i] = m.params[m.names[i]] end
   local mean, var = C._arima_forecast(m._y, m._X, m.spec, par, m.sigma2, Xf, h)
@@ -344,7 +347,10 @@ function M.auto_arima(s, opts)
     if ok and (best == nil or m[ic] < best[ic]) then best = m; best._key = {p, q, P, Q, trend} end
   end
   local tr = can_trend and (d + D == 0 and "c" or "t") or "n"
-  try(2, 2, 1, 1, tr); try(0, 0, 0, 0, tr); try(1, 0, 1, 0, tr); try(0, 1, 0, 1, tr)
+  -- the seasonal orders of the start models are capped by their maxima (0
+  -- without a season), else (2,d,2), (1,d,0) and (0,d,1) would be skipped
+  local P1, Q1 = math.min(1, maxP), math.min(1, maxQ)
+  try(2, 2, P1, Q1, tr); try(0, 0, 0, 0, tr); try(1, 0, P1, 0, tr); try(0, 1, 0, Q1, tr)
   if can_trend then try(0, 0, 0, 0, "n") end
   local moved = true
   while moved and #order < 94 and best do

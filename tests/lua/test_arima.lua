@@ -116,3 +116,8 @@ for _, v in ipairs{{1, 0}, {0, 1}, {1, 1}} do
 end
 local se1 = auto.se[auto.names[1]]
 check(se1 == se1 and se1 > 0, "standard errors computed for the chosen model")
+
+-- a likelihood that rises towards a unit root has no stationary maximum:
+-- log industrial production in levels without a constant pushes φ to 1
+checkerr(function() tsa.arima(ip, {order = {1, 0, 0}, trend = "n"}) end, "rises towards an AR unit root",
+         "AR unit root refused, not returned as an estimate")
