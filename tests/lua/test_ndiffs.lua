@@ -59,6 +59,20 @@ eq(tsa.nsdiffs(air, {max_D = 0}).D, 0, "max_D = 0: no seasonal difference")
 eq(#tsa.nsdiffs(air).steps, 1, "max_D = 1: one test, as R")
 eq(tsa.nsdiffs(air:to("Q", "mean")).period, 4, "quarterly data: period 4")
 
+-- a series that the differencing makes constant stops there (R: nsdiffs of
+-- a repeated yearly pattern is 1 with max.D = 2 too; ndiffs of a line is 1)
+local pat, v = {1, 3, 2, 5, 4, 6, 9, 8, 7, 3, 2, 1}, {}
+for i = 1, 48 do v[i] = pat[(i - 1) % 12 + 1] end
+local periodic = tsa.nsdiffs(series.new{freq = "M", start = "2000-01", values = v}, {max_D = 2})
+eq(periodic.D, 1, "a pure seasonal pattern: one seasonal difference leaves a constant")
+close(periodic.stat, 1, "its seasonal strength is 1", 1e-12)
+eq(#periodic.steps, 1, "no test on the constant difference")
+local line = {}
+for i = 1, 40 do line[i] = 3 + 0.5 * i end
+local dl = tsa.ndiffs(series.new{freq = "A", start = "1980", values = line})
+eq(dl.d, 1, "a straight line: one difference leaves a constant")
+eq(#dl.steps, 1, "no test on the constant difference")
+
 -- the printed result states the test and the choice
 local txt = tostring(tsa.nsdiffs(air))
 check(txt:find("D = 1", 1, true) and txt:find("0.9645", 1, true) and txt:find("forecast::nsdiffs", 1, true),
