@@ -59,6 +59,32 @@ eq(tsa.nsdiffs(air, {max_D = 0}).D, 0, "max_D = 0: no seasonal difference")
 eq(#tsa.nsdiffs(air).steps, 1, "max_D = 1: one test, as R")
 eq(tsa.nsdiffs(air:to("Q", "mean")).period, 4, "quarterly data: period 4")
 
+-- the decomposition behind the strength: R's stl(x, s.window = 11) with its
+-- defaults (s.degree 0; t.window nextodd(ceiling(1.5 m/(1 - 1.5/11))): 21
+-- monthly, 7 quarterly; l.window nextodd(m); jumps ceiling(window/10);
+-- inner 2) is s:stl with these options, to rounding (r_mstl.csv: mstl's)
+local comp = {}
+for line in io.lines("tests/fixtures/r_mstl.csv") do
+  local c, i, sv, tv = line:match("^([^,]+),(%d+),([^,]+),([^,]+)$")
+  if c then
+    comp[c] = comp[c] or {seasonal = {}, trend = {}}
+    comp[c].seasonal[tonumber(i)], comp[c].trend[tonumber(i)] = tonumber(sv), tonumber(tv)
+  end
+end
+local R_STL = {air = {period = 12, seasonal = 11, seasonal_deg = 0, trend = 21, low_pass = 13, seasonal_jump = 2,
+                      trend_jump = 3, low_pass_jump = 2, inner = 2},
+               cn_gdp_ytd = {period = 4, seasonal = 11, seasonal_deg = 0, trend = 7, low_pass = 5, seasonal_jump = 2,
+                             trend_jump = 1, low_pass_jump = 1, inner = 2}}
+for nm, o in pairs(R_STL) do
+  local T, S = cases[nm]:stl(o)
+  local ts, ss, worst = T:values(), S:values(), 0
+  eq(#ss, #comp[nm].seasonal, nm .. ": R's decomposition has as many values")
+  for i = 1, #ss do
+    worst = math.max(worst, math.abs(ss[i] - comp[nm].seasonal[i]), math.abs(ts[i] - comp[nm].trend[i]))
+  end
+  check(worst < 1e-12, ("%s: s:stl with R's settings equals R's stl (largest difference %.2g)"):format(nm, worst))
+end
+
 -- a series that the differencing makes constant stops there (R: nsdiffs of
 -- a repeated yearly pattern is 1 with max.D = 2 too; ndiffs of a line is 1)
 local pat, v = {1, 3, 2, 5, 4, 6, 9, 8, 7, 3, 2, 1}, {}
