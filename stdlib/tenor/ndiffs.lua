@@ -60,10 +60,15 @@ local function period_of(t, period, who)
   return m
 end
 
+-- Constant as forecast's is.constant (all.equal's tolerance): the mean
+-- absolute distance to the first value below 1.5e-8 times the mean
+-- absolute value (absolute when that mean is below 1.5e-8), so that the
+-- differences of a rounded line count as constant.
 local function is_constant(t)
-  local v = t:values()
-  for i = 2, #v do if v[i] ~= v[1] then return false end end
-  return true
+  local v, dist, size = t:values(), 0, 0
+  for i = 1, #v do dist, size = dist + math.abs(v[i] - v[1]), size + math.abs(v[i]) end
+  dist, size = dist / #v, size / #v
+  return dist < 1.5e-8 * (size > 1.5e-8 and size or 1)
 end
 
 -- ndiffs ---------------------------------------------------------------------
