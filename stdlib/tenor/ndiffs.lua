@@ -261,10 +261,11 @@ doc.add("tsa.nsdiffs", "tsa.nsdiffs(s, {test = \"seas\"|\"ocsb\", period =, max_
   "max(0, 1 - Var(R)/Var(S + R)) of STL with the settings of forecast's mstl (R's stl(x, s.window = 11): seasonal " ..
   "span 11 of degree 0, R's default trend and low-pass spans and jumps); difference when F_s > threshold. ocsb: " ..
   "Osborn-Chui-Smith-Birchenhall t ratio with lags by AIC (forecast's ocsb.test(maxlag = 3), its lag indexing " ..
-  "included) against forecast's 5% critical value. Tested again on the differenced series while D < max_D and more " ..
-  "than two cycles remain. Fields: D, test, stat (on the series as given), crit (threshold or OCSB critical value), " ..
+  "included) against forecast's 5% critical value. Tested again on the differenced series while D < max_D and it " ..
+  "keeps two cycles (and the test's minimum), as forecast. Fields: D, test, stat (on the series as given), crit (threshold or OCSB critical value), " ..
   "lags (ocsb), steps ({D, nobs, stat, diff, lags} per test run), period, nobs. Errors for too short a series " ..
-  "(seas needs 2 period + 1 values) or a missing value inside the span (R would return 0 or interpolate).",
+  "(seas needs 2 period + 1 values, ocsb period + 10) or a missing value inside the span (R would return 0 or " ..
+  "interpolate).",
   "local r = tsa.nsdiffs(gdp_ytd:log())   -- China's year-to-date GDP: D = 1\nprint(r.D, r.stat)\n" ..
   "print(tsa.nsdiffs(cpi:log():slice(\"1990-01\", \"2025-09\"), {test = \"ocsb\"}))   -- US CPI, not adjusted: D = 0")
 
