@@ -33,7 +33,9 @@ r = tsa.nsdiffs(s, {test = "seas"|"ocsb", period =, max_D = 1, threshold = 0.64}
   AIC and L = (the best one's lag count) - 1, with the final fit on the
   rows after L lags — forecast 8.20's indexing, kept so that the
   statistic is R's.
-  Only the 5% level exists for OCSB (as forecast).
+  Only the 5% level exists for OCSB (as forecast). A collinear OCSB
+  regression (an exactly regular series, such as a sine plus a line) is an
+  error; R's lm would drop the aliased regressors and go on.
 Results: tables that print; fields d or D, test, stat (the statistic on the
 series as given), p (ndiffs), crit (ndiffs: alpha; seas: threshold; ocsb:
 the critical value), lags (ndiffs: KPSS lags; ocsb: L), steps (one entry
@@ -211,7 +213,12 @@ local function nsdiffs_step(x, m, o, D)
     local F = seas_strength(x, m)
     return {D = D, nobs = #x, stat = F, diff = F > o.threshold}
   end
-  local stat, L = ocsb_stat(x, m)
+  local ok, stat, L = pcall(ocsb_stat, x, m)
+  if not ok then
+    if not tostring(stat):find("collinear", 1, true) then error(stat, 0) end
+    error(("tsa.nsdiffs: the OCSB regression on %s has collinear regressors (an exactly regular series); use test = \"seas\"")
+      :format(D == 0 and "the series" or ("the series differenced %d times"):format(D)), 0)
+  end
   return {D = D, nobs = #x, stat = stat, lags = L, diff = stat > ocsb_crit(m)}
 end
 

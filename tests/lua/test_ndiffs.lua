@@ -113,6 +113,10 @@ checkerr(function() tsa.nsdiffs(air, {test = "ocsb", threshold = 0.5}) end, "thr
 checkerr(function() tsa.nsdiffs(air, {period = 7}) end, "tsa.nsdiffs: period 7 does not fit", "a period that does not fit monthly data")
 checkerr(function() tsa.nsdiffs(csv("cn_industrial_value_added_monthly.csv").iva_yoy_pct) end, "is missing at", "missing values")
 checkerr(function() tsa.nsdiffs(air * 0 + 1) end, "is constant", "constant series")
+local smooth = {}
+for i = 1, 80 do smooth[i] = math.sin(i / 3) + i / 10 end   -- a linear recurrence: OCSB's Z4 and Z5 are collinear
+checkerr(function() tsa.nsdiffs(series.new{freq = "M", start = "2015-01", values = smooth}, {test = "ocsb"}) end,
+         "tsa.nsdiffs: the OCSB regression on the series has collinear regressors", "a collinear OCSB regression")
 local annual = series.new{freq = "A", start = "1990", values = {1, 3, 2, 5, 4, 6, 5, 8, 7, 9, 8, 11, 10, 12, 11, 14, 13, 15}}
 checkerr(function() tsa.nsdiffs(annual) end, "give the seasonal period of A data", "annual data needs a period")
 
