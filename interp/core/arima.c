@@ -43,6 +43,7 @@ typedef struct {
     double *phi, *theta;      /* multiplied-out polynomials: pstar, qstar */
     double *e, *v, *F;        /* m each: ARMA data, innovations, their variances */
     double *a, *P, *M, *A, *B;/* r, r*r work */
+    double *Tr, *Rr, *k;      /* r each: φ* and R padded to r; a column of P */
 } model;
 
 /* c = a * b for polynomials given by their coefficients (lengths na, nb). */
@@ -63,6 +64,9 @@ static void lag_poly(const double *x, int nx, const double *X, int nX, int s, do
     free(a); free(b);
 }
 
+static double phi_at(const model *md, size_t i) { return i < md->pstar ? md->phi[i] : 0; }
+static double rvec(const model *md, size_t i) { return i == 0 ? 1 : i <= md->qstar ? md->theta[i - 1] : 0; }
+
 /* Natural parameters -> the expanded φ* and θ* of the model. */
 static void expand(model *md, const double *par) {
     const tn_arima_spec *sp = md->sp;
@@ -73,11 +77,12 @@ static void expand(model *md, const double *par) {
     lag_poly(ma, sp->q, sma, sp->Q, sp->s, 1, c);
     for (size_t i = 0; i < md->qstar; i++) md->theta[i] = c[i + 1];
     free(c);
+    for (size_t i = 0; i < md->r; i++) md->Tr[i] = phi_at(md, i), md->Rr[i] = rvec(md, i);
 }
 
 static void model_free(model *md) {
     free(md->wy); free(md->wX); free(md->phi); free(md->theta); free(md->e); free(md->v); free(md->F);
-    free(md->a); free(md->P); free(md->M); free(md->A); free(md->B);
+    free(md->a); free(md->P); free(md->M); free(md->A); free(md->B); free(md->Tr); free(md->Rr); free(md->k);
 }
 
 /* Differencing polynomial δ(B) = (1-B)^d (1-B^s)^D: coefficients 0..dstar. */
@@ -124,28 +129,16 @@ static int model_init(model *md, const tn_arima_spec *sp, const double *y, const
     md->a = malloc(r * sizeof *md->a);
     md->P = malloc(r * r * sizeof *md->P), md->M = malloc(r * r * sizeof *md->M);
     md->A = malloc(r * r * sizeof *md->A), md->B = malloc(r * r * sizeof *md->B);
+    md->Tr = malloc(r * sizeof *md->Tr), md->Rr = malloc(r * sizeof *md->Rr), md->k = malloc(r * sizeof *md->k);
     double *delta = delta_poly(sp, md->dstar);
     if (!md->wy || !md->wX || !md->phi || !md->theta || !md->e || !md->v || !md->F || !md->a || !md->P ||
-        !md->M || !md->A || !md->B || !delta) { free(delta); model_free(md); return -3; }
+        !md->M || !md->A || !md->B || !md->Tr || !md->Rr || !md->k || !delta) { free(delta); model_free(md); return -3; }
     difference(y, n, delta, md->dstar, md->wy);
     for (size_t j = 0; j < k; j++) difference(X + j * n, n, delta, md->dstar, md->wX + j * m);
     free(delta);
     return 0;
 }
 
-static double phi_at(const model *md, size_t i) { return i < md->pstar ? md->phi[i] : 0; }
-static double rvec(const model *md, size_t i) { return i == 0 ? 1 : i <= md->qstar ? md->theta[i - 1] : 0; }
-
-/* out = T X T' for the companion-form T (r×r, O(r²)); M is work. */
-static void tpt(const model *md, const double *X, double *out) {
-    size_t r = md->r;
-    for (size_t i = 0; i < r; i++)               /* M = T X */
-        for (size_t j = 0; j < r; j++)
-            md->M[i * r + j] = phi_at(md, i) * X[j] + (i + 1 < r ? X[(i + 1) * r + j] : 0);
-    for (size_t i = 0; i < r; i++)               /* out = M T' */
-        for (size_t j = 0; j < r; j++)
-            out[i * r + j] = phi_at(md, j) * md->M[i * r] + (j + 1 < r ? md->M[i * r + j + 1] : 0);
-}
 
 /* Stationary covariance P = T P T' + R R' by doubling:
    P_{k+1} = P_k + A_k P_k A_k', A_{k+1} = A_k². 0, or -1 without convergence. */
@@ -209,35 +202,52 @@ static double steady_filter(model *md, size_t t0, double *a) {
         md->v[t] = v, md->F[t] = 1;
         ssq += v * v;
         double a0 = a[0] + v;                                      /* R_0 = 1 */
-        for (size_t i = 0; i + 1 < r; i++) a[i] = phi_at(md, i) * a0 + a[i + 1] + rvec(md, i + 1) * v;
-        a[r - 1] = phi_at(md, r - 1) * a0;
+        for (size_t i = 0; i + 1 < r; i++) a[i] = md->Tr[i] * a0 + a[i + 1] + md->Rr[i + 1] * v;
+        a[r - 1] = md->Tr[r - 1] * a0;
     }
     return ssq;
 }
 
+/* One step of the filter before the steady state, on the predicted state
+   a and covariance P: with the first state element observed without
+   noise, the filtered covariance has a zero first row and column, so
+   T Pf T' is Pf shifted up and left and the step is
+   P <- shift(P - k k'/F) + R R', k = P's first column, F = k_0: no φ. */
+static void filter_step(model *md, double v, double F, double *a, double *P) {
+    size_t r = md->r;
+    double *k = md->k, *T = md->Tr, *R = md->Rr;
+    double a0 = a[0] + v, w = 1 / F;                        /* filtered a_0 = k_0 v/F + a_0 */
+    for (size_t i = 0; i < r; i++) k[i] = P[i * r] * w;
+    for (size_t i = 0; i + 1 < r; i++) a[i] = T[i] * a0 + a[i + 1] + k[i + 1] * v;
+    a[r - 1] = T[r - 1] * a0;
+    for (size_t i = 0; i + 1 < r; i++) {                    /* lower triangle, then mirrored */
+        double ki = k[i + 1] * F, Ri = R[i];
+        const double *below = P + (i + 1) * r + 1;
+        for (size_t j = 0; j <= i; j++) P[i * r + j] = below[j] - ki * k[j + 1] + Ri * R[j];
+    }
+    for (size_t j = 0; j < r; j++) P[(r - 1) * r + j] = R[r - 1] * R[j];
+    for (size_t i = 0; i < r; i++)
+        for (size_t j = i + 1; j < r; j++) P[i * r + j] = P[j * r + i];
+}
+
 /* Kalman filter of md->e with σ² = 1: innovations v and variances F;
-   returns Σ v²/F and *sumlog = Σ ln F, or NaN on failure. */
+   returns Σ v²/F and *sumlog = Σ ln F, or NaN on failure. The logs are
+   taken of products of F (each ≥ 1 in exact arithmetic), a few at a time. */
 static double kalman(model *md, double *sumlog) {
     size_t r = md->r, m = md->m;
     if (lyapunov(md) != 0) return NAN;
     memset(md->a, 0, r * sizeof *md->a);
-    double ssq = 0, sl = 0, *P = md->P, *a = md->a, *Pf = md->B;
+    double ssq = 0, sl = 0, prod = 1, *P = md->P, *a = md->a;
     for (size_t t = 0; t < m; t++) {
         if (steady(md, P)) { ssq += steady_filter(md, t, a); break; }
         double F = P[0], v = md->e[t] - a[0];
-        if (!(F > 0)) return NAN;
+        if (!(F > 0) || !isfinite(F)) return NAN;
         md->v[t] = v, md->F[t] = F;
-        ssq += v * v / F, sl += log(F);
-        for (size_t i = 0; i < r; i++) a[i] += P[i * r] * v / F;          /* filtered state */
-        for (size_t i = 0; i < r; i++)
-            for (size_t j = 0; j < r; j++) Pf[i * r + j] = P[i * r + j] - P[i * r] * P[j * r] / F;
-        double a0 = a[0];                                                  /* predicted state */
-        for (size_t i = 0; i < r; i++) a[i] = phi_at(md, i) * a0 + (i + 1 < r ? a[i + 1] : 0);
-        tpt(md, Pf, P);
-        for (size_t i = 0; i < r; i++)
-            for (size_t j = 0; j < r; j++) P[i * r + j] += rvec(md, i) * rvec(md, j);
+        ssq += v * v / F, prod *= F;
+        if (!(prod < 1e200 && prod > 1e-200)) sl += log(prod), prod = 1;
+        filter_step(md, v, F, a, P);
     }
-    *sumlog = sl;
+    *sumlog = sl + log(prod);
     return ssq;
 }
 

@@ -10,8 +10,15 @@ m = tsa.arima(s, {order = {p, d, q}, seasonal = {P, D, Q, s}, trend =, exog = {n
   that the differencing removes is an error.
   The likelihood is exact (Kalman filter on the differenced series with
   the stationary start: equal to statsmodels' diffuse likelihood of the
-  undifferenced model); the optimiser is GSL's BFGS on parameters mapped
-  to the stationary and invertible region; σ² is concentrated out.
+  undifferenced model); σ² is concentrated out, and the likelihood is
+  maximised as a sum of squares of scaled one-step errors (Levenberg-
+  Marquardt with a secant-corrected Gauss-Newton Hessian, as X-13's
+  estimation is least squares too; a damped Newton method takes over where
+  that crawls) on parameters mapped to the stationary and invertible
+  region, from the Hannan-Rissanen start and from zero, keeping the higher
+  maximum (ARMA likelihoods can have several). A likelihood that rises
+  towards an AR unit root has no stationary maximum: that is an error
+  (difference once more, or add the drift), not an estimate on the edge.
   Fields: params[name], se[name] (inverse of minus the numerical Hessian in
   (parameters, σ²): statsmodels' cov_type = "approx", R's arima), names
   (const, trend, exogenous names, ar1.., ma1.., sar1.., sma1.., sigma2:
@@ -181,7 +188,9 @@ doc.add("tsa.arima", "tsa.arima(s, {order = {p, d, q}, seasonal = {P, D, Q, s}, 
   "conventions and signs: y_t = φ_1 y_{t-1} + ... + ε_t + θ_1 ε_{t-1} + ...). trend n, c, t (t = 1..n: the drift when " ..
   "d = 1) or ct; default c without differencing, else n. Fields: params[name], se[name] (numerical Hessian, as " ..
   "statsmodels cov_type=\"approx\" and R's arima), names (const, trend, exog..., ar1.., ma1.., sar1.., sma1.., sigma2), " ..
-  "loglik, aic, bic, aicc, nobs (after differencing), resid. The series must have no missing value inside its span.",
+  "loglik, aic, bic, aicc, nobs (after differencing), resid. The series must have no missing value inside its span. " ..
+  "Maximised from two starts (Hannan-Rissanen and zero), keeping the higher; a likelihood rising towards an AR unit " ..
+  "root is an error, not an estimate on the edge.",
   "local m = tsa.arima(cpi:log():slice(\"1990-01\", \"2025-09\"), {order = {0, 1, 1}, seasonal = {0, 1, 1, 12}})\nprint(m)\nprint(m:forecast(12).mean)")
 
 function arima_mt.__tostring(m)
@@ -380,7 +389,8 @@ function M.auto_arima(s, opts)
 end
 
 doc.add("tsa.auto_arima", "tsa.auto_arima(s, {max_p = 5, max_q = 5, max_sp = 2, max_sq = 2, d =, sdiff =, seasonal =, seasonal_test = \"seas\", ic = \"aic\"}) -> model",
-  "Stepwise search of Hyndman and Khandakar (2008), as R's forecast::auto.arima(stepwise = TRUE) but by exact ML. " ..
+  "Stepwise search of Hyndman and Khandakar (2008), as R's forecast::auto.arima(stepwise = TRUE) but by exact ML " ..
+  "(candidates from one start, the chosen model refitted from two; a candidate that fails is skipped). " ..
   "Differences first, in R's order: with seasonal = true (or a period) D = sdiff when given, else tsa.nsdiffs " ..
   "(seasonal_test \"seas\": STL seasonal strength > 0.64, R's default; or \"ocsb\"), and 0 when the series has two " ..
   "cycles or fewer, as R; then d = the given d or tsa.ndiffs (KPSS at 5%, up to d_max) on the seasonally differenced " ..
