@@ -27,6 +27,16 @@ m = tsa.arima(s, {order = {p, d, q}, seasonal = {P, D, Q, s}, trend =, exog = {n
   n - d - sD differenced observations), nobs, resid (one-step errors of
   the differenced model, dated), iterations.
   m:forecast(h, {level = 0.95, exog =}) -> {mean, lower, upper, se} series.
+
+m = tsa.auto_arima(s, {seasonal =, sdiff =, seasonal_test = "seas", d =, ...})
+  The differences first, in R's forecast::auto.arima order: D = sdiff when
+  given, else 0 without a seasonal part or with two cycles or fewer, else
+  tsa.nsdiffs(s, {test = seasonal_test}) (seasonal strength of STL > 0.64,
+  forecast's default); then d = the given d or tsa.ndiffs (KPSS) on the
+  series seasonally differenced D times. Then the stepwise search on the
+  criterion, dropping (as R) a model with an AR or MA root of modulus
+  below 1.01. m.search records d, D, how each was chosen (d_by, D_by), the
+  ndiffs/nsdiffs results and every model tried.
 ]]
 
 local args = require "tenor.args"
@@ -255,23 +265,66 @@ args.declare("tsa.auto_arima", {
   {"max_q", "integer", min = 0, max = 10, default = 5, help = "largest MA order"},
   {"max_sp", "integer", min = 0, max = 3, default = 2, help = "largest seasonal AR order (R: max.P)", aliases = {"max_P"}},
   {"max_sq", "integer", min = 0, max = 3, default = 2, help = "largest seasonal MA order (R: max.Q)", aliases = {"max_Q"}},
-  {"d", "integer", min = 0, max = 2, default = "KPSS tests at 5%", help = "differences"},
-  {"sdiff", "integer", min = 0, max = 1, default = 0, help = "seasonal differences D"},
+  {"d", "integer", min = 0, max = 2, default = "tsa.ndiffs (KPSS at 5%)", help = "differences"},
+  {"sdiff", "integer", min = 0, max = 1, default = "tsa.nsdiffs when seasonal, else 0",
+   help = "seasonal differences D (given: no test)"},
   {"d_max", "integer", min = 0, max = 2, default = 2, help = "most differences the KPSS search takes"},
   {"seasonal", "boolean|integer", default = false, help = "true (period from the frequency) or the period s"},
+  {"seasonal_test", "string", choices = {"seas", "ocsb"}, default = "seas",
+   help = "how tsa.nsdiffs chooses D when sdiff is not given (R: seasonal.test)"},
   {"ic", "string", choices = {"aic", "aicc", "bic"}, default = "aic", help = "criterion minimised"},
 })
 
--- Differences until KPSS (constant, 5%) no longer rejects stationarity,
--- as forecast::ndiffs (our KPSS lag: Hobijn et al.'s).
-local function choose_d(s, max_d)
-  local x = s
-  for d = 0, max_d - 1 do
-    local ok, k = pcall(M.kpss, x)
-    if not ok or k.p >= 0.05 then return d end
-    x = x:diff():trim()
+-- Whether 1 - a_1 z - ... - a_k z^k has all its roots outside |z| = r:
+-- the polynomial in w = z/r (coefficients a_j r^j) steps down (inverse
+-- Durbin-Levinson) with every partial autocorrelation inside (-1, 1).
+local function roots_outside(a, r)
+  local c = {}
+  for j = 1, #a do c[j] = a[j] * r ^ j end
+  for k = #c, 1, -1 do
+    local kappa = c[k]
+    if not (math.abs(kappa) < 1) then return false end
+    local down = {}
+    for j = 1, k - 1 do down[j] = (c[j] + kappa * c[k - j]) / (1 - kappa * kappa) end
+    c = down
   end
-  return max_d
+  return true
+end
+
+-- R's auto.arima drops a model whose AR or MA polynomial (seasonal factors
+-- expanded) has a root of modulus below 1.01: near a unit root or the
+-- non-invertible boundary. A root ζ of Φ gives roots of Φ(B^s) of modulus
+-- |ζ|^(1/s), so Φ is checked against 1.01^s.
+local function near_unit_root(m)
+  local sp = m.spec
+  local function coefs(prefix, n, sign)
+    local a = {}
+    for i = 1, n do a[i] = sign * m.params[prefix .. i] end
+    return a
+  end
+  return not (roots_outside(coefs("ar", sp.p, 1), 1.01) and roots_outside(coefs("ma", sp.q, -1), 1.01)
+    and roots_outside(coefs("sar", sp.P, 1), 1.01 ^ sp.s) and roots_outside(coefs("sma", sp.Q, -1), 1.01 ^ sp.s))
+end
+M._roots_outside = roots_outside   -- for the tests
+
+-- D as R's auto.arima: given (sdiff), 0 without a seasonal part or with
+-- two cycles or fewer, else tsa.nsdiffs. Returns D and how it was chosen.
+local function choose_D(t, s, o, period)
+  if period == 0 then
+    if (o.sdiff or 0) > 0 or o.seasonal_test then
+      error("tsa.auto_arima: sdiff and seasonal_test need a seasonal part: give seasonal = true or the period", 3)
+    end
+    return 0, "no seasonal part"
+  end
+  if o.sdiff then return o.sdiff, "given (sdiff)" end
+  if #t <= 2 * period then return 0, "two cycles or fewer: no test (as R)" end
+  local test = o.seasonal_test or "seas"
+  local ok, r = pcall(M.nsdiffs, t, {test = test, period = period})
+  if not ok then
+    error(("tsa.auto_arima: %s; give sdiff or another seasonal_test")   -- the message names the series
+      :format((tostring(r):gsub("^.-tsa%.nsdiffs: ", ""))), 3)
+  end
+  return r.D, "tsa.nsdiffs " .. test, r
 end
 
 function M.auto_arima(s, opts)
@@ -281,8 +334,12 @@ function M.auto_arima(s, opts)
   if o.seasonal == true then period = ({M = 12, Q = 4})[t.freq] or 0
   elseif math.type(o.seasonal) == "integer" then period = o.seasonal end
   if o.seasonal and period < 2 then error("tsa.auto_arima: give the seasonal period, e.g. {seasonal = 12}", 2) end
-  local D = period > 0 and (o.sdiff or 0) or 0
-  local d = o.d or choose_d(D > 0 and t:diff(period):trim() or t, o.d_max or 2)
+  local D, D_by, nsd = choose_D(t, s, o, period)
+  local d, d_by, nd = o.d, "given (d)", nil
+  if not d then
+    nd = M.ndiffs(D > 0 and t:diff(period):trim() or t, {max_d = o.d_max or 2})
+    d, d_by = nd.d, "tsa.ndiffs kpss"
+  end
   local ic = o.ic or "aic"
   local maxp, maxq = o.max_p or 5, o.max_q or 5
   local maxP, maxQ = period > 0 and (o.max_sp or 2) or 0, period > 0 and (o.max_sq or 2) or 0
@@ -302,8 +359,13 @@ function M.auto_arima(s, opts)
     if tried[key] ~= nil then return end
     local ok, m = pcall(estimate, t, {order = {p, d, q}, seasonal = {P, D, Q, period > 0 and period or 0}, trend = trend,
                                       _start = nested_start(p, q, P, Q, trend)}, "tsa.auto_arima", true)
+    local entry = {p = p, q = q, P = P, Q = Q, trend = trend}
+    if ok and near_unit_root(m) then
+      ok, entry.dropped = false, "a root within 1.01 of the unit circle"
+    end
     tried[key] = ok and m[ic] or false
-    order[#order + 1] = {p = p, q = q, P = P, Q = Q, trend = trend, ic = ok and m[ic] or nil}
+    entry.ic = ok and m[ic] or nil
+    order[#order + 1] = entry
     if ok and (best == nil or m[ic] < best[ic]) then best = m; best._key = {p, q, P, Q, trend} end
   end
   local tr = can_trend and (d + D == 0 and "c" or "t") or "n"
@@ -324,22 +386,36 @@ function M.auto_arima(s, opts)
     if can_trend then try(p, q, P, Q, trend == "n" and tr or "n") end
     moved = best ~= before
   end
-  if not best then error(("tsa.auto_arima: no model could be fitted to series %s"):format(M._label(s, "s")), 2) end
+  if not best then
+    local dropped = 0
+    for _, e in ipairs(order) do if e.dropped then dropped = dropped + 1 end end
+    error(("tsa.auto_arima: no model could be fitted to series %s (%d tried, %d of them dropped for a root within 1.01 of the unit circle)")
+      :format(M._label(s, "s"), #order, dropped), 2)
+  end
   local p, q, P, Q, trend = table.unpack(best._key)
   local final = estimate(t, {order = {p, d, q}, seasonal = {P, D, Q, period > 0 and period or 0}, trend = trend,
                              _start = best.params}, "tsa.auto_arima")
   final.series = s.name or "s"
-  final.search = {ic = ic, d = d, D = D, period = period, models = order}
+  final.search = {ic = ic, d = d, D = D, period = period, models = order,
+                  d_by = d_by, D_by = D_by, ndiffs = nd, nsdiffs = nsd}
   return final
 end
 
-doc.add("tsa.auto_arima", "tsa.auto_arima(s, {max_p = 5, max_q = 5, max_sp = 2, max_sq = 2, d =, sdiff = 0, seasonal =, ic = \"aic\"}) -> model",
+doc.add("tsa.auto_arima", "tsa.auto_arima(s, {max_p = 5, max_q = 5, max_sp = 2, max_sq = 2, d =, sdiff =, seasonal =, seasonal_test = \"seas\", ic = \"aic\"}) -> model",
   "Stepwise search of Hyndman and Khandakar (2008), as R's forecast::auto.arima(stepwise = TRUE) but by exact ML " ..
-  "(candidates from one start, the chosen model refitted from two; a candidate that fails is skipped): " ..
-  "d from KPSS tests at 5% (unless given), D = sdiff (default 0); start from (2,d,2)(1,D,1), (0,d,0)(0,D,0), " ..
-  "(1,d,0)(1,D,0), (0,d,1)(0,D,1) and move to the best neighbour (each order ±1, p and q together, P and Q together, " ..
-  "the constant or drift in or out) until the criterion stops falling. A constant is tried when d + D = 0, a drift " ..
-  "when d + D = 1. Returns the chosen tsa.arima model with .search (models tried and their criterion).",
-  "local m = tsa.auto_arima(ip:log():slice(\"2000-01\"))\nprint(m, #m.search.models)")
+  "(candidates from one start, the chosen model refitted from two; a candidate that fails is skipped). " ..
+  "Differences first, in R's order: with seasonal = true (or a period) D = sdiff when given, else tsa.nsdiffs " ..
+  "(seasonal_test \"seas\": STL seasonal strength > 0.64, R's default; or \"ocsb\"), and 0 when the series has two " ..
+  "cycles or fewer, as R; then d = the given d or tsa.ndiffs (KPSS at 5%, up to d_max) on the seasonally differenced " ..
+  "series. Start from (2,d,2)(1,D,1), (0,d,0)(0,D,0), (1,d,0)(1,D,0), (0,d,1)(0,D,1) and move to the best neighbour " ..
+  "(each order ±1, p and q together, P and Q together, the constant or drift in or out) until the criterion stops " ..
+  "falling. A constant is tried when d + D = 0, a drift when d + D = 1. As R, a model whose AR or MA polynomial " ..
+  "(seasonal factors expanded) has a root within 1.01 of the unit circle is dropped (listed with dropped = why, no " ..
+  "criterion). R moves to the first better neighbour in a fixed order, we to the best one: the orders can differ " ..
+  "where the criterion has several local minima (the differences agree). Returns the chosen tsa.arima model with " ..
+  ".search: d, D, d_by and D_by (how each was chosen), ndiffs and nsdiffs (the tests' results), models (those tried: " ..
+  "p, q, P, Q, trend, ic, dropped).",
+  "local m = tsa.auto_arima(gdp_ytd:log(), {seasonal = true})   -- China's year-to-date GDP: D = 1 by the seas test\n" ..
+  "print(m, m.search.D, m.search.D_by)\nprint(tsa.auto_arima(ip:log():slice(\"2000-01\")).search.d)")
 
 return M

@@ -9,6 +9,7 @@ tsa.coint(y, xs, {trend=, lags= | autolag=, max_lags=})  Engle-Granger
 tsa.var, tsa.var_select                              vector autoregressions (stdlib/tenor/var.lua)
 tsa.arima, tsa.auto_arima                            ARIMA by exact ML (stdlib/tenor/arima.lua)
 tsa.acf, tsa.pacf, tsa.ljungbox                      correlogram, portmanteau (stdlib/tenor/correlogram.lua)
+tsa.ndiffs, tsa.nsdiffs                              differences d and D as R's forecast (stdlib/tenor/ndiffs.lua)
 tsa.ardl                                             distributed lags, long run (stdlib/tenor/ardl.lua)
 
 Conventions (statsmodels 0.13's, written down where they matter):
@@ -452,6 +453,7 @@ doc.add("tsa.coint", "tsa.coint(y, xs, {trend = \"c\", lags = | autolag = \"aic\
 M._clean, M._common_span, M._label = clean, common_span, label   -- for tenor.var
 tsa = M
 require "tenor.var"
+require "tenor.ndiffs"
 require "tenor.arima"
 require "tenor.ardl"
 require "tenor.correlogram"

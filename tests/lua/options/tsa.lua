@@ -22,4 +22,6 @@ return {
   ["tsa.pacf"] = function(o) return tsa.pacf(y, o) end,
   ["tsa.ljungbox"] = function(o) return tsa.ljungbox(y, o) end,
   ["arima:ljungbox"] = function(o) return am:ljungbox(o) end,
+  ["tsa.ndiffs"] = function(o) return tsa.ndiffs(air, o) end,
+  ["tsa.nsdiffs"] = function(o) return tsa.nsdiffs(air, o) end,
 }
