@@ -156,6 +156,13 @@ local function fit(s, o, who, candidate)
     end
     error(("%s: series %s: %s"):format(who, M._label(s, "s"), msg), 3)
   end
+  -- one-step errors of nothing but rounding: the differenced series is an
+  -- exact function of the regressors (a straight line with a drift, say),
+  -- and every standard error and z would be noise
+  if not (r.sigma2 > 1e-20 * t:var()) then
+    error(("%s: series %s is fitted exactly (σ² = %.3g): after %d difference(s) nothing is left to model; use fewer differences or terms")
+      :format(who, M._label(s, "s"), r.sigma2, sp.d + sp.D), 3)
+  end
   return r, sp, names, terms, exog_names, exog, t, X
 end
 
@@ -207,7 +214,9 @@ function arima_mt.__tostring(m)
     "signs: y_t = Σ ar_i y_{t-i} + ε_t + Σ ma_i ε_{t-i} (statsmodels'); std. errors from the numerical Hessian", "",
     ("%-10s %14s %14s %9s"):format("", "coefficient", "std. error", "z")}
   for _, nm in ipairs(m.names) do
-    lines[#lines + 1] = ("%-10s %14.6g %14.6g %9.3f"):format(nm, m.params[nm], m.se[nm], m.params[nm] / m.se[nm])
+    local se = m.se[nm]
+    lines[#lines + 1] = se == se and ("%-10s %14.6g %14.6g %9.3f"):format(nm, m.params[nm], se, m.params[nm] / se)
+      or ("%-10s %14.6g %14s %9s"):format(nm, m.params[nm], "NA", "NA")
   end
   lines[#lines + 1] = ""
   lines[#lines + 1] = ("log-likelihood %.4f   AIC %.4f   BIC %.4f   AICc %.4f"):format(m.loglik, m.aic, m.bic, m.aicc)

@@ -141,3 +141,12 @@ do
   check(warm.loglik >= small.loglik - 1e-9 * math.abs(small.loglik), "the nested start ends no lower than the nested model")
   checkerr(function() C._arima_fit(y, {}, spec(3, 4), true, {0, 0}) end, "the start needs 7 values", "start length")
 end
+
+-- an exact fit (a straight line with its drift) leaves one-step errors of
+-- rounding only: refused, not printed as z = 4e16
+do
+  local v = {}
+  for i = 1, 40 do v[i] = 2 + 0.5 * i end
+  local line = series.new{freq = "M", start = "2000-01", values = v}
+  checkerr(function() tsa.arima(line, {order = {0, 1, 0}, trend = "t"}) end, "is fitted exactly", "a line with its drift")
+end
