@@ -7,6 +7,7 @@ tsa.kpss(s, {trend=, lags=})                         KPSS stationarity test
 tsa.granger(y, x, {lags=})                           does x Granger-cause y?
 tsa.coint(y, xs, {trend=, lags= | autolag=, max_lags=})  Engle-Granger
 tsa.var, tsa.var_select                              vector autoregressions (stdlib/tenor/var.lua)
+m:whiteness, m:normality                             a VAR's residual tests (stdlib/tenor/var_resid.lua)
 tsa.arima, tsa.auto_arima                            ARIMA by exact ML (stdlib/tenor/arima.lua)
 tsa.acf, tsa.pacf, tsa.ljungbox                      correlogram, portmanteau (stdlib/tenor/correlogram.lua)
 tsa.ndiffs, tsa.nsdiffs                              differences d and D as R's forecast (stdlib/tenor/ndiffs.lua)
@@ -457,4 +458,5 @@ require "tenor.ndiffs"
 require "tenor.arima"
 require "tenor.ardl"
 require "tenor.correlogram"
+require "tenor.var_resid"
 return M

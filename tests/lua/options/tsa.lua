@@ -14,6 +14,7 @@ return {
   ["tsa.var_select"] = function(o) return tsa.var_select({y, x}, o) end,
   ["var:irf"] = function(o) return m:irf(4, o) end,
   ["var:forecast"] = function(o) return m:forecast(3, o) end,
+  ["var:whiteness"] = function(o) return m:whiteness(o) end,
   ["tsa.arima"] = function(o) return tsa.arima(air, o) end,
   ["arima:forecast"] = function(o) return am:forecast(3, o) end,
   ["tsa.ardl"] = function(o) return tsa.ardl(y, {x1 = x}, o) end,
