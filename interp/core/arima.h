@@ -32,12 +32,17 @@ typedef struct {
                                (NULL: not computed) */
     double *resid;          /* n - d - sD one-step prediction errors of w */
     int iterations, converged;
+    int candidate;          /* in: 1 for a candidate of a model search: the first start that
+                               converges, and at most 20 Newton steps after Gauss-Newton */
+    const double *start;    /* in: natural parameters (nparams) to start from first, e.g. a
+                               nested model's estimates padded with zeros; NULL: none */
 } tn_arima_result;
 
 /* Fits y (n values, none missing) with regressors X (n*k, column-major,
    NULL when k = 0); at most 60 coefficients in all. The result's arrays are the caller's. Returns 0;
    -1 too few observations; -2 the optimiser did not converge; -3 no
-   memory; -4 the likelihood is not finite at the start. */
+   memory; -4 the likelihood is not finite at the start; -5 the likelihood
+   rises towards an AR unit root (no stationary maximum). */
 int tn_arima_fit(const tn_arima_spec *sp, const double *y, const double *X, size_t n, tn_arima_result *r);
 
 /* The exact log-likelihood at the given parameters and σ². */

@@ -11,6 +11,8 @@
  *   1996 paper, as statsmodels uses.
  *   KPSS critical values: Kwiatkowski, Phillips, Schmidt and Shin (1992),
  *   table 1.
+ *   Dickey-Fuller normalised bias: Fuller, W.A. (1976), Introduction to
+ *   Statistical Time Series, table 8.5.1 (= Hamilton 1994, table B.5).
  */
 #include "core/unitroot.h"
 #include "core/ols.h"
@@ -197,8 +199,9 @@ int tn_adf(const double *x, size_t n, int trend, int maxlag, int autolag, tn_adf
     return st;
 }
 
-/* Long-run variance of e with Bartlett weights 1 − i/(lags+1), divided by n. */
-static double kpss_lrv(const double *e, size_t n, int lags) {
+/* Long-run variance of e with Bartlett weights 1 − i/(lags+1), divided by n
+   (KPSS and Phillips-Perron). */
+static double bartlett_lrv(const double *e, size_t n, int lags) {
     double s = 0;
     for (size_t t = 0; t < n; t++) s += e[t] * e[t];
     for (int i = 1; i <= lags && (size_t)i < n; i++) {
@@ -257,7 +260,7 @@ double tn_kpss(const double *x, size_t n, int trend, int lags, int *lags_used) {
         double eta = 0, cum = 0;
         for (size_t t = 0; t < n; t++) cum += e[t], eta += cum * cum;
         eta /= (double)n * (double)n;
-        double s = kpss_lrv(e, n, lags);
+        double s = bartlett_lrv(e, n, lags);
         stat = s > 0 ? eta / s : NAN;
         *lags_used = lags;
     }
@@ -277,4 +280,109 @@ double tn_kpss_p(double stat, int trend, int *outside, double crit[4]) {
     while (stat > cv[i + 1]) i++;
     double slope = (pv[i + 1] - pv[i]) / (cv[i + 1] - cv[i]);   /* numpy.interp's order */
     return slope * (stat - cv[i]) + pv[i];
+}
+
+/* Phillips-Perron ------------------------------------------------------- */
+
+/* Sum of squares of z (n values) after removing the deterministic terms:
+   none, the mean, or the mean and a trend 1..n (closed form on centred
+   values: Σd² − (Σ(t − t̄)d)² / Σ(t − t̄)², with Σ(t − t̄)² = n(n² − 1)/12). */
+static double detrended_ss(const double *z, size_t n, int trend) {
+    double m = 0, szz = 0, stz = 0, tbar = ((double)n + 1) / 2;
+    if (trend == TN_TREND_N) {
+        for (size_t t = 0; t < n; t++) szz += z[t] * z[t];
+        return szz;
+    }
+    for (size_t t = 0; t < n; t++) m += z[t];
+    m /= (double)n;
+    for (size_t t = 0; t < n; t++) {
+        double d = z[t] - m;
+        szz += d * d, stz += ((double)t + 1 - tbar) * d;
+    }
+    if (trend == TN_TREND_C) return szz;
+    double nn = (double)n;
+    return szz - stz * stz / (nn * (nn * nn - 1) / 12);
+}
+
+int tn_pp_lags(size_t n, int long_lags) {
+    return (int)((long_lags ? 12.0 : 4.0) * pow((double)n / 100.0, 0.25));
+}
+
+/* The regression y_t on y_{t-1} and the terms over n rows: fills the
+   fit's beta, se and the residuals e. Returns tn_pp's codes. */
+static int pp_fit(const double *x, size_t n, int trend, double *beta, double *se, double *e, double *ssr) {
+    size_t k = (size_t)(1 + n_terms(trend));
+    double *X = malloc(n * k * sizeof *X), cov[9];
+    int dep[3];
+    if (!X) return -3;
+    for (size_t t = 0; t < n; t++) {
+        X[t] = x[t];
+        if (trend != TN_TREND_N) X[n + t] = 1;
+        if (trend == TN_TREND_CT) X[2 * n + t] = (double)(t + 1);
+    }
+    tn_ols_fit f = {.beta = beta, .cov = cov, .se = se, .resid = e, .depends_on = dep};
+    int st = tn_ols(X, x + 1, n, k, TN_COV_CLASSICAL, 0, &f);
+    free(X);
+    *ssr = f.ssr;
+    return st == 0 || st == TN_OLS_INTERRUPTED ? st : st == -1 || st == -2 ? -2 : -3;
+}
+
+int tn_pp(const double *x, size_t len, int trend, int lags, int convention, tn_pp_result *r) {
+    if (trend < TN_TREND_N || trend > TN_TREND_CT || convention < TN_PP_HAMILTON || convention > TN_PP_URCA
+        || (convention == TN_PP_URCA && trend == TN_TREND_N)) return -6;
+    size_t k = (size_t)(1 + n_terms(trend));
+    if (lags < 0 || len < 2 || len - 1 <= k + (size_t)lags) return -1;
+    size_t n = len - 1;
+    double beta[3], se[3], ssr, *e = malloc(n * sizeof *e);
+    if (!e) return -3;
+    int st = pp_fit(x, n, trend, beta, se, e, &ssr);
+    /* an exact fit (e.g. a geometric series) leaves only rounding in ssr */
+    if (st == 0 && !(ssr > 1e-24 * detrended_ss(x + 1, n, trend))) st = -5;
+    if (st == 0) {
+        double nn = (double)n, g0 = ssr / nn, lrv = bartlett_lrv(e, n, lags);
+        double S = detrended_ss(convention == TN_PP_URCA ? x + 1 : x, n, trend);
+        if (trend == TN_TREND_CT && convention != TN_PP_HAMILTON) S *= 1 - 1 / (nn * nn);
+        r->rho = beta[0], r->t = (beta[0] - 1) / se[0], r->gamma0 = g0, r->lrv = lrv, r->nobs = n;
+        r->z_tau = sqrt(g0 / lrv) * r->t - (lrv - g0) / (2 * sqrt(lrv)) * nn / sqrt(S);
+        r->z_rho = nn * (beta[0] - 1) - (lrv - g0) / 2 * nn * nn / S;
+    }
+    free(e);
+    return st;
+}
+
+/* Fuller (1976) table 8.5.1: rows n = 25, 50, 100, 250, 500, ∞; columns
+   the probabilities below. [trend] = n, c, ct. */
+static const double fuller_n[6] = {25, 50, 100, 250, 500, 100000};
+static const double fuller_prob[8] = {0.01, 0.025, 0.05, 0.10, 0.90, 0.95, 0.975, 0.99};
+static const double fuller_rho[3][6][8] = {
+    {{-11.9, -9.3, -7.3, -5.3, 1.01, 1.40, 1.79, 2.28}, {-12.9, -9.9, -7.7, -5.5, 0.97, 1.35, 1.70, 2.16},
+     {-13.3, -10.2, -7.9, -5.6, 0.95, 1.31, 1.65, 2.09}, {-13.6, -10.3, -8.0, -5.7, 0.93, 1.28, 1.62, 2.04},
+     {-13.7, -10.4, -8.0, -5.7, 0.93, 1.28, 1.61, 2.04}, {-13.8, -10.5, -8.1, -5.7, 0.93, 1.28, 1.60, 2.03}},
+    {{-17.2, -14.6, -12.5, -10.2, -0.76, 0.01, 0.65, 1.40}, {-18.9, -15.7, -13.3, -10.7, -0.81, -0.07, 0.53, 1.22},
+     {-19.8, -16.3, -13.7, -11.0, -0.83, -0.10, 0.47, 1.14}, {-20.3, -16.6, -14.0, -11.2, -0.84, -0.12, 0.43, 1.09},
+     {-20.5, -16.8, -14.0, -11.2, -0.84, -0.13, 0.42, 1.06}, {-20.7, -16.9, -14.1, -11.3, -0.85, -0.13, 0.41, 1.04}},
+    {{-22.5, -19.9, -17.9, -15.6, -3.66, -2.51, -1.53, -0.43}, {-25.7, -22.4, -19.8, -16.8, -3.71, -2.60, -1.66, -0.65},
+     {-27.4, -23.6, -20.7, -17.5, -3.74, -2.62, -1.73, -0.75}, {-28.4, -24.4, -21.3, -18.0, -3.75, -2.64, -1.78, -0.82},
+     {-28.9, -24.8, -21.5, -18.1, -3.76, -2.65, -1.78, -0.84}, {-29.5, -25.1, -21.8, -18.3, -3.77, -2.66, -1.79, -0.87}}};
+
+/* y over increasing xs at v, linear, clamped at both ends (R's approx with
+   rule = 2, in its order of operations). */
+static double interp_clamped(const double *xs, const double *ys, int m, double v) {
+    if (v <= xs[0]) return ys[0];
+    if (v >= xs[m - 1]) return ys[m - 1];
+    int i = 0;
+    while (v > xs[i + 1]) i++;
+    return ys[i] + (ys[i + 1] - ys[i]) * ((v - xs[i]) / (xs[i + 1] - xs[i]));
+}
+
+double tn_df_rho_p(double stat, int trend, double n, int *outside, double crit[3]) {
+    if (trend < TN_TREND_N || trend > TN_TREND_CT || isnan(stat)) return NAN;
+    double cv[8], col[6];
+    for (int j = 0; j < 8; j++) {
+        for (int i = 0; i < 6; i++) col[i] = fuller_rho[trend][i][j];
+        cv[j] = interp_clamped(fuller_n, col, 6, n);
+    }
+    crit[0] = cv[0], crit[1] = cv[2], crit[2] = cv[3];
+    *outside = stat < cv[0] ? -1 : stat > cv[7] ? 1 : 0;
+    return interp_clamped(cv, fuller_prob, 8, stat);
 }

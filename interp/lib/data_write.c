@@ -56,8 +56,8 @@ static void check_write_list(lua_State *L, csvwrite *w) {
     for (int i = 0; i < w->n; i++) {
         lua_rawgeti(L, 2, i + 1);
         w->s[i] = tn_series_test(L, -1);
-        if (!w->s[i]) luaL_error(L, "write_csv: item %d is a %s, expected a series", i + 1, luaL_typename(L, -1));
-        if (!tn_series_name(L, -1)) luaL_error(L, "write_csv: series %d has no name (set s.name)", i + 1);
+        if (!w->s[i]) luaL_error(L, "data.write_csv: item %d is a %s, expected a series", i + 1, luaL_typename(L, -1));
+        if (!tn_series_name(L, -1)) luaL_error(L, "data.write_csv: series %d has no name (set s.name)", i + 1);
         w->decimals[i] = 0;
         if (lua_getiuservalue(L, -1, 2) == LUA_TTABLE) {
             lua_getfield(L, -1, "decimals");
@@ -69,13 +69,13 @@ static void check_write_list(lua_State *L, csvwrite *w) {
         if (i > 0 && w->s[i]->freq != w->s[0]->freq) {
             char a[128], b[128];
             lua_rawgeti(L, 2, 1);
-            luaL_error(L, "write_csv: cannot put %s and %s in one file: frequencies differ",
+            luaL_error(L, "data.write_csv: cannot put %s and %s in one file: frequencies differ",
                        tn_series_describe(L, -1, a, sizeof a), tn_series_describe(L, -2, b, sizeof b));
         }
         for (int j = 0; j < i; j++) {
             lua_rawgeti(L, 2, j + 1);
             if (strcmp(tn_series_name(L, -1), tn_series_name(L, -2)) == 0)
-                luaL_error(L, "write_csv: two series are named '%s'", tn_series_name(L, -1));
+                luaL_error(L, "data.write_csv: two series are named '%s'", tn_series_name(L, -1));
             lua_pop(L, 1);
         }
         int64_t a = w->s[i]->start, b = a + (int64_t)w->s[i]->n - 1;

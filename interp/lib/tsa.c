@@ -3,6 +3,9 @@
  *
  *   tsa._adf(s, trend, maxlag|nil, autolag) -> {stat, gamma, p, lags, nobs, icbest, crit = {c1, c5, c10}}
  *   tsa._kpss(s, trend, lags|nil)           -> {stat, p, lags, outside, crit = {c10, c5, c2.5, c1}}
+ *   tsa._pp(s, trend, lags, convention)     -> {z_tau, z_rho, rho, t, gamma0, lrv, nobs}
+ *   tsa._pp_lags(nrows, long)                -> the short or long Bartlett truncation lag
+ *   tsa._fuller_rho(stat, trend, nobs)       -> p, outside, {c1, c5, c10} (Fuller's table)
  *   tsa._mackinnon(tau, trend, N, nobs)      -> p, {c1, c5, c10} (nil when not tabulated)
  *   tsa._fdist_q(f, d1, d2), _chi2_q(x, df), _norm_p(z), _norm_ppf(p): distributions
  *   tsa._solve(A, b) -> x with A x = b (A an array of rows), nil when singular
@@ -17,6 +20,7 @@
 #include <gsl/gsl_linalg.h>
 
 #include "core/gslerr.h"
+#include "core/ols.h"
 #include "core/unitroot.h"
 #include "series/series.h"
 #include "lib/tnlib.h"
@@ -24,6 +28,7 @@
 
 static const char *const trend_names[] = {"n", "c", "ct", NULL};
 static const char *const autolag_names[] = {"none", "aic", "bic", "t", NULL};
+static const char *const pp_conventions[] = {"hamilton", "tseries", "urca", NULL};
 
 static void set_number(lua_State *L, const char *key, double v) {
     lua_pushnumber(L, v);
@@ -78,6 +83,47 @@ static int tsa_kpss(lua_State *L) {
     tn_tsa_push_flat(L, crit, 4);
     lua_setfield(L, -2, "crit");
     return 1;
+}
+
+static int tsa_pp(lua_State *L) {
+    tn_series *s = tn_series_check(L, 1);
+    int trend = luaL_checkoption(L, 2, NULL, trend_names);
+    int lags = (int)luaL_checkinteger(L, 3);
+    int convention = luaL_checkoption(L, 4, NULL, pp_conventions);
+    tn_pp_result r;
+    tn_gsl_error_clear();
+    int st = tn_pp(s->v, s->n, trend, lags, convention, &r);
+    if (st == -1) return luaL_error(L, "tsa.pp: too few observations (%d) for %d lags", (int)s->n, lags);
+    if (st == -2) return luaL_error(L, "tsa.pp: the regression is singular (is the series constant or a pure trend?)");
+    if (st == TN_OLS_INTERRUPTED) return tn_raise_interrupted(L, "tsa.pp");
+    if (st == -5) return luaL_error(L, "tsa.pp: the regression fits exactly (no residual variance)");
+    if (st == -6) return luaL_error(L, "tsa.pp: convention \"urca\" has no trend \"n\"");
+    if (st != 0) return luaL_error(L, "tsa.pp: out of memory");
+    lua_createtable(L, 0, 8);
+    set_number(L, "z_tau", r.z_tau);
+    set_number(L, "z_rho", r.z_rho);
+    set_number(L, "rho", r.rho);
+    set_number(L, "t", r.t);
+    set_number(L, "gamma0", r.gamma0);
+    set_number(L, "lrv", r.lrv);
+    lua_pushinteger(L, (lua_Integer)r.nobs); lua_setfield(L, -2, "nobs");
+    return 1;
+}
+
+static int tsa_pp_lags(lua_State *L) {
+    lua_Integer n = luaL_checkinteger(L, 1);
+    lua_pushinteger(L, tn_pp_lags(n > 0 ? (size_t)n : 0, lua_toboolean(L, 2)));
+    return 1;
+}
+
+static int tsa_fuller_rho(lua_State *L) {
+    double stat = luaL_checknumber(L, 1), crit[3];
+    int trend = luaL_checkoption(L, 2, NULL, trend_names), outside;
+    double p = tn_df_rho_p(stat, trend, luaL_checknumber(L, 3), &outside, crit);
+    lua_pushnumber(L, p);
+    lua_pushinteger(L, outside);
+    tn_tsa_push_flat(L, crit, 3);
+    return 3;
 }
 
 static int tsa_mackinnon(lua_State *L) {
@@ -160,6 +206,9 @@ static const luaL_Reg tsa_functions[] = {
     {"_fdist_q", tsa_fdist_q},
     {"_adf", tsa_adf},
     {"_kpss", tsa_kpss},
+    {"_pp", tsa_pp},
+    {"_pp_lags", tsa_pp_lags},
+    {"_fuller_rho", tsa_fuller_rho},
     {"_mackinnon", tsa_mackinnon},
     {NULL, NULL}
 };
@@ -168,5 +217,6 @@ int luaopen_tsa(lua_State *L) {
     luaL_newlib(L, tsa_functions);
     tn_tsa_var_register(L);
     tn_tsa_arima_register(L);
+    tn_tsa_acf_register(L);
     return 1;
 }

@@ -1,8 +1,10 @@
 /*
  * tsa_arima.c -- the ARIMA part of the tsa module's C side:
  *
- *   tsa._arima_fit(y, X, spec, no_cov) -> {params, sigma2, loglik, cov, resid, iterations}
- *     (no_cov: skip the Hessian; cov is then absent)
+ *   tsa._arima_fit(y, X, spec, candidate) -> {params, sigma2, loglik, cov, resid, iterations}
+ *     (candidate: a model search's candidate: no Hessian, so no cov, and
+ *     a shorter search; see tn_arima_result); start: natural parameters to
+ *     start from first (optional)
  *   tsa._arima_forecast(y, X, spec, params, sigma2, Xf, h) -> mean, var
  *   tsa._arima_loglik(y, X, spec, params, sigma2) -> log-likelihood
  *
@@ -85,18 +87,28 @@ static int arima_fit(lua_State *L) {
     tn_arima_spec sp;
     double *y, *X;
     size_t n;
+    lua_settop(L, 5);                     /* the arguments keep their places above the buffers */
     read_model(L, &sp, &y, &X, &n);
     size_t np = tn_arima_nparams(&sp), m = n;
     tn_arima_result r;
     r.params = lua_newuserdatauv(L, (np + 1) * sizeof(double), 0);
-    int no_cov = lua_toboolean(L, 4);
-    r.cov = no_cov ? NULL : lua_newuserdatauv(L, (np + 1) * (np + 1) * sizeof(double), 0);
+    r.candidate = lua_toboolean(L, 4);
+    r.start = NULL;
+    if (!lua_isnil(L, 5)) {
+        luaL_checktype(L, 5, LUA_TTABLE);
+        if (lua_rawlen(L, 5) != np) return luaL_error(L, "tsa.arima: the start needs %d values", (int)np);
+        r.start = read_array(L, 5, np);
+    }
+    r.cov = r.candidate ? NULL : lua_newuserdatauv(L, (np + 1) * (np + 1) * sizeof(double), 0);
     r.resid = lua_newuserdatauv(L, (m ? m : 1) * sizeof(double), 0);
     tn_gsl_error_clear();
     int st = tn_arima_fit(&sp, y, X, n, &r);
     if (st == -1) return luaL_error(L, "too few observations");
     if (st == -2) return luaL_error(L, "the optimiser did not converge after %d iterations", r.iterations);
     if (st == -4) return luaL_error(L, "the likelihood is not finite at the start values");
+    if (st == -5)
+        return luaL_error(L, "the likelihood rises towards an AR unit root (no maximum inside the stationary "
+                             "region); difference the series once more, or add the drift");
     if (st != 0) return luaL_error(L, "out of memory");
     lua_createtable(L, 0, 6);
     tn_tsa_push_flat(L, r.params, np); lua_setfield(L, -2, "params");

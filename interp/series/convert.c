@@ -87,7 +87,7 @@ static double aggregate(const double *x, size_t n, int how, size_t min_obs) {
 }
 
 static int aggregate_to(lua_State *L, tn_series *s, int to, int how, lua_Integer min_obs) {
-    if (s->n == 0) return luaL_error(L, "to: the series is empty");
+    if (s->n == 0) return luaL_error(L, "s:to: the series is empty");
     int64_t q0 = target_of(s->freq, to, s->start);
     int64_t q1 = target_of(s->freq, to, s->start + (int64_t)s->n - 1);
     tn_series *r = tn_series_push(L, to, q0, (size_t)(q1 - q0 + 1));
@@ -105,7 +105,7 @@ static int aggregate_to(lua_State *L, tn_series *s, int to, int how, lua_Integer
 }
 
 static int disaggregate_to(lua_State *L, tn_series *s, int to, int how) {
-    if (s->n == 0) return luaL_error(L, "to: the series is empty");
+    if (s->n == 0) return luaL_error(L, "s:to: the series is empty");
     int64_t a, b;
     int64_t first_day = tn_period_first_day(s->freq, s->start);
     while (tn_period_of_day(to, first_day, &a) != 0) first_day++;       /* B: skip weekend */
@@ -156,13 +156,13 @@ static int denton_to(lua_State *L, tn_series *s, int to, int agg, const tn_serie
     size_t n = (size_t)(b - a + 1), m = 0;
     for (size_t k = 0; k < s->n; k++) m += !isnan(s->v[k]);
     if (n + m > DENTON_MAX)
-        return luaL_error(L, "to: denton solves a dense system; %d periods is more than it takes (%d)",
+        return luaL_error(L, "s:to: denton solves a dense system; %d periods is more than it takes (%d)",
                           (int)(n + m), DENTON_MAX);
-    if (m == 0) return luaL_error(L, "to: denton needs at least one value");
+    if (m == 0) return luaL_error(L, "s:to: denton needs at least one value");
     for (size_t t = 0; ind && t < n; t++) {
         int64_t j = a + (int64_t)t - ind->start;
         if (j < 0 || j >= (int64_t)ind->n || isnan(ind->v[j]) || ind->v[j] == 0)
-            return luaL_error(L, "to: the denton indicator must have a non-zero value in every period of the result");
+            return luaL_error(L, "s:to: the denton indicator must have a non-zero value in every period of the result");
     }
     tn_series *r = tn_series_push(L, to, a, n);
     size_t dim = n + m;
@@ -171,7 +171,7 @@ static int denton_to(lua_State *L, tn_series *s, int to, int agg, const tn_serie
     gsl_permutation *perm = gsl_permutation_alloc(dim);
     if (!K || !rhs || !sol || !perm) {
         gsl_matrix_free(K); gsl_vector_free(rhs); gsl_vector_free(sol); gsl_permutation_free(perm);
-        return luaL_error(L, "to: not enough memory for the denton system");
+        return luaL_error(L, "s:to: not enough memory for the denton system");
     }
     for (size_t t = 0; t + 1 < n; t++) {            /* 2·D'D, tridiagonal */
         *gsl_matrix_ptr(K, t, t) += 2, *gsl_matrix_ptr(K, t + 1, t + 1) += 2;
@@ -198,7 +198,7 @@ static int denton_to(lua_State *L, tn_series *s, int to, int agg, const tn_serie
         r->v[t] = gsl_vector_get(sol, t) * (ind ? ind->v[a + (int64_t)t - ind->start] : 1);
     gsl_matrix_free(K); gsl_vector_free(rhs); gsl_vector_free(sol); gsl_permutation_free(perm);
     if (status != GSL_SUCCESS)
-        return luaL_error(L, "to: the denton system could not be solved: %s",
+        return luaL_error(L, "s:to: the denton system could not be solved: %s",
                           tn_gsl_error_message() ? tn_gsl_error_message() : gsl_strerror(status));
     return 1;
 }
@@ -239,12 +239,12 @@ static const tn_opt to_opts[] = {
 static void check_direction(lua_State *L, const tn_series *s, int to, int up, int how, const char *how_s) {
     char desc[160];
     if (to == s->freq)
-        luaL_error(L, "to: %s is already %s", tn_series_describe(L, 1, desc, sizeof desc), tn_freq_name(to));
+        luaL_error(L, "s:to: %s is already %s", tn_series_describe(L, 1, desc, sizeof desc), tn_freq_name(to));
     if (up && how < DIS_STEP)
-        luaL_error(L, "to: '%s' aggregates to a lower frequency; from %s to %s use 'step' or 'linear'",
+        luaL_error(L, "s:to: '%s' aggregates to a lower frequency; from %s to %s use 'step' or 'linear'",
                    how_s, tn_freq_name(s->freq), tn_freq_name(to));
     if (!up && how >= DIS_STEP)
-        luaL_error(L, "to: '%s' fills a higher frequency; from %s to %s use mean, sum, last, first, min or max",
+        luaL_error(L, "s:to: '%s' fills a higher frequency; from %s to %s use mean, sum, last, first, min or max",
                    how_s, tn_freq_name(s->freq), tn_freq_name(to));
 }
 
@@ -260,7 +260,7 @@ static void denton_with_opts(lua_State *L, tn_series *s, int to) {
     if (ind && ind->freq != to)
         tn_arg_error(L, "s:to", "option 'indicator'", "must be %s for denton", tn_freq_name(to));
     if (!agg_s) agg_s = how_from_kind(L);
-    if (!agg_s) luaL_error(L, "to: denton needs {agg=\"sum\"|\"mean\"|\"last\"|\"first\"} "
+    if (!agg_s) luaL_error(L, "s:to: denton needs {agg=\"sum\"|\"mean\"|\"last\"|\"first\"} "
                            "(how the result adds up to %s), or s.meta.kind", tn_series_describe(L, 1, desc, sizeof desc));
     denton_to(L, s, to, name_index(aggs, agg_s), ind);
 }
@@ -278,7 +278,7 @@ static int series_to(lua_State *L) {
     tn_opts_check(L, 4, "s:to");
     const char *how_s = lua_isnil(L, 3) ? NULL : how_names[tn_arg_choice(L, 3, "s:to", "how", NULL, how_names)];
     if (!how_s && !(how_s = how_from_kind(L)))
-        return luaL_error(L, "to: say how to convert %s to %s: s:to('%s', how) with how = mean, sum, "
+        return luaL_error(L, "s:to: say how to convert %s to %s: s:to('%s', how) with how = mean, sum, "
                           "last, first, min, max (or step, linear to a higher frequency), or set "
                           "s.meta.kind to flow, stock, rate or index",
                           tn_series_describe(L, 1, desc, sizeof desc), tn_freq_name(to), fs);

@@ -35,7 +35,7 @@ static double base_mean(lua_State *L, const tn_series *s, int64_t lo, int64_t hi
         int64_t i = p - s->start;
         if (i < 0 || i >= (int64_t)s->n || isnan(s->v[i])) {
             tn_period_display(s->freq, p, a, sizeof a);
-            luaL_error(L, "rebase: no value at %s, which is in the base period", a);
+            luaL_error(L, "s:rebase: no value at %s, which is in the base period", a);
         }
         sum += s->v[i];
     }
@@ -59,9 +59,9 @@ static int series_rebase(lua_State *L) {
         lo = tn_series_period_arg(L, s, 2, 0, 0);
         hi = tn_series_period_arg(L, s, 2, 1, 0);
     }
-    if (hi < lo) return luaL_error(L, "rebase: the base period ends before it starts");
+    if (hi < lo) return luaL_error(L, "s:rebase: the base period ends before it starts");
     double m = base_mean(L, s, lo, hi);
-    if (m == 0) return luaL_error(L, "rebase: the base-period average is zero");
+    if (m == 0) return luaL_error(L, "s:rebase: the base-period average is zero");
     tn_series *r = push_copy_attrs(L, 1, s->freq, s->start, s->n);
     for (size_t i = 0; i < s->n; i++) r->v[i] = s->v[i] / m * value;
     return 1;
@@ -79,7 +79,7 @@ static int series_index_from_mom(lua_State *L) {
     if (lua_getfield(L, 2, "base") != LUA_TNIL) base = lua_tonumber(L, -1);
     if (lua_getfield(L, 2, "at") != LUA_TNIL) at = tn_series_period_arg(L, m, lua_gettop(L), 0, 1);
     int64_t k = at - m->start;
-    if (k < 0 || k >= (int64_t)m->n) return luaL_error(L, "index_from_mom: 'at' is outside the series");
+    if (k < 0 || k >= (int64_t)m->n) return luaL_error(L, "series.index_from_mom: 'at' is outside the series");
     tn_series *r = push_copy_attrs(L, 1, m->freq, m->start, m->n);
     r->v[k] = base;
     for (int64_t i = k + 1; i < (int64_t)m->n; i++) r->v[i] = r->v[i - 1] * (1 + m->v[i] / 100);
@@ -100,7 +100,7 @@ static int series_index_from_mom(lua_State *L) {
 static int series_index_from_yoy(lua_State *L) {
     tn_series *y = tn_series_check(L, 1), *lv = tn_series_check(L, 2);
     if (y->freq != lv->freq || (y->freq != TN_M && y->freq != TN_Q))
-        return luaL_error(L, "index_from_yoy: yoy and levels must both be monthly or both quarterly");
+        return luaL_error(L, "series.index_from_yoy: yoy and levels must both be monthly or both quarterly");
     int64_t f = tn_freq_per_year(y->freq);
     int64_t lo = y->start < lv->start ? y->start : lv->start;
     int64_t yhi = y->start + (int64_t)y->n, lhi = lv->start + (int64_t)lv->n;
@@ -112,7 +112,7 @@ static int series_index_from_yoy(lua_State *L) {
         r->v[p - lo] = i >= 0 && i < (int64_t)lv->n ? lv->v[i] : NAN;
     }
     for (size_t i = 0; i < lv->n; i++) known += !isnan(lv->v[i]);
-    if (known < (size_t)f) return luaL_error(L, "index_from_yoy: levels must give a full year (%d values)", (int)f);
+    if (known < (size_t)f) return luaL_error(L, "series.index_from_yoy: levels must give a full year (%d values)", (int)f);
 #define YOY(p) ((p) - y->start >= 0 && (p) - y->start < (int64_t)y->n ? y->v[(p) - y->start] : NAN)
     for (int64_t p = lo + f; p < hi; p++)
         if (isnan(r->v[p - lo])) r->v[p - lo] = r->v[p - f - lo] * (1 + YOY(p) / 100);
@@ -127,7 +127,7 @@ static int series_index_from_yoy(lua_State *L) {
    both have values. */
 static int series_splice(lua_State *L) {
     tn_series *o = tn_series_check(L, 1), *n = tn_series_check(L, 2);
-    if (o->freq != n->freq) return luaL_error(L, "splice: old and new differ in frequency");
+    if (o->freq != n->freq) return luaL_error(L, "series.splice: old and new differ in frequency");
     int64_t at;
     if (!lua_isnoneornil(L, 3)) at = tn_series_period_arg(L, n, 3, 0, 1);
     else {
@@ -139,8 +139,8 @@ static int series_splice(lua_State *L) {
     }
     int64_t io = at - o->start, in = at - n->start;
     if (io < 0 || io >= (int64_t)o->n || in < 0 || in >= (int64_t)n->n || isnan(o->v[io]) || isnan(n->v[in]))
-        return luaL_error(L, "splice: old and new need values at the link period");
-    if (o->v[io] == 0) return luaL_error(L, "splice: old is zero at the link period");
+        return luaL_error(L, "series.splice: old and new need values at the link period");
+    if (o->v[io] == 0) return luaL_error(L, "series.splice: old is zero at the link period");
     double factor = n->v[in] / o->v[io];
     int64_t lo = o->start < n->start ? o->start : n->start;
     int64_t hi = n->start + (int64_t)n->n;
@@ -216,7 +216,7 @@ static int series_project_yoy(lua_State *L) {
     if (why)
         return luaL_error(L, "project_yoy needs a level index; this series looks like a rate (%s) — "
                           "build one with series.index_from_yoy", why);
-    if (s->freq != TN_M && s->freq != TN_Q) return luaL_error(L, "project_yoy: needs a monthly or quarterly level index");
+    if (s->freq != TN_M && s->freq != TN_Q) return luaL_error(L, "s:project_yoy: needs a monthly or quarterly level index");
     lua_getfield(L, 2, "horizon");
     lua_Integer horizon = lua_isnil(L, -1) ? 12 : lua_tointeger(L, -1);
     lua_getfield(L, 2, "mom");
@@ -226,8 +226,8 @@ static int series_project_yoy(lua_State *L) {
     int64_t f = tn_freq_per_year(s->freq);
     size_t last = s->n;
     while (last > 0 && isnan(s->v[last - 1])) last--;
-    if (horizon < 1) return luaL_error(L, "project_yoy: horizon must be at least 1");
-    if ((int64_t)last < f) return luaL_error(L, "project_yoy: needs at least a year of levels");
+    if (horizon < 1) return luaL_error(L, "s:project_yoy: horizon must be at least 1");
+    if ((int64_t)last < f) return luaL_error(L, "s:project_yoy: needs at least a year of levels");
     /* extended levels: observed, then projected */
     double *lv = lua_newuserdatauv(L, (last + (size_t)horizon) * sizeof(double), 0);
     memcpy(lv, s->v, last * sizeof(double));
@@ -257,7 +257,7 @@ static int series_project_yoy(lua_State *L) {
    the part from price changes this year, so yoy = carry + new exactly. */
 static int series_carryover(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    if (s->freq != TN_M && s->freq != TN_Q) return luaL_error(L, "carryover: needs a monthly or quarterly level index");
+    if (s->freq != TN_M && s->freq != TN_Q) return luaL_error(L, "s:carryover: needs a monthly or quarterly level index");
     int64_t f = tn_freq_per_year(s->freq);
     tn_series *carry = push_copy_attrs(L, 1, s->freq, s->start, s->n);
     tn_series *fresh = push_copy_attrs(L, 1, s->freq, s->start, s->n);

@@ -441,7 +441,7 @@ static int series_slice(lua_State *L) {
     if (!lua_isnoneornil(L, 2)) lo = tn_series_period_arg(L, s, 2, 0, 0) - s->start;
     if (!lua_isnoneornil(L, 3)) hi = tn_series_period_arg(L, s, 3, 1, 0) - s->start;
     if (lo > hi && !lua_isnoneornil(L, 2) && !lua_isnoneornil(L, 3))
-        return luaL_error(L, "slice: from '%s' is after to '%s'", lua_tostring(L, 2),
+        return luaL_error(L, "s:slice: from '%s' is after to '%s'", lua_tostring(L, 2),
                           lua_tostring(L, 3));
     if (lo < 0) lo = 0;
     if (hi > (int64_t)s->n - 1) hi = (int64_t)s->n - 1;

@@ -195,7 +195,7 @@ static int series_yoy(lua_State *L) {
 static int series_ann(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
     if (s->freq == TN_B || s->freq == TN_D)
-        return luaL_error(L, "ann: not defined for %s data (no fixed number of periods a year)",
+        return luaL_error(L, "s:ann: not defined for %s data (no fixed number of periods a year)",
                           tn_freq_name(s->freq));
     double f = (double)tn_freq_per_year(s->freq);
     tn_series *r = push_derived(L, s);

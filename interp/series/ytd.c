@@ -78,7 +78,7 @@ static int series_ytd_to_period(lua_State *L) {
         int jan_missing = s->freq == TN_M && sub == 1 && (i == 0 || isnan(s->v[i - 1]));
         if (jan_missing && !isnan(x)) {
             if (!janfeb)
-                return luaL_error(L, "ytd_to_period: %s has a value but January is missing: it is probably "
+                return luaL_error(L, "s:ytd_to_period: %s has a value but January is missing: it is probably "
                                   "the Jan-Feb total; choose {janfeb=\"split\"} (half to each month) or "
                                   "{janfeb=\"feb\"} (all to February, January missing)", period_text(s, i, a, sizeof a));
             int split = strcmp(janfeb, "split") == 0;
@@ -88,7 +88,7 @@ static int series_ytd_to_period(lua_State *L) {
         }
         if (sub > 0 && i == 0) { r->v[i] = NAN; continue; }   /* the year's start is not in the data */
         if (!allow_negative && !isnan(x) && !isnan(prev) && sub > 0 && x < prev)
-            return luaL_error(L, "ytd_to_period: the total falls within the year (%s: %f < %s: %f), so this "
+            return luaL_error(L, "s:ytd_to_period: the total falls within the year (%s: %f < %s: %f), so this "
                               "is not a year-to-date total of a non-negative flow; pass {allow_negative=true} "
                               "if single periods can be negative", period_text(s, i, a, sizeof a), x,
                               period_text(s, i - 1, b, sizeof b), prev);
@@ -143,19 +143,19 @@ static const tn_series *janfeb_source(lua_State *L) {
     tn_opts_check(L, 2, "s:fill_janfeb");
     lua_getfield(L, 2, "from");
     if (lua_isnil(L, -1))
-        luaL_error(L, "fill_janfeb: say where January's value comes from: {from = ytd_series} (January and "
+        luaL_error(L, "s:fill_janfeb: say where January's value comes from: {from = ytd_series} (January and "
                       "February both take the Jan-Feb year-to-date rate, as for NBS activity data) or "
                       "{from = \"feb\"} (January copies February, when February holds the Jan-Feb figure)");
     if (lua_isstring(L, -1)) return NULL;
     const tn_series *y = tn_series_check(L, lua_gettop(L));
     if (y->freq != TN_M)
-        luaL_error(L, "fill_janfeb: option 'from' must be a monthly year-to-date series, not %s", tn_freq_name(y->freq));
+        luaL_error(L, "s:fill_janfeb: option 'from' must be a monthly year-to-date series, not %s", tn_freq_name(y->freq));
     return y;                                    /* stays on the stack */
 }
 
 static int series_fill_janfeb(lua_State *L) {
     tn_series *s = tn_series_check(L, 1);
-    if (s->freq != TN_M) return luaL_error(L, "fill_janfeb: needs monthly data, not %s", tn_freq_name(s->freq));
+    if (s->freq != TN_M) return luaL_error(L, "s:fill_janfeb: needs monthly data, not %s", tn_freq_name(s->freq));
     const tn_series *ytd = janfeb_source(L);
     int64_t first = s->start;
     if (s->n > 0 && sub_of_year(s, 0) == 1 && !isnan(ytd ? value_at(ytd, first) : s->v[0])) first--;

@@ -2,11 +2,15 @@
 cointegration.
 
 tsa.adf(s, {trend=, lags= | autolag=, max_lags=})    augmented Dickey-Fuller
+tsa.pp(s, {trend=, test=, lags= | lags_type=})       Phillips-Perron unit-root test
 tsa.kpss(s, {trend=, lags=})                         KPSS stationarity test
 tsa.granger(y, x, {lags=})                           does x Granger-cause y?
 tsa.coint(y, xs, {trend=, lags= | autolag=, max_lags=})  Engle-Granger
 tsa.var, tsa.var_select                              vector autoregressions (stdlib/tenor/var.lua)
+m:whiteness, m:normality                             a VAR's residual tests (stdlib/tenor/var_resid.lua)
 tsa.arima, tsa.auto_arima                            ARIMA by exact ML (stdlib/tenor/arima.lua)
+tsa.acf, tsa.pacf, tsa.ljungbox                      correlogram, portmanteau (stdlib/tenor/correlogram.lua)
+tsa.ndiffs, tsa.nsdiffs                              differences d and D as R's forecast (stdlib/tenor/ndiffs.lua)
 tsa.ardl                                             distributed lags, long run (stdlib/tenor/ardl.lua)
 
 Conventions (statsmodels 0.13's, written down where they matter):
@@ -22,6 +26,19 @@ Conventions (statsmodels 0.13's, written down where they matter):
     keeps the smallest AIC/BIC ("t": the longest p whose last lag has
     |t| >= 1.645), then refits it on all the rows it allows. max_lags
     defaults to ceil(12 (n/100)^(1/4)) (Schwert), capped at n/2 - terms - 1.
+  * Phillips-Perron regresses x_t on x_{t-1} and the deterministic terms
+    (equivalently Δx_t on x_{t-1}: the same residuals and t ratio, with
+    gamma = rho - 1) over the n = len - 1 rows t = 2..len, then corrects
+    the Dickey-Fuller t ratio (Z_tau) or normalised bias n(rho - 1) (Z_rho)
+    with the residuals' Bartlett long-run variance, truncated at
+    trunc(4 (n/100)^(1/4)) ("short") or trunc(12 (n/100)^(1/4)) ("long"),
+    n the rows, as R's urca::ur.pp and tseries::pp.test. The moment term
+    of the correction follows Hamilton (1994, 17.6.8 and 17.6.12), as
+    Python arch (convention "hamilton"); "tseries" and "urca" reproduce
+    those packages (see tsa.pp's help). Z_tau has the Dickey-Fuller tau
+    distribution: p and critical values as ADF's (MacKinnon). Z_rho has
+    the distribution of n(rho - 1): p and critical values interpolate
+    Fuller's (1976) table 8.5.1 as tseries::pp.test does, flagged outside.
   * KPSS (H0: stationary) uses Bartlett weights; its p-value is linear
     interpolation in KPSS's table 1 (0.10 .. 0.01) and is flagged when the
     statistic lies outside it (the true p is then smaller or larger).
@@ -97,6 +114,18 @@ end
 
 local function pct(x) return ("%.4f"):format(x) end
 
+-- A table-interpolated p at the table's end: which way the true p lies.
+local function outside_flag(r)
+  return r.outside == 1 and " (beyond the table: the true p is larger)"
+    or r.outside == -1 and " (beyond the table: the true p is smaller)" or ""
+end
+
+-- The series' name (or the argument's) and the span a test used.
+local function stamp(r, s, t, what)
+  r.series, r.first, r.last = s.name or what, t:dates()[1], t:dates()[#t]
+  return r
+end
+
 local function crit_table(c, keys)
   local out = {}
   for i, k in ipairs(keys) do out[k] = c[i] end
@@ -167,8 +196,7 @@ local function adf(s, o, who, what)
   r.trend, r.autolag = o.trend or "c", autolag
   if not autolag then r.max_lags = nil end
   if r.icbest ~= r.icbest then r.icbest = nil end
-  r.series, r.first, r.last = s.name or what, t:dates()[1], t:dates()[#t]
-  return r
+  return stamp(r, s, t, what)
 end
 
 function M.adf(s, opts)
@@ -194,13 +222,11 @@ args.declare("tsa.kpss", {
 
 local kpss_mt = test_type("tsa.kpss")
 function kpss_mt._lines(r)
-  local flag = r.outside == 1 and " (beyond the table: the true p is larger)"
-    or r.outside == -1 and " (beyond the table: the true p is smaller)" or ""
   return {
     ("KPSS test on %s, %s .. %s"):format(r.series, r.first, r.last),
     ("H0: stationary around a %s.  %d observations, %d Bartlett lags"):format(
       r.trend == "ct" and "trend" or "constant", r.nobs, r.lags),
-    ("stat = %.4f   p = %s%s (interpolated in KPSS 1992 table 1)"):format(r.stat, pct(r.p), flag),
+    ("stat = %.4f   p = %s%s (interpolated in KPSS 1992 table 1)"):format(r.stat, pct(r.p), outside_flag(r)),
     "critical values: " .. crit_line(r, {"10%", "5%", "2.5%", "1%"}),
   }
 end
@@ -214,8 +240,7 @@ function M.kpss(s, opts)
   local r = C._kpss(t, o.trend or "c", o.lags)
   r.crit = crit_table(r.crit, {"10%", "5%", "2.5%", "1%"})
   r.trend, r.nobs = o.trend or "c", #t
-  r.series, r.first, r.last = s.name or "s", t:dates()[1], t:dates()[#t]
-  return setmetatable(r, kpss_mt)
+  return setmetatable(stamp(r, s, t, "s"), kpss_mt)
 end
 
 doc.add("tsa.kpss", "tsa.kpss(s, {trend = \"c\", lags =}) -> test",
@@ -224,6 +249,96 @@ doc.add("tsa.kpss", "tsa.kpss(s, {trend = \"c\", lags =}) -> test",
   "crit[\"10%\"|\"5%\"|\"2.5%\"|\"1%\"], outside (1: p is really larger than 0.10, -1: smaller than 0.01, 0 inside). " ..
   "p interpolates linearly in KPSS (1992) table 1.",
   "local r = tsa.kpss(ppi:yoy())\nprint(r.stat, r.p)")
+
+-- Phillips-Perron ------------------------------------------------------------
+
+args.declare("tsa.pp", {
+  {"trend", "string", choices = {"n", "c", "ct"}, default = "c",
+   help = "deterministic terms: n none, c constant, ct constant and linear trend"},
+  {"test", "string", choices = {"tau", "rho"}, default = "tau",
+   help = "Z_tau (corrected t ratio, MacKinnon p) or Z_rho (corrected n(rho - 1), Fuller's table)"},
+  {"lags", "integer", min = 0, help = "Bartlett truncation lag of the long-run variance (fixed)"},
+  {"lags_type", "string", choices = {"short", "long"}, default = "short",
+   help = "without lags: trunc(4 (n/100)^(1/4)) or trunc(12 (n/100)^(1/4)), n the regression's rows"},
+  {"convention", "string", choices = {"hamilton", "tseries", "urca"}, default = "hamilton",
+   help = "moment term of the correction: Hamilton's regression form (as Python arch), R tseries' or R urca's"},
+})
+
+local CONVENTION_WORDS = {
+  hamilton = "Hamilton (1994) 17.6.8/17.6.12, as Python arch",
+  tseries = "Phillips-Perron's closed form, as R tseries::pp.test",
+  urca = "closed form on y(t), as R urca::ur.pp",
+}
+
+local pp_mt = test_type("tsa.pp")
+function pp_mt._lines(r)
+  local lines = {
+    ("Phillips-Perron test on %s, %s .. %s"):format(r.series, r.first, r.last),
+    ("H0: unit root.  y on y(-1) and %s, %d rows"):format(TREND_WORDS[r.trend], r.nobs),
+    ("long-run variance: Bartlett, %d lags (%s); correction: %s"):format(
+      r.lags, r.lags_type and r.lags_type .. " truncation" or "fixed", CONVENTION_WORDS[r.convention]),
+  }
+  if r.test == "tau" then
+    lines[4] = ("Z_tau = %.4f   p = %s (MacKinnon 1994)"):format(r.stat, pct(r.p))
+    lines[5] = "critical values (MacKinnon 2010): " .. crit_line(r, {"1%", "5%", "10%"})
+  else
+    lines[4] = ("Z_rho = %.4f   p = %s%s (interpolated in Fuller 1976 table 8.5.1)"):format(r.stat, pct(r.p), outside_flag(r))
+    lines[5] = "critical values (Fuller 1976, interpolated in n): " .. crit_line(r, {"1%", "5%", "10%"})
+  end
+  return lines
+end
+
+function M.pp(s, opts)
+  local o = args.check("tsa.pp", opts)
+  local t = clean(s, "tsa.pp", "s", 4)
+  local trend, test, conv = o.trend or "c", o.test or "tau", o.convention or "hamilton"
+  if o.lags and o.lags_type then error("tsa.pp: give lags (fixed) or lags_type (a rule), not both", 2) end
+  if conv == "urca" and trend == "n" then
+    error("tsa.pp: convention \"urca\" has no trend \"n\" (urca::ur.pp fits a constant, or a constant and trend)", 2)
+  end
+  local rows, k = #t - 1, ({n = 1, c = 2, ct = 3})[trend]
+  local lags_type = not o.lags and (o.lags_type or "short") or nil
+  local lags = o.lags or C._pp_lags(rows, lags_type == "long")
+  if rows <= k + lags then
+    error(("tsa.pp: series %s has %d values; with %s it needs at least %d (more rows than lags + %d regressors); lower the lags")
+      :format(label(s, "s"), #t, o.lags and ("lags = %d"):format(lags)
+                or ("lags_type = %q (%d lag%s)"):format(lags_type, lags, lags == 1 and "" or "s"),
+              k + lags + 2, k), 2)
+  end
+  local ok, r = pcall(C._pp, t, trend, lags, conv)
+  if not ok then error(("tsa.pp: series %s: %s"):format(label(s, "s"), tostring(r):gsub("^.-tsa%.pp: ", "")), 2) end
+  r.stat, r.gamma, r.lags = test == "tau" and r.z_tau or r.z_rho, r.rho - 1, lags
+  local crit
+  if test == "tau" then
+    r.p, crit = C._mackinnon(r.stat, trend, 1, r.nobs)
+    r.outside = 0
+  else
+    r.p, r.outside, crit = C._fuller_rho(r.stat, trend, r.nobs)
+  end
+  r.crit = crit_table(crit, {"1%", "5%", "10%"})
+  r.trend, r.test, r.lags_type, r.convention = trend, test, lags_type, conv
+  return setmetatable(stamp(r, s, t, "s"), pp_mt)
+end
+
+doc.add("tsa.pp", "tsa.pp(s, {trend = \"c\", test = \"tau\", lags = | lags_type = \"short\", convention = \"hamilton\"}) -> test",
+  "Phillips-Perron unit-root test (H0: a unit root). OLS of y(t) on y(t-1) and the terms (trend n, c or ct; the trend " ..
+  "runs 1..n) over the n = values - 1 rows; gamma0 = SSR/n; lrv the Bartlett (Newey-West) long-run variance of the " ..
+  "residuals with lags = trunc(4 (n/100)^(1/4)) (lags_type \"short\") or trunc(12 (n/100)^(1/4)) (\"long\"), n the rows, " ..
+  "as R's urca::ur.pp and tseries::pp.test (Python arch defaults to ceil(12 (values/100)^(1/4))). " ..
+  "Z_tau = sqrt(gamma0/lrv) t - (lrv - gamma0)/(2 sqrt(lrv)) n/sqrt(S); Z_rho = n(rho - 1) - (lrv - gamma0)/2 n^2/S; " ..
+  "t is the OLS t ratio of rho = 1, S the sum of squares of y(t-1) net of the terms, so n/sqrt(S) = n se(rho)/s " ..
+  "(Hamilton 1994, 17.6.8 and 17.6.12, as arch). convention = \"tseries\" multiplies S by 1 - 1/n^2 with a trend " ..
+  "(Phillips and Perron's closed form; tseries has ct only); \"urca\" does too but sums y(t) instead of y(t-1) " ..
+  "(c or ct). They agree asymptotically; on China's CPI yoy (212 rows, c) Z_tau is -3.1204 (hamilton) and -3.1301 (urca). " ..
+  "test = \"tau\": p MacKinnon (1994), crit MacKinnon (2010) for n rows, as tsa.adf (urca prints MacKinnon's 1991 " ..
+  "values, tseries interpolates Fuller's tau table). test = \"rho\": p and crit interpolate Fuller's (1976) table " ..
+  "8.5.1 (Hamilton B.5) linearly in n (25 .. 500, infinity taken as 100000), then p linearly in the statistic, as " ..
+  "tseries::pp.test; outside = -1 (true p below 0.01) or 1 (above 0.99) flags a statistic beyond the table. " ..
+  "Fields: stat, p, crit[\"1%\"|\"5%\"|\"10%\"], lags, lags_type (nil with fixed lags), nobs, trend, test, " ..
+  "convention, outside, z_tau, z_rho, rho, gamma (rho - 1), t, gamma0, lrv. With lags = 0, Z_tau is tsa.adf's tau " ..
+  "with lags = 0. The series is used between its first and last values; a missing value inside is an error.",
+  "local r = tsa.pp(ppi:yoy(), {trend = \"c\", lags_type = \"long\"})\nprint(r.stat, r.p, r.crit[\"5%\"])\n" ..
+  "print(tsa.pp(ppi:yoy(), {test = \"rho\"}))")
 
 -- Granger ------------------------------------------------------------------
 
@@ -339,6 +454,9 @@ doc.add("tsa.coint", "tsa.coint(y, xs, {trend = \"c\", lags = | autolag = \"aic\
 M._clean, M._common_span, M._label = clean, common_span, label   -- for tenor.var
 tsa = M
 require "tenor.var"
+require "tenor.ndiffs"
 require "tenor.arima"
 require "tenor.ardl"
+require "tenor.correlogram"
+require "tenor.var_resid"
 return M

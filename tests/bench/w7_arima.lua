@@ -7,8 +7,12 @@
 local ds = assert(data.read_csv(arg[1]))
 local ll, ar, ma, drift, n = 0, 0, 0, 0, 0
 for i = 1, #ds do
-  local m = tsa.arima(ds[i], {order = {1, 1, 1}, trend = "t"})
-  ll, ar, ma, drift, n = ll + m.loglik, ar + m.params.ar1, ma + m.params.ma1, drift + m.params.trend, n + 1
+  local ok, m = pcall(tsa.arima, ds[i], {order = {1, 1, 1}, trend = "t"})
+  if ok then
+    ll, ar, ma, drift, n = ll + m.loglik, ar + m.params.ar1, ma + m.params.ma1, drift + m.params.trend, n + 1
+  elseif not tostring(m):find("unit root", 1, true) then
+    error(m, 0)
+  end
 end
 local pq, aic = 0, 0
 for i = 1, 50 do

@@ -1,6 +1,7 @@
 /*
- * test_unitroot.c -- MacKinnon's surfaces, the ADF regression and the KPSS
- * statistic against hand calculations written out below.
+ * test_unitroot.c -- MacKinnon's surfaces, the ADF regression, the KPSS
+ * and Phillips-Perron statistics and Fuller's table against hand
+ * calculations written out below.
  */
 #include "harness.h"
 #include "core/unitroot.h"
@@ -58,9 +59,58 @@ static void test_kpss(void) {
     CHECK(tn_kpss_p(0.3, TN_TREND_CT, &outside, crit) == 0.01 && outside == -1 && crit[3] == 0.216);
 }
 
+static void test_pp(void) {
+    /* x = 1 2 0 1 3, no terms: y = 2 0 1 3 on y(−1) = 1 2 0 1 (n = 4 rows),
+       rho = 5/6, residuals 7/6 −10/6 1 13/6 (the ADF case above), SSR = 354/36,
+       gamma0 = SSR/4, t = (−1/6)/sqrt(SSR/3/6), S = Σ y(−1)² = 6.
+       lags 1: γ1 = (7·(−10) − 10·6 + 6·13)/36 = −52/36, lrv = (354 − 52)/144,
+       z_rho = 4(−1/6) + (52/144)/2 · 16/6 = −5/27 */
+    const double x[] = {1, 2, 0, 1, 3};
+    tn_pp_result r;
+    CHECK(tn_pp(x, 5, TN_TREND_N, 1, TN_PP_HAMILTON, &r) == 0);
+    double t = (-1.0 / 6.0) / sqrt(354.0 / 36.0 / 3.0 / 6.0);
+    double ztau = sqrt(354.0 / 302.0) * t + (52.0 / 144.0) / (2 * sqrt(302.0 / 144.0)) * 4 / sqrt(6.0);
+    CHECK(near(r.rho, 5.0 / 6.0, 1e-14) && near(r.t, t, 1e-13) && r.nobs == 4);
+    CHECK(near(r.gamma0, 354.0 / 144.0, 1e-14) && near(r.lrv, 302.0 / 144.0, 1e-14));
+    CHECK(near(r.z_tau, ztau, 1e-13));
+    CHECK(near(r.z_rho, -5.0 / 27.0, 1e-13));
+    /* lags 0: no correction, z_tau is the Dickey-Fuller t, z_rho = n(rho − 1) */
+    CHECK(tn_pp(x, 5, TN_TREND_N, 0, TN_PP_HAMILTON, &r) == 0 && near(r.z_tau, t, 1e-13) && near(r.z_rho, -4.0 / 6.0, 1e-13));
+    /* 4 rows leave no room for 3 lags and a regressor; urca has no "n" */
+    CHECK(tn_pp(x, 5, TN_TREND_N, 3, TN_PP_HAMILTON, &r) == -1);
+    CHECK(tn_pp(x, 5, TN_TREND_N, 0, TN_PP_URCA, &r) == -6);
+    /* constant: singular; geometric: an exact fit */
+    const double k[] = {2, 2, 2, 2, 2, 2, 2, 2};
+    CHECK(tn_pp(k, 8, TN_TREND_C, 1, TN_PP_HAMILTON, &r) == -2);
+    const double g[] = {1, 2, 4, 8, 16, 32, 64, 128};
+    CHECK(tn_pp(g, 8, TN_TREND_N, 1, TN_PP_HAMILTON, &r) == -5);
+    /* trunc(4 (n/100)^(1/4)): 4 at n = 100, 3 at n = 99; long 12 (n/100)^(1/4) */
+    CHECK(tn_pp_lags(100, 0) == 4 && tn_pp_lags(99, 0) == 3 && tn_pp_lags(100, 1) == 12);
+}
+
+static void test_fuller(void) {
+    /* constant, n = 75, halfway between the rows 50 and 100: the 5% value
+       (−13.3 + −13.7)/2 = −13.5, the 10% value −10.85; stat −12 lies 1.5
+       above −13.5 on the 2.65 between them: p = 0.05 + 0.05 · 1.5/2.65 */
+    int outside;
+    double crit[3];
+    double p = tn_df_rho_p(-12, TN_TREND_C, 75, &outside, crit);
+    CHECK(near(p, 0.05 + 0.05 * 1.5 / 2.65, 1e-15) && outside == 0);
+    CHECK(near(crit[0], -19.35, 1e-13) && near(crit[1], -13.5, 1e-13) && near(crit[2], -10.85, 1e-13));
+    CHECK(tn_df_rho_p(-40, TN_TREND_C, 75, &outside, crit) == 0.01 && outside == -1);
+    CHECK(tn_df_rho_p(5, TN_TREND_CT, 75, &outside, crit) == 0.99 && outside == 1);
+    /* below 25 rows the 25 row; beyond 100000 the asymptotic row */
+    tn_df_rho_p(0, TN_TREND_N, 10, &outside, crit);
+    CHECK(crit[0] == -11.9 && crit[2] == -5.3);
+    tn_df_rho_p(0, TN_TREND_CT, 1e6, &outside, crit);
+    CHECK(crit[0] == -29.5 && crit[1] == -21.8);
+}
+
 int main(void) {
     test_mackinnon();
     test_adf();
     test_kpss();
+    test_pp();
+    test_fuller();
     return END_TESTS();
 }

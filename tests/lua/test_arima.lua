@@ -116,3 +116,37 @@ for _, v in ipairs{{1, 0}, {0, 1}, {1, 1}} do
 end
 local se1 = auto.se[auto.names[1]]
 check(se1 == se1 and se1 > 0, "standard errors computed for the chosen model")
+
+-- a likelihood that rises towards a unit root has no stationary maximum:
+-- log industrial production in levels without a constant pushes φ to 1
+checkerr(function() tsa.arima(ip, {order = {1, 0, 0}, trend = "n"}) end, "rises towards an AR unit root",
+         "AR unit root refused, not returned as an estimate")
+
+-- a model that nests another, started from the nested model's estimates
+-- padded with zeros, never ends below the nested maximum (auto_arima starts
+-- each larger neighbour so); from the Hannan-Rissanen start alone the
+-- ARIMA(3,1,4) of full-sample log industrial production ends 9.4 below the
+-- ARIMA(3,1,3)
+do
+  local y = data.read_csv("examples/data/us_industrial_production_monthly.csv").indpro:log():trim():values()
+  local function spec(p, q) return {p = p, d = 1, q = q, P = 0, D = 0, Q = 0, s = 0} end
+  local small = C._arima_fit(y, {}, spec(3, 3), true)
+  local cold = C._arima_fit(y, {}, spec(3, 4), true)
+  local start = {}
+  for i = 1, 3 do start[i] = small.params[i] end
+  for i = 1, 3 do start[3 + i] = small.params[3 + i] end
+  start[7] = 0
+  local warm = C._arima_fit(y, {}, spec(3, 4), true, start)
+  check(cold.loglik < small.loglik - 1, "the cold start of the larger model ends lower (why the nested start)")
+  check(warm.loglik >= small.loglik - 1e-9 * math.abs(small.loglik), "the nested start ends no lower than the nested model")
+  checkerr(function() C._arima_fit(y, {}, spec(3, 4), true, {0, 0}) end, "the start needs 7 values", "start length")
+end
+
+-- an exact fit (a straight line with its drift) leaves one-step errors of
+-- rounding only: refused, not printed as z = 4e16
+do
+  local v = {}
+  for i = 1, 40 do v[i] = 2 + 0.5 * i end
+  local line = series.new{freq = "M", start = "2000-01", values = v}
+  checkerr(function() tsa.arima(line, {order = {0, 1, 0}, trend = "t"}) end, "is fitted exactly", "a line with its drift")
+end

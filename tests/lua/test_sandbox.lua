@@ -154,6 +154,9 @@ write_file(dir .. "/lib2/team/lazy.lua", [[return script{name = "team.lazy", des
     local x = series.new{freq = "M", start = "2015-01", values = w, name = "x"}
     print("bg " .. regress.ols(y, {x}):bg(2).df)
     print("ardl " .. tostring(tsa.ardl(y, {x}, {lags = 1, order = 1}) ~= nil))
+    local u = {}   -- irregular: y itself follows a linear recurrence, which makes OCSB's regressors collinear
+    for i = 1, 80 do u[i] = math.sin(i * i * 0.7) + i / 10 end
+    print("nsdiffs " .. tsa.nsdiffs(series.new{freq = "M", start = "2015-01", values = u}, {test = "ocsb"}).test)
     local q = series.new{freq = "Q", start = "2015Q1", values = {3, 4, 5, 6, 7, 8}, name = "q"}
     local m = series.new{freq = "M", start = "2015-01", values = {1, 2, 3, 2, 3, 4, 3, 4, 5, 4, 5, 6, 5, 6, 7, 6, 7, 8}, name = "m"}
     print("disagg " .. #q:to("M", "chow-lin", {indicator = m}))
@@ -162,7 +165,8 @@ write_file(dir .. "/lib2/team/lazy.lua", [[return script{name = "team.lazy", des
   end}]])
 p = io.popen(("cd %s && TENOR_PATH=%s/lib2 %s run team.lazy --out runs/lazy 2>&1"):format(dir, dir, TENOR))
 out = p:read("a"); p:close()
-check(out:find("bg 2", 1, true) and out:find("ardl true", 1, true) and out:find("disagg 18", 1, true)
+check(out:find("bg 2", 1, true) and out:find("ardl true", 1, true) and out:find("nsdiffs ocsb", 1, true)
+      and out:find("disagg 18", 1, true)
       and out:find("raw nil nil", 1, true), out)
 
 os.execute("rm -rf " .. dir)
