@@ -1,5 +1,5 @@
 -- A VAR's residual tests against statsmodels 0.13.5
--- (make_statsmodels_var_resid.py -> statsmodels_var_resid.csv): the
+-- (make_statsmodels_var.py -> statsmodels_var_resid.csv): the
 -- portmanteau test (plain and adjusted, 10 and 16 lags) and the
 -- multivariate Jarque-Bera with its skewness and kurtosis parts; a hand
 -- check of the portmanteau on a VAR(1) of two series; the errors.
