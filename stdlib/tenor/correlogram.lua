@@ -38,12 +38,13 @@ local function default_q_lags(n) return math.max(1, math.min(10, n // 5)) end
 local result_mt = {}
 result_mt.__index = result_mt
 
--- A text bar for a correlation v in [-1, 1]: 10 characters a side of the
--- axis, ':' where the white-noise band falls.
+-- A text bar for a correlation v in [-1, 1]: 8 characters a side of the
+-- axis (so a row fits 80 columns), ':' where the white-noise band falls.
+local BAR = 8
 local function bar(v, band)
   local cells = {}
-  local len, mark = math.floor(math.abs(v) * 10 + 0.5), math.floor(band * 10 + 0.5)
-  for i = -10, 10 do
+  local len, mark = math.floor(math.abs(v) * BAR + 0.5), math.max(1, math.floor(band * BAR + 0.5))
+  for i = -BAR, BAR do
     local c = " "
     if i == 0 then c = "|"
     elseif (v < 0 and i < 0 and -i <= len) or (v > 0 and i > 0 and i <= len) then c = "*"
@@ -57,12 +58,12 @@ local function correlogram_lines(r)
   local lines = {
     ("Correlogram of %s, %s .. %s (%d observations)%s"):format(r.series, r.first, r.last, r.nobs,
       r.adjusted and "; autocorrelations adjusted (c_k / (n - k))" or ""),
-    ("white-noise band ±%.4g (':' in the bars; ±%.3g/√n); Q: Ljung-Box, Prob from χ²(lag)"):format(r.band, r.z),
+    ("white-noise band ±%.3f (':' in the bars, %.3g/√n); Q: Ljung-Box, Prob: χ²(lag)"):format(r.band, r.z),
     "",
-    ("%-21s  %-21s %4s %8s %8s %10s %7s"):format("autocorrelation", "partial correlation", "lag", "AC", "PAC", "Q-stat", "Prob"),
+    ("%-17s  %-17s %4s %7s %7s %9s %6s"):format("autocorrelation", "partial", "lag", "AC", "PAC", "Q-stat", "Prob"),
   }
   for k = 1, r.lags do
-    lines[#lines + 1] = ("%s  %s %4d %8.4f %8.4f %10.4f %7.4f"):format(bar(r.acf[k], r.band), bar(r.pacf[k], r.band), k,
+    lines[#lines + 1] = ("%s  %s %4d %7.3f %7.3f %9.2f %6.3f"):format(bar(r.acf[k], r.band), bar(r.pacf[k], r.band), k,
       r.acf[k], r.pacf[k], r.q[k], r.p[k])
   end
   return lines

@@ -68,7 +68,8 @@ check(tostring(chk):find("residuals of", 1, true), "the check names the model's 
 
 -- printing: the correlogram's table
 local printed = tostring(tsa.acf(cpi, {lags = 3}))
-check(printed:find("Q-stat", 1, true) and printed:find("0.9360", 1, true), "the correlogram prints AC and Q")
+check(printed:find("Q-stat", 1, true) and printed:find("   1   0.936   0.936    189.26  0.000", 1, true),
+      "the correlogram prints AC, PAC, Q and its p-value")
 
 -- errors
 local vals = cpi:slice("2010-01", "2012-12"):values(); vals[5] = NA
