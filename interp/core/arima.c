@@ -49,21 +49,14 @@ typedef struct {
 } model;
 
 /* c = a * b for polynomials given by their coefficients (lengths na, nb). */
-static void poly_mul(const double *a, size_t na, const double *b, size_t nb, double *c) {
-    memset(c, 0, (na + nb - 1) * sizeof *c);
-    for (size_t i = 0; i < na; i++)
-        for (size_t j = 0; j < nb; j++) c[i + j] += a[i] * b[j];
-}
-
-/* (1 + sign·Σ x_i B^i)(1 + sign·Σ X_j B^{sj}) into out[0..len-1]. */
+/* (1 + sign·Σ x_i B^i)(1 + sign·Σ X_j B^{sj}) into out[0..nx + nX·s]: the
+   second factor is sparse, so the product is written term by term. */
 static void lag_poly(const double *x, int nx, const double *X, int nX, int s, double sign, double *out) {
-    size_t la = (size_t)nx + 1, lb = (size_t)(nX * s) + 1;
-    double *a = calloc(la, sizeof *a), *b = calloc(lb, sizeof *b);
-    a[0] = b[0] = 1;
-    for (int i = 0; i < nx; i++) a[i + 1] = sign * x[i];
-    for (int j = 0; j < nX; j++) b[(size_t)((j + 1) * s)] = sign * X[j];
-    poly_mul(a, la, b, lb, out);
-    free(a); free(b);
+    memset(out, 0, ((size_t)nx + (size_t)(nX * s) + 1) * sizeof *out);
+    for (int j = 0; j <= nX; j++) {
+        double bj = j == 0 ? 1 : sign * X[j - 1];
+        for (int i = 0; i <= nx; i++) out[i + j * s] += (i == 0 ? 1 : sign * x[i - 1]) * bj;
+    }
 }
 
 static double phi_at(const model *md, size_t i) { return i < md->pstar ? md->phi[i] : 0; }
@@ -73,12 +66,11 @@ static double rvec(const model *md, size_t i) { return i == 0 ? 1 : i <= md->qst
 static void expand(model *md, const double *par) {
     const tn_arima_spec *sp = md->sp;
     const double *ar = par + sp->k, *ma = ar + sp->p, *sar = ma + sp->q, *sma = sar + sp->P;
-    double *c = malloc((md->pstar + md->qstar + 2) * sizeof *c);
+    double *c = md->g;                  /* r + 1 ≥ p* + 1, q* + 1: free until initial_cov */
     lag_poly(ar, sp->p, sar, sp->P, sp->s, -1, c);
     for (size_t i = 0; i < md->pstar; i++) md->phi[i] = -c[i + 1];
     lag_poly(ma, sp->q, sma, sp->Q, sp->s, 1, c);
     for (size_t i = 0; i < md->qstar; i++) md->theta[i] = c[i + 1];
-    free(c);
     for (size_t i = 0; i < md->r; i++) md->Tr[i] = phi_at(md, i), md->Rr[i] = rvec(md, i);
 }
 
@@ -88,22 +80,19 @@ static void model_free(model *md) {
     free(md->psi); free(md->g); free(md->W);
 }
 
-/* Differencing polynomial δ(B) = (1-B)^d (1-B^s)^D: coefficients 0..dstar. */
+/* Differencing polynomial δ(B) = (1-B)^d (1-B^s)^D: coefficients 0..dstar,
+   each factor (1 - B^lag) applied in place, highest power first. NULL
+   without memory. */
 static double *delta_poly(const tn_arima_spec *sp, size_t dstar) {
-    double *c = calloc(dstar + 1, sizeof *c), *t = calloc(dstar + 1, sizeof *t);
+    double *c = calloc(dstar + 1, sizeof *c);
+    if (!c) return NULL;
     c[0] = 1;
     size_t len = 1;
     for (int i = 0; i < sp->d + sp->D; i++) {
         size_t lag = i < sp->d ? 1 : (size_t)sp->s;
-        double f[2] = {1, -1};
-        double *g = calloc(lag + 1, sizeof *g);
-        g[0] = f[0], g[lag] = f[1];
-        poly_mul(c, len, g, lag + 1, t);
         len += lag;
-        memcpy(c, t, len * sizeof *c);
-        free(g);
+        for (size_t j = len; j-- > lag;) c[j] -= c[j - lag];
     }
-    free(t);
     return c;
 }
 
