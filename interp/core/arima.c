@@ -13,11 +13,11 @@
  * Once the predicted covariance reaches R R' (the state known from the
  * past: any AR, an invertible MA) the filter runs its O(r) steady form.
  *
- * The optimiser minimises the scaled errors' sum of squares, which is
- * least where the concentrated likelihood is greatest, by Levenberg-
- * Marquardt with a secant-corrected Gauss-Newton Hessian (np + 1 filter
- * runs a step); where that crawls it hands over to a damped Newton method
- * with a numerical Hessian. GSL's BFGS crawled along the ridges of ARMA
+ * The optimiser (core/nlsq.c) minimises the scaled errors' sum of squares,
+ * which is least where the concentrated likelihood is greatest, by
+ * Levenberg-Marquardt with a secant-corrected Gauss-Newton Hessian (np + 1
+ * filter runs a step); where that crawls it hands over to a damped Newton
+ * method with a numerical Hessian. GSL's BFGS crawled along the ridges of ARMA
  * likelihoods (hundreds of iterations for an ARIMA(1,1,1)). It works on
  * unconstrained values: AR blocks are mapped through partial
  * autocorrelations r = u/sqrt(1+u²) and the Durbin-Levinson recursion
@@ -25,6 +25,7 @@
  * blocks likewise for -θ, so every trial is invertible.
  */
 #include "core/arima.h"
+#include "core/nlsq.h"
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_linalg.h>
@@ -341,10 +342,10 @@ static void to_natural(const tn_arima_spec *sp, const double *x, double *par) {
 typedef struct { model *md; double *par; } objective;
 
 /* Minus the concentrated log-likelihood per observation at unconstrained x. */
-static double obj_f(const gsl_vector *x, void *params) {
-    objective *o = params;
+static double obj_f(void *ctx, const double *x) {
+    objective *o = ctx;
     double s2;
-    to_natural(o->md->sp, x->data, o->par);
+    to_natural(o->md->sp, x, o->par);
     double ll = concentrated(o->md, o->par, &s2);
     return isfinite(ll) ? -ll / (double)o->md->m : 1e30;
 }
@@ -444,7 +445,8 @@ static int start_arma(const model *md, const double *beta, size_t L, double *u) 
    x: -2/m ln L_c = ln(Σ v²/F · (Π F)^{1/m}) + const, so their sum of
    squares, the return value, is least exactly where the concentrated
    likelihood is greatest. NaN outside the model's domain. */
-static double scaled_errors(objective *o, const double *x, double *e) {
+static double scaled_errors(void *ctx, const double *x, double *e) {
+    objective *o = ctx;
     model *md = o->md;
     double sl;
     to_natural(md->sp, x, o->par);
@@ -455,286 +457,18 @@ static double scaled_errors(objective *o, const double *x, double *e) {
     return ssq * g * g;
 }
 
-/* Jacobian J (m × np, column-major) of the scaled errors e at x by forward
-   differences, or central ones (central = 1) for the last, short steps,
-   where the gradient J'e must be accurate. -1 when no side is admissible. */
-static int jacobian(objective *o, double *x, size_t np, const double *e, int central, double *J, double *w) {
-    size_t m = o->md->m;
-    for (size_t i = 0; i < np; i++) {
-        double xi = x[i], h = (central ? 1e-5 : 1e-7) * fmax(1, fabs(xi)), *col = J + i * m;
-        x[i] = xi + h;
-        double fp = scaled_errors(o, x, col);
-        if (central || !isfinite(fp)) {
-            x[i] = xi - h;
-            double fm = scaled_errors(o, x, w);
-            if (!isfinite(fm) && !isfinite(fp)) { x[i] = xi; return -1; }
-            if (!isfinite(fp)) for (size_t t = 0; t < m; t++) col[t] = (e[t] - w[t]) / h;
-            else if (!isfinite(fm)) for (size_t t = 0; t < m; t++) col[t] = (col[t] - e[t]) / h;
-            else for (size_t t = 0; t < m; t++) col[t] = (col[t] - w[t]) / (2 * h);
-        } else for (size_t t = 0; t < m; t++) col[t] = (col[t] - e[t]) / h;
-        x[i] = xi;
-    }
-    return 0;
-}
-
-/* A = J'J and g = J'e. */
-static void normal_equations(const double *J, const double *e, size_t m, size_t np, double *A, double *g) {
-    for (size_t i = 0; i < np; i++) {
-        const double *ci = J + i * m;
-        double s = 0;
-        for (size_t t = 0; t < m; t++) s += ci[t] * e[t];
-        g[i] = s;
-        for (size_t j = 0; j <= i; j++) {
-            const double *cj = J + j * m;
-            double a = 0;
-            for (size_t t = 0; t < m; t++) a += ci[t] * cj[t];
-            A[i * np + j] = A[j * np + i] = a;
-        }
-    }
-}
-
-/* Solves (H + λ·diag) d = -g by Cholesky; -1 when not positive definite. */
-static int damped_step(const double *H, const double *g, size_t np, double lambda, double *d) {
-    gsl_matrix *A = gsl_matrix_alloc(np, np);
-    gsl_vector *b = gsl_vector_alloc(np);
-    int st = A && b ? 0 : -1;
-    for (size_t i = 0; st == 0 && i < np; i++) {
-        for (size_t j = 0; j < np; j++) gsl_matrix_set(A, i, j, H[i * np + j]);
-        gsl_matrix_set(A, i, i, H[i * np + i] + lambda * (fabs(H[i * np + i]) + 1e-8));
-        gsl_vector_set(b, i, -g[i]);
-    }
-    if (st == 0 && gsl_linalg_cholesky_decomp1(A) != GSL_SUCCESS) st = -1;
-    if (st == 0 && gsl_linalg_cholesky_svx(A, b) != GSL_SUCCESS) st = -1;
-    for (size_t i = 0; st == 0 && i < np; i++) d[i] = gsl_vector_get(b, i);
-    gsl_matrix_free(A); gsl_vector_free(b);
-    return st;
-}
-
-typedef struct { double *e, *et, *J, *w; } lm_work;
-
-/* One Levenberg-Marquardt step from x (f = Σ e²): tries growing damping
-   until Σ e² falls. 1 when it moved (x, e, *f updated), 0 when no damping
-   helps. */
-static int lm_step(objective *o, double *x, size_t np, const double *A, const double *g, double *lambda,
-                   lm_work *w, double *f) {
-    double d[64], xt[64];
-    for (int tries = 0; tries < 16; tries++, *lambda *= 10) {
-        if (damped_step(A, g, np, *lambda, d) != 0) continue;
-        for (size_t i = 0; i < np; i++) xt[i] = x[i] + d[i];
-        double ft = scaled_errors(o, xt, w->et);
-        if (isfinite(ft) && ft <= *f) {
-            memcpy(x, xt, np * sizeof *x);
-            double *t = w->e; w->e = w->et; w->et = t;
-            *f = ft;
-            *lambda = fmax(*lambda / 10, 1e-12);
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* True when a partial autocorrelation of an AR block is past ±0.99999:
    the likelihood rises towards a unit root, so there is no maximum inside
    the stationary region to find (typically a trending series without its
    drift, or one difference too few). */
-static int ar_unit_root(const tn_arima_spec *sp, const double *x) {
+static int unit_root_ahead(void *ctx, const double *x) {
+    const tn_arima_spec *sp = ((objective *)ctx)->md->sp;
     const double *u = x + sp->k, *su = u + sp->p + sp->q;
     for (int i = 0; i < sp->p; i++) if (fabs(u[i]) > 200) return 1;
     for (int i = 0; i < sp->P; i++) if (fabs(su[i]) > 200) return 1;
     return 0;
 }
 
-static double step_of(double x) { return 1e-4 * (1 + fabs(x)); }
-
-/* Gradient of f at x by central differences; returns f(x). */
-static double gradient(objective *o, double *x, size_t np, double *g) {
-    gsl_vector_view xv = gsl_vector_view_array(x, np);
-    double f0 = obj_f(&xv.vector, o);
-    for (size_t i = 0; i < np; i++) {
-        double xi = x[i], h = step_of(xi) * 1e-1;
-        x[i] = xi + h;
-        double fp = obj_f(&xv.vector, o);
-        x[i] = xi - h;
-        double fm = obj_f(&xv.vector, o);
-        x[i] = xi;
-        g[i] = (fp - fm) / (2 * h);
-    }
-    return f0;
-}
-
-/* Hessian of f at x by central second differences. */
-static void hessian(objective *o, double *x, size_t np, double f0, double *H) {
-    gsl_vector_view xv = gsl_vector_view_array(x, np);
-    for (size_t i = 0; i < np; i++)
-        for (size_t j = i; j < np; j++) {
-            double xi = x[i], xj = x[j], hi = step_of(xi), hj = step_of(xj), f[4];
-            for (int c = 0; c < 4; c++) {
-                if (i == j && (c == 1 || c == 2)) { f[c] = f0; continue; }
-                x[i] = xi + ((c & 1) ? -hi : hi);
-                if (i != j) x[j] = xj + ((c & 2) ? -hj : hj);
-                else x[i] = xi + ((c & 1) ? -2 * hi : 2 * hi);
-                f[c] = obj_f(&xv.vector, o);
-                x[i] = xi, x[j] = xj;
-            }
-            H[i * np + j] = H[j * np + i] = (f[0] - f[1] - f[2] + f[3]) / (4 * hi * hj);
-        }
-}
-
-/* BFGS update of the Hessian approximation H with step s and gradient change y. */
-static void bfgs_update(double *H, size_t np, const double *s, const double *y) {
-    double Hs[64], sy = 0, sHs = 0;
-    for (size_t i = 0; i < np; i++) {
-        Hs[i] = 0;
-        for (size_t j = 0; j < np; j++) Hs[i] += H[i * np + j] * s[j];
-        sy += s[i] * y[i], sHs += s[i] * Hs[i];
-    }
-    if (!(sy > 1e-12 * sHs) || !(sHs > 0)) return;       /* keep H positive definite */
-    for (size_t i = 0; i < np; i++)
-        for (size_t j = 0; j < np; j++) H[i * np + j] += y[i] * y[j] / sy - Hs[i] * Hs[j] / sHs;
-}
-
-/* The fallback for where Gauss-Newton crawls (near-cancelling AR and MA
-   factors, whose curvature J'J misses): Levenberg-Marquardt-damped Newton
-   on f = -ln L_c/m, the Hessian by central
-   differences (each step for up to 5 coefficients; for more, every eighth
-   step and after a failed one, with BFGS updates in between);
-   central-difference gradients. Leaves the optimum in x;
-   returns the iterations. Converged when the gradient is below 1e-7 or f
-   stops moving (1e-14 relative) three steps running. */
-static int newton(objective *o, double *x, size_t np, int max_it, int *converged) {
-    double g[64], gn[64], H[64 * 64], d[64], xt[64], lambda = 1e-3;
-    gsl_vector_view tv = gsl_vector_view_array(xt, np);
-    int it = 0, stalls = 0, fresh = 1;
-    double f0 = gradient(o, x, np, g);
-    hessian(o, x, np, f0, H);
-    *converged = 0;
-    while (it < max_it) {
-        it++;
-        if (ar_unit_root(o->md->sp, x)) break;
-        double gmax = 0;
-        for (size_t i = 0; i < np; i++) gmax = fmax(gmax, fabs(g[i]));
-        if (gmax < 1e-7 || stalls >= 3) { *converged = 1; break; }
-        int moved = 0;
-        for (int tries = 0; tries < 12 && !moved; tries++) {
-            if (damped_step(H, g, np, lambda, d) == 0) {
-                for (size_t i = 0; i < np; i++) xt[i] = x[i] + d[i];
-                double f1 = obj_f(&tv.vector, o);
-                if (f1 <= f0) {
-                    stalls = f0 - f1 < 1e-14 * (1 + fabs(f0)) ? stalls + 1 : 0;
-                    f0 = gradient(o, xt, np, gn);
-                    for (size_t i = 0; i < np; i++) d[i] = xt[i] - x[i], gn[i] -= g[i];
-                    for (size_t i = 0; i < np; i++) g[i] += gn[i];
-                    memcpy(x, xt, np * sizeof *x);
-                    /* few coefficients: a fresh Hessian each step (ARMA ridges defeat
-                       BFGS); many: BFGS updates, refreshed every eighth step */
-                    if (np <= 5 || it % 8 == 0) hessian(o, x, np, f0, H);
-                    else bfgs_update(H, np, d, gn);
-                    lambda = fmax(lambda / 10, 1e-12);
-                    moved = 1, fresh = 0;
-                }
-            }
-            if (!moved) lambda *= 10;
-        }
-        if (!moved) {
-            if (fresh) { *converged = gmax < 1e-5; break; }
-            hessian(o, x, np, f0, H);           /* the approximation went stale: start again */
-            fresh = 1, lambda = 1e-3;
-        }
-    }
-    return it;
-}
-
-/* S += r r'/(r's), r = y - S s (symmetric rank one), skipped when r's is
-   too small to trust. */
-static void sr1_update(double *S, size_t np, const double *s, const double *y) {
-    double r[64], rs = 0, rn = 0, sn = 0;
-    for (size_t i = 0; i < np; i++) {
-        double Ss = 0;
-        for (size_t j = 0; j < np; j++) Ss += S[i * np + j] * s[j];
-        r[i] = y[i] - Ss;
-        rs += r[i] * s[i], rn += r[i] * r[i], sn += s[i] * s[i];
-    }
-    if (!(fabs(rs) > 1e-8 * sqrt(rn * sn))) return;
-    for (size_t i = 0; i < np; i++)
-        for (size_t j = 0; j < np; j++) S[i * np + j] += r[i] * r[j] / rs;
-}
-
-/* The fall of Σ e² the model H predicts for the step d: -(2 g'd + d'Hd);
-   and y = J'e at the new point. */
-static double predicted_fall(const double *H, const double *g, const double *d, size_t np,
-                             const lm_work *w, size_t m, double *y) {
-    double pred = 0;
-    for (size_t i = 0; i < np; i++) {
-        double Hd = 0, Je = 0;
-        for (size_t j = 0; j < np; j++) Hd += H[i * np + j] * d[j];
-        for (size_t t = 0; t < m; t++) Je += w->J[i * m + t] * w->e[t];
-        pred -= 2 * g[i] * d[i] + d[i] * Hd;
-        y[i] = Je;
-    }
-    return pred;
-}
-
-/* Levenberg-Marquardt on the scaled errors with the Hessian J'J + S, where
-   S stands for Σ e_t ∇²e_t, the curvature Gauss-Newton leaves out (which
-   makes Gauss-Newton crawl, linearly, on ARMA likelihoods), learnt by
-   secant updates from the change in J'e that J'J does not explain (Dennis,
-   Gay and Welsch 1981). np + 1 filter runs a step (2np + 1 close in, where
-   the Jacobian is by central differences) against about (np + 1)² for a
-   Newton step with a numerical Hessian. Returns the iterations and in
-   *state 1 when converged (the scaled gradient J'e/Σe² below 1e-8 with a
-   central Jacobian, or Σ e² no longer falling while it is below 1e-5), 2
-   when it crawls (three steps running gaining under a quarter of what the
-   model predicts, or under 1e-7 of Σ e², while the gradient is above
-   1e-5), 3 when an AR part tends to a unit root, 0 when it fails. */
-static int gauss_newton(objective *o, double *x, size_t np, int *state) {
-    size_t m = o->md->m;
-    lm_work w = {malloc(m * sizeof(double)), malloc(m * sizeof(double)), malloc(m * np * sizeof(double)),
-                 malloc(m * sizeof(double))};
-    double A[64 * 64], H[64 * 64], S[64 * 64] = {0}, g[64], y[64], d[64], lambda = 1e-3, f = NAN;
-    int it = 0, stalls = 0, poor = 0, central = 0, moved = 0;
-    *state = 0;
-    if (w.e && w.et && w.J && w.w) f = scaled_errors(o, x, w.e);
-    while (isfinite(f) && it < 100) {
-        it++;
-        if (jacobian(o, x, np, w.e, central, w.J, w.w) != 0) break;
-        normal_equations(w.J, w.e, m, np, A, g);
-        if (moved) {                     /* y = J₊'e₊ - J'e₊, J'e₊ kept in y */
-            for (size_t i = 0; i < np; i++) y[i] = g[i] - y[i];
-            sr1_update(S, np, d, y);
-        }
-        for (size_t i = 0; i < np * np; i++) H[i] = A[i] + S[i];
-        double gmax = 0, f0 = f;
-        for (size_t i = 0; i < np; i++) gmax = fmax(gmax, fabs(g[i]) / f);
-        if (central && (gmax < 1e-8 || stalls >= 2)) { *state = gmax < 1e-5 ? 1 : 2; break; }
-        if (poor >= 3) { *state = 2; break; }
-        if (ar_unit_root(o->md->sp, x)) { *state = 3; break; }
-        for (size_t i = 0; i < np; i++) d[i] = x[i];
-        moved = lm_step(o, x, np, H, g, &lambda, &w, &f);
-        if (!moved) {
-            if (central) { *state = gmax < 1e-5 ? 1 : 2; break; }
-            central = 1;                 /* forward differences may mislead so close in */
-            continue;
-        }
-        for (size_t i = 0; i < np; i++) d[i] = x[i] - d[i];
-        double pred = predicted_fall(H, g, d, np, &w, m, y);
-        poor = gmax > 1e-5 && (f0 - f < 0.25 * pred || f0 - f < 1e-7 * f0) ? poor + 1 : 0;
-        if (f0 - f < 1e-8 * f0) central = 1;
-        stalls = central && f0 - f <= 1e-14 * f0 ? stalls + 1 : 0;
-    }
-    free(w.e); free(w.et); free(w.J); free(w.w);
-    return it;
-}
-
-/* Gauss-Newton, then Newton where it crawls. */
-static int minimise(objective *o, double *x, size_t np, int max_newton, int *converged) {
-    int state, it = gauss_newton(o, x, np, &state);
-    *converged = state == 1 ? 1 : state == 3 ? -1 : 0;
-    if (state == 2) it += newton(o, x, np, max_newton, converged);
-    if (*converged == 0 && ar_unit_root(o->md->sp, x)) *converged = -1;
-    return it;
-}
-
-/* q(θ) = Σ ln F + Σ v²/F / σ² at the parameters x; *ssq = Σ v²/F. */
 static double q_of(model *md, const double *x, double sigma2, double *ssq) {
     double sl;
     *ssq = evaluate(md, x, &sl);
@@ -788,7 +522,8 @@ static double optimise_from(objective *o, double *x, size_t np, tn_arima_result 
     double s2;
     to_natural(o->md->sp, x, o->par);
     if (!isfinite(concentrated(o->md, o->par, &s2))) { *status = -4; return -INFINITY; }
-    r->iterations = minimise(o, x, np, r->candidate ? 20 : 100, &r->converged);
+    tn_nlsq p = {np, o->md->m, scaled_errors, obj_f, unit_root_ahead, o, r->candidate ? 20 : 100};
+    r->iterations = tn_nlsq_minimise(&p, x, &r->converged);
     *status = r->converged == 1 ? 0 : r->converged == -1 ? -5 : -2;
     to_natural(o->md->sp, x, o->par);
     double ll = concentrated(o->md, o->par, &s2);
