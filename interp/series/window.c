@@ -273,6 +273,30 @@ static void roll_order(const double *x, double *r, size_t n, const window_spec *
 
 /* ------------------------------------------------------------ drivers */
 
+/* Means, variances, sds and z-scores of a series near the ends of the
+   double range: squares of 1e-160s fall into the subnormals (a rolling sd
+   came out 6e-6 off) and of 1e160s overflow, so such a series is scaled by
+   a power of two to magnitude ~1 (exact) and the results scaled back. */
+static void moments_scaled(lua_State *L, const tn_series *s, tn_series *r, const window_spec *sp) {
+    double big = 0;
+    for (size_t t = 0; t < s->n; t++) if (!isnan(s->v[t])) big = fmax(big, fabs(s->v[t]));
+    int e = 0;
+    if (big > 0 && isfinite(big)) frexp(big, &e);
+    const double *x = s->v;
+    double *scaled = NULL;
+    if (e < -400 || e > 400) {
+        scaled = lua_newuserdatauv(L, (s->n ? s->n : 1) * sizeof *scaled, 0);
+        for (size_t t = 0; t < s->n; t++) scaled[t] = ldexp(s->v[t], -e);
+        x = scaled;
+    }
+    if (sp->w) roll_moments(x, r->v, s->n, sp);
+    else expand_moments(x, r->v, s->n, sp);
+    if (!scaled) return;
+    int back = sp->stat == ST_VAR ? 2 * e : sp->stat == ST_ZSCORE || sp->stat == ST_COUNT ? 0 : e;
+    for (size_t t = 0; t < s->n; t++) r->v[t] = ldexp(r->v[t], back);
+    lua_pop(L, 1);   /* r is still referenced below it */
+}
+
 static void compute(lua_State *L, const tn_series *s, tn_series *r, const window_spec *sp) {
     switch (sp->stat) {
     case ST_SUM: roll_sum(s->v, r->v, s->n, sp); break;
@@ -292,9 +316,7 @@ static void compute(lua_State *L, const tn_series *s, tn_series *r, const window
         lua_pop(L, 4);
         break;
     }
-    default:
-        if (sp->w) roll_moments(s->v, r->v, s->n, sp);
-        else expand_moments(s->v, r->v, s->n, sp);
+    default: moments_scaled(L, s, r, sp);
     }
 }
 

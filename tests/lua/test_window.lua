@@ -112,3 +112,20 @@ for i = 1, 200000 do long[i] = math.sin(i / 100) end
 local big = series.new{freq = "D", start = "1900-01-01", values = long}
 near(big:rolling(5000, "median"):values()[200000], big:slice(big:dates()[195001]):median(), 1e-12,
      "rolling median of the last 5000 = median of that slice")
+
+-- values near the ends of the double range: their squares would leave it
+-- (1e-160² is subnormal, 1e160² overflows), so the moments are taken on
+-- the series scaled by a power of two. x = m·{1, 2, 0, 1, 2, 0, ...}: a
+-- window of {0, 1, 2}·m has mean m and sample sd m exactly; the whole ten
+-- values have sample sd m·√(6/9) (deviations 0, ±1, six of them of size 1)
+do
+  for _, m in ipairs{1e-160, 1e-300, 1e160, 1e300} do
+    local v = {}
+    for i = 1, 10 do v[i] = m * (i % 3) end
+    local s = series.new{freq = "M", start = "2000-01", values = v}
+    close(s:rolling(3, "std"):values()[5] / m, 1, ("rolling sd of %g-sized values"):format(m), 1e-14)
+    close(s:rolling(3, "mean"):values()[5] / m, 1, ("rolling mean of %g-sized values"):format(m), 1e-14)
+    close(s:zscore{window = 3}:values()[5], 1, ("z-score of %g-sized values"):format(m), 1e-14)
+    close(s:expanding("std"):values()[10] / m, math.sqrt(6 / 9), ("expanding sd of %g-sized values"):format(m), 1e-14)
+  end
+end
