@@ -77,36 +77,46 @@ static int opt_ddof(lua_State *L, int arg, const char *fn) {
     return d;
 }
 
-/* Two-pass variance: the mean first, then squared deviations from it. */
-static int variance(lua_State *L, double *var, size_t *k, const char *fn) {
+/* Two-pass variance: the mean first, then squared deviations from it.
+   Deviations of values near the ends of the double range are scaled by
+   2^-e first (exact), as their squares would leave it (1e-300² is 0):
+   *var is then the variance of the scaled values, *e the exponent to
+   scale back by (0 for everything else, so those results are unchanged). */
+static int variance(lua_State *L, double *var, int *e, size_t *k, const char *fn) {
     tn_series *s = tn_series_check(L, 1);
     int ddof = opt_ddof(L, 2, fn);
-    double mean = sum_present(s, k), ss = 0, c = 0;
+    double mean = sum_present(s, k), ss = 0, c = 0, big = 0;
+    *e = 0;
     if (*k == 0) return 0;
     mean /= (double)*k;
+    for (size_t i = 0; i < s->n; i++) if (!isnan(s->v[i])) big = fmax(big, fabs(s->v[i] - mean));
+    int ex = 0;
+    if (big > 0 && isfinite(big)) frexp(big, &ex);
+    if (ex > -400 && ex < 400) ex = 0;
     for (size_t i = 0; i < s->n; i++) {
         if (isnan(s->v[i])) continue;
-        double d = s->v[i] - mean;
+        double d = ldexp(s->v[i] - mean, -ex);
         ss += d * d;
         c += d;
     }
     if (*k <= (size_t)ddof) return 0;
     *var = (ss - c * c / (double)*k) / (double)(*k - (size_t)ddof);
+    *e = ex;
     return 1;
 }
 
 static int series_var(lua_State *L) {
     double v = 0;
     size_t k;
-    int ok = variance(L, &v, &k, "s:var");
-    return push_stat(L, ok, v, k);
+    int e, ok = variance(L, &v, &e, &k, "s:var");
+    return push_stat(L, ok, ldexp(v, 2 * e), k);
 }
 
 static int series_std(lua_State *L) {
     double v = 0;
     size_t k;
-    int ok = variance(L, &v, &k, "s:std");
-    return push_stat(L, ok, sqrt(v), k);
+    int e, ok = variance(L, &v, &e, &k, "s:std");
+    return push_stat(L, ok, ldexp(sqrt(v), e), k);
 }
 
 static int extreme(lua_State *L, int want_max) {

@@ -135,6 +135,12 @@ local function fit(s, o, who, candidate)
     exog_names[#exog_names + 1] = nm
   end
   table.sort(exog_names)
+  local big = math.max(math.abs(t:max()), math.abs(t:min()))
+  if big == math.huge then error(("%s: series %s has an infinite value"):format(who, M._label(s, "s")), 3) end
+  if not (big < 1e150 and big > 1e-150) then
+    error(("%s: series %s has values of order %.0e, where the likelihood's squares leave the range of a double; rescale it (e.g. s * %.0e) before fitting")
+      :format(who, M._label(s, "s"), big, 1 / big), 3)
+  end
   local y = t:values()
   local X = regressors(terms, exog_names, exog, t, 1, who)
   local names = param_names(terms, exog_names, sp)

@@ -26,6 +26,9 @@ local M = tsa
 local function prepare(s, who, lags, min_lags)
   local t = M._clean(s, who, "s", 4)
   local n = #t
+  if t:max() == math.huge or t:min() == -math.huge then
+    error(("%s: series %s has an infinite value; the autocovariances would be NaN"):format(who, M._label(s, "s")), 3)
+  end
   if lags and lags >= n then
     error(("%s: series %s has %d values; lags = %d needs at least %d"):format(who, M._label(s, "s"), n, lags, lags + 1), 3)
   end

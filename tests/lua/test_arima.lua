@@ -161,3 +161,15 @@ do
   local line = series.new{freq = "M", start = "2000-01", values = v}
   checkerr(function() tsa.arima(line, {order = {0, 1, 0}, trend = "t"}) end, "is fitted exactly", "a line with its drift")
 end
+
+-- values whose squares leave the range of a double: a clear error, not a
+-- "constant series" or a non-finite likelihood
+do
+  local v = {}
+  for i = 1, 60 do v[i] = 1e-300 * math.sin(i) end
+  local tiny = series.new{freq = "M", start = "2000-01", values = v}
+  checkerr(function() tsa.arima(tiny, {order = {1, 0, 0}}) end, "rescale it (e.g. s * 1e+300)", "1e-300-sized values")
+  v[7] = math.huge
+  checkerr(function() tsa.arima(series.new{freq = "M", start = "2000-01", values = v}, {order = {1, 0, 0}}) end,
+           "has an infinite value", "an infinite value")
+end

@@ -78,4 +78,6 @@ checkerr(function() tsa.acf(gap) end, "missing at 2010-05", "a hole inside the s
 checkerr(function() tsa.acf(tiny, {lags = 5}) end, "lags = 5 needs at least 6", "lags >= n")
 checkerr(function() tsa.ljungbox(cpi, {lags = 2, df = 2}) end, "must exceed the fitted coefficients", "df >= lags")
 checkerr(function() tsa.acf(cpi * 0 + 1) end, "is constant", "constant series")
+checkerr(function() tsa.acf(series.new{freq = "M", start = "2000-01", values = {1, 2, math.huge, 4, 5}}) end,
+         "has an infinite value", "an infinite value")
 checkerr(function() tsa.acf(cpi, {lag = 3}) end, "did you mean 'lags'", "a misspelt option")

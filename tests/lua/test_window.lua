@@ -129,3 +129,16 @@ do
     close(s:expanding("std"):values()[10] / m, math.sqrt(6 / 9), ("expanding sd of %g-sized values"):format(m), 1e-14)
   end
 end
+
+-- s:std and s:var of values whose squared deviations underflow (1e-300²):
+-- taken on the scaled deviations, so the sample sd of m·{1, 2, 0, 1, 2, 0, 1,
+-- 2, 0, 1} is m·√(6/9), not 0 (which made tsa functions call such a series
+-- constant)
+do
+  local v = {}
+  for i = 1, 10 do v[i] = 1e-300 * (i % 3) end
+  local s = series.new{freq = "M", start = "2000-01", values = v}
+  close(s:std() / 1e-300, math.sqrt(6 / 9), "s:std of 1e-300-sized values", 1e-14)
+  close((s * 1e299 * 1e299):std() / 1e298, math.sqrt(6 / 9), "s:std of 1e298-sized values", 1e-14)
+  close((s * 1e225 * 1e225):var() / 1e300, 6 / 9, "s:var of 1e150-sized values", 1e-14)
+end
